@@ -1,0 +1,52 @@
+/** kops releases we know, and the per-file `# kops-version:` override. */
+export interface KopsVersion { major: number; minor: number; patch: number; text: string }
+
+export const OLDEST_KOPS = 'v1.18.0';
+export const NEWEST_KOPS = 'v1.36.2';
+const OLDEST_MINOR = 18;
+const NEWEST_MINOR = 36;
+
+export type VersionResult = { version: KopsVersion } | { error: string };
+
+export function parseKopsVersion(raw: string): VersionResult {
+  const text = raw.trim();
+  const m = /^v?(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (!m) {
+    return { error: `"${text}" is not a kops version; write it as vMAJOR.MINOR.PATCH, e.g. ${NEWEST_KOPS}` };
+  }
+  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (major !== 1 || minor < OLDEST_MINOR || minor > NEWEST_MINOR) {
+    return { error: `kops ${text} is not supported: kops-spec knows kops ${OLDEST_KOPS} to v1.${NEWEST_MINOR}.x` };
+  }
+  return { version: { major, minor, patch, text: `v${major}.${minor}.${patch}` } };
+}
+
+function parse(text: string): KopsVersion {
+  const r = parseKopsVersion(text);
+  if ('error' in r) throw new Error(r.error);
+  return r.version;
+}
+
+export const newestKops = (): KopsVersion => parse(NEWEST_KOPS);
+
+/** Compares against `1.23` or `1.23.4`; missing patch counts as 0. */
+export function compareKops(v: KopsVersion, other: string): number {
+  const [maj, min, pat = 0] = other.replace(/^v/, '').split('.').map(Number);
+  return v.major - maj || v.minor - min || v.patch - pat;
+}
+export const atLeast = (v: KopsVersion, other: string): boolean => compareKops(v, other) >= 0;
+export const before = (v: KopsVersion, other: string): boolean => compareKops(v, other) < 0;
+
+const COMMENT = /^#[ \t]*kops-version:[ \t]*(\S*)[ \t]*\r?$/m;
+
+export interface VersionComment { value: string; line: number; start: number; end: number }
+
+/** The first `# kops-version: vX.Y.Z` comment line of a file, if any (line/start/end locate the value). */
+export function findVersionComment(text: string): VersionComment | undefined {
+  const m = COMMENT.exec(text);
+  if (!m) return undefined;
+  let line = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+  const start = m[0].indexOf(m[1], m[0].indexOf(':') + 1);
+  return { value: m[1], line, start, end: start + m[1].length };
+}

@@ -1,0 +1,47 @@
+/** Plain data shared by every engine module. Positions are 0-based, characters in UTF-16 code units (as LSP). */
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+export interface TextEdit { range: Range; newText: string }
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type KopsErrorType = 'Required' | 'Invalid' | 'Forbidden' | 'NotSupported' | 'Duplicate';
+
+/** What kops itself would print when it rejects the document. */
+export interface KopsError {
+  type: KopsErrorType;
+  /** The path exactly as kops prints it (internal names, quirks included). */
+  path: string;
+  /** `spec`: kops create/replace/edit rejects it; `defaults`: only the defaulted spec fails (kops update cluster). */
+  stage: 'spec' | 'defaults';
+  detail: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  preferred?: boolean;
+  /** Safe to apply to every finding of the same code in one go. */
+  fixAllSafe?: boolean;
+}
+
+export interface Finding {
+  /** Stable rule id, e.g. `cilium-nodeport-kubeproxy`. */
+  code: string;
+  /** v1alpha2 YAML path of the field blamed; list items as `[i]`. */
+  path: string;
+  range: Range;
+  severity: Severity;
+  message: string;
+  docs?: string;
+  kops?: KopsError;
+  tags?: Array<'deprecated' | 'unnecessary'>;
+  fixes?: Fix[];
+}
+
+export type PathSegment = string | number;
+
+export function formatPath(segments: readonly PathSegment[]): string {
+  let out = '';
+  for (const s of segments) out += typeof s === 'number' ? `[${s}]` : out ? `.${s}` : s;
+  return out;
+}

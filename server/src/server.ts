@@ -1,0 +1,76 @@
+import {
+  createConnection, DocumentDiagnosticReportKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FileStore } from './connection/fileStore';
+import { toDiagnostic } from './connection/convert';
+import { diagnose } from './engine/diagnostics';
+import { effectiveKopsVersion, type EngineSettings } from './engine/effectiveVersion';
+import { kopsDocuments, type ParsedFile } from './engine/documents';
+import { StatusNotification } from './protocol';
+
+// The LSP connection only: every answer comes from the transport-free engine.
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const store = new FileStore();
+let settings: EngineSettings = {};
+let pullDiagnostics = false;
+
+function parsed(uri: string): ParsedFile | undefined {
+  const doc = documents.get(uri);
+  return doc && store.get(uri, doc.version, () => doc.getText());
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+  settings = readSettings(params.initializationOptions);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+    },
+    serverInfo: { name: 'kops-spec', version: '0.1.0' },
+  };
+});
+
+function readSettings(raw: unknown): EngineSettings {
+  const section = (raw as { kopsSpec?: unknown })?.kopsSpec ?? raw;
+  const version = (section as { kopsVersion?: unknown })?.kopsVersion;
+  return typeof version === 'string' && version.trim() ? { kopsVersion: version } : {};
+}
+
+connection.onDidChangeConfiguration((change) => {
+  settings = readSettings(change.settings);
+  if (pullDiagnostics) connection.languages.diagnostics.refresh();
+  else for (const d of documents.all()) publish(d.uri);
+});
+
+function analyse(uri: string) {
+  const file = parsed(uri);
+  if (!file) return [];
+  const eff = effectiveKopsVersion(file, settings);
+  const isKops = kopsDocuments(file).length > 0;
+  connection.sendNotification(StatusNotification.type, {
+    uri, isKops, kopsVersion: eff.version.text, source: eff.source, problem: eff.problem?.message,
+  });
+  return isKops ? diagnose(file, eff).map(toDiagnostic) : [];
+}
+
+function publish(uri: string): void {
+  connection.sendDiagnostics({ uri, diagnostics: analyse(uri) });
+}
+
+connection.languages.diagnostics.on((params) => ({
+  kind: DocumentDiagnosticReportKind.Full,
+  items: analyse(params.textDocument.uri),
+}));
+
+documents.onDidChangeContent((e) => { if (!pullDiagnostics) publish(e.document.uri); });
+documents.onDidClose((e) => {
+  store.delete(e.document.uri);
+  if (!pullDiagnostics) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+documents.listen(connection);
+connection.listen();
