@@ -1,0 +1,59 @@
+import { isMap } from 'yaml';
+import { kopsDocuments, fileRange, type ParsedFile, type YamlDocument } from './documents';
+import { keySpan, nodeAt, scalarAt, spanOf } from './yamlNav';
+import type { Range } from './types';
+
+export interface OutlineSymbol {
+  name: string;
+  detail: string;
+  kind: 'cluster' | 'instanceGroup' | 'networking';
+  range: Range;
+  selectionRange: Range;
+  children: OutlineSymbol[];
+}
+
+/** Outline of the kops documents of a file: each Cluster (with its networking provider) and InstanceGroup. */
+export function outline(file: ParsedFile): OutlineSymbol[] {
+  return kopsDocuments(file).map((doc) => symbolOf(file, doc));
+}
+
+function symbolOf(file: ParsedFile, doc: YamlDocument): OutlineSymbol {
+  const name = String(scalarAt(doc, ['metadata', 'name']) ?? '(unnamed)');
+  const body = fileRange(file, doc, 0, doc.text.length);
+  const nameSpan = keySpan(doc, ['metadata', 'name']) ?? keySpan(doc, ['kind']) ?? [0, 0];
+  const selectionRange = fileRange(file, doc, nameSpan[0], nameSpan[1]);
+  if (doc.kops?.kind === 'InstanceGroup') {
+    const role = scalarAt(doc, ['spec', 'role']);
+    const machine = scalarAt(doc, ['spec', 'machineType']);
+    const detail = ['InstanceGroup', role, machine].filter((p) => p != null && p !== '').join(' · ');
+    return { name, detail, kind: 'instanceGroup', range: body, selectionRange, children: [] };
+  }
+  return { name, detail: 'Cluster', kind: 'cluster', range: body, selectionRange, children: networkingSymbols(file, doc) };
+}
+
+function networkingSymbols(file: ParsedFile, doc: YamlDocument): OutlineSymbol[] {
+  const networking = nodeAt(doc, ['spec', 'networking']);
+  if (!isMap(networking)) return [];
+  const symbols: OutlineSymbol[] = [];
+  for (const pair of networking.items) {
+    const provider = String((pair.key as { value?: unknown })?.value ?? '');
+    const pairSpan = spanOf(pair);
+    const keyRange = spanOf(pair.key as never);
+    if (!provider || !pairSpan || !keyRange || !isNetworkingProvider(provider, pair.value)) continue;
+    symbols.push({
+      name: provider,
+      detail: 'networking provider',
+      kind: 'networking',
+      range: fileRange(file, doc, pairSpan[0], pairSpan[1]),
+      selectionRange: fileRange(file, doc, keyRange[0], keyRange[1]),
+      children: [],
+    });
+  }
+  return symbols;
+}
+
+const PROVIDERS = new Set(['classic', 'kubenet', 'external', 'cni', 'kopeio', 'weave', 'flannel', 'calico', 'canal', 'kuberouter', 'romana', 'amazonvpc', 'cilium', 'lyftvpc', 'gce', 'gcp']);
+
+function isNetworkingProvider(key: string, _value: unknown): boolean {
+  return PROVIDERS.has(key);
+}
