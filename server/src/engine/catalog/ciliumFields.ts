@@ -1,0 +1,144 @@
+import { atLeast, before, type KopsVersion } from '../kopsVersion';
+import { DEFAULT_HISTORY, MANIFEST_ONLY_NOTE, type DefaultEra } from './defaultHistory';
+import summaries from './fieldSummaries.json';
+import generated from './generated/ciliumFields.json';
+import { ciliumSupport } from './ciliumVersions';
+
+export type FieldType = 'string' | 'boolean' | 'integer' | 'quantity' | 'stringList' | 'stringMap' | 'object';
+export type CiliumParent = '' | 'hubble' | 'ingress' | 'gatewayAPI';
+
+export interface CiliumField {
+  /** Relative to spec.networking.cilium, e.g. 'enableNodePort', 'hubble.enabled'. */
+  path: string;
+  type: FieldType;
+  /** Allowed values at the queried kops version. */
+  enumValues?: string[];
+  /** False for enums that are only documented (kops accepts any value). */
+  enumEnforced: boolean;
+  /** kops default at the queried version as YAML text; undefined when kops does not default the key. */
+  default?: string;
+  defaultNote?: string;
+  /** First kops release that has the key (minor releases included, not only the fact base's listed tags). */
+  addedIn: string;
+  /** First listed fact-base tag that has the key (the fact base's `addedIn`). */
+  addedInTag: string;
+  /** Set when the queried version is at or after the release that started discarding the key. */
+  deadSince?: string;
+  /** Set when the queried version is at or after the release where the key stopped having an effect. */
+  noEffectSince?: string;
+  v1alpha3Name?: string;
+  /** Name kops prints in validation error paths at the queried version. */
+  internalName: string;
+  summary: string;
+  /** Primary Cilium docs topic (cilium-docs.json topic id). */
+  docsTopic?: string;
+  /** Every docs topic that explains the key, primary first. */
+  docsTopics?: string[];
+}
+
+interface GeneratedField {
+  path: string;
+  type: string;
+  since: string;
+  addedInTag: string;
+  enum?: string[];
+  enumEnforced?: boolean;
+  enumBefore?: { version: string; values: string[] };
+  enumUntil?: string;
+  newestDefault?: string;
+  deadSince?: string;
+  noEffectSince?: string;
+  v1alpha3?: string;
+  docsTopics?: string[];
+}
+
+const FIELDS: readonly GeneratedField[] = generated.fields;
+const BY_PATH = new Map(FIELDS.map((f) => [f.path, f]));
+const SUMMARIES: Record<string, string> = summaries;
+/** From this release kops validates the internal API, whose names are the v1alpha3 ones. */
+const INTERNAL_NAMES_SINCE = 'v1.23.0';
+
+const parentOf = (path: string): string => (path.includes('.') ? path.slice(0, path.indexOf('.')) : '');
+const exists = (f: GeneratedField, v: KopsVersion): boolean => atLeast(v, f.since);
+
+function enumAt(f: GeneratedField, v: KopsVersion): string[] | undefined {
+  if (!f.enum) return undefined;
+  if (f.enumUntil && atLeast(v, f.enumUntil)) return undefined;
+  if (f.enumBefore && before(v, f.enumBefore.version)) return [...f.enumBefore.values];
+  return [...f.enum];
+}
+
+function eraAt(eras: DefaultEra[] | undefined, v: KopsVersion): DefaultEra | undefined {
+  return eras?.filter((e) => atLeast(v, e.from)).pop();
+}
+
+function defaultAt(f: GeneratedField, v: KopsVersion): Pick<CiliumField, 'default' | 'defaultNote'> {
+  if (f.path === 'version') {
+    const support = ciliumSupport(v);
+    const older = support.olderKubernetesDefault;
+    const note = older ? `${older.version} when kubernetesVersion is below ${older.below}` : undefined;
+    return { default: support.defaultVersion, defaultNote: before(v, '1.19') ? join(note, MANIFEST_ONLY_NOTE) : note };
+  }
+  const era = eraAt(DEFAULT_HISTORY[f.path], v);
+  const value = era ? era.value : f.newestDefault;
+  const manifestOnly = value !== undefined && before(v, '1.19');
+  return { default: value, defaultNote: manifestOnly ? join(era?.note, MANIFEST_ONLY_NOTE) : era?.note };
+}
+
+const join = (a: string | undefined, b: string): string => (a ? `${a}; ${b}` : b);
+
+function internalName(f: GeneratedField, v: KopsVersion): string {
+  if (f.v1alpha3 && atLeast(v, INTERNAL_NAMES_SINCE)) return f.v1alpha3.slice(f.v1alpha3.lastIndexOf('.') + 1);
+  return f.path.slice(f.path.lastIndexOf('.') + 1);
+}
+
+function toField(f: GeneratedField, v: KopsVersion): CiliumField {
+  const enumValues = enumAt(f, v);
+  const field: CiliumField = {
+    path: f.path,
+    type: f.type as FieldType,
+    enumEnforced: enumValues !== undefined && f.enumEnforced === true,
+    addedIn: f.since,
+    addedInTag: f.addedInTag,
+    internalName: internalName(f, v),
+    summary: SUMMARIES[f.path] ?? '',
+  };
+  const { default: dflt, defaultNote } = defaultAt(f, v);
+  if (dflt !== undefined) field.default = dflt;
+  if (defaultNote !== undefined) field.defaultNote = defaultNote;
+  if (enumValues) field.enumValues = enumValues;
+  if (f.deadSince && atLeast(v, f.deadSince)) field.deadSince = f.deadSince;
+  if (f.noEffectSince && atLeast(v, f.noEffectSince)) field.noEffectSince = f.noEffectSince;
+  if (f.v1alpha3) field.v1alpha3Name = f.v1alpha3;
+  if (f.docsTopics) {
+    field.docsTopic = f.docsTopics[0];
+    field.docsTopics = [...f.docsTopics];
+  }
+  return field;
+}
+
+/** Keys that exist at kops version `v` directly under `parent` ('' = top level), in catalog order. */
+export function ciliumFields(v: KopsVersion, parent: CiliumParent = ''): CiliumField[] {
+  return FIELDS.filter((f) => parentOf(f.path) === parent && exists(f, v)).map((f) => toField(f, v));
+}
+
+/** The key at `path` as kops `v` knows it; undefined when that kops version has no such key. */
+export function ciliumField(v: KopsVersion, path: string): CiliumField | undefined {
+  const f = BY_PATH.get(path);
+  return f && exists(f, v) ? toField(f, v) : undefined;
+}
+
+/** Every key path any supported kops version has (119). */
+export function allCiliumFieldPaths(): string[] {
+  return FIELDS.map((f) => f.path);
+}
+
+/** First kops release that has the key, for "exists only since" messages. */
+export function firstKopsWith(path: string): string | undefined {
+  return BY_PATH.get(path)?.since;
+}
+
+/** Finds a catalog path by its v1alpha3/internal spelling (e.g. 'masquerade' -> 'disableMasquerade'). */
+export function pathForV1alpha3Name(name: string): string | undefined {
+  return FIELDS.find((f) => f.v1alpha3 === name)?.path;
+}
