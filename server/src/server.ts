@@ -4,10 +4,14 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileStore } from './connection/fileStore';
-import { toDiagnostic } from './connection/convert';
+import { toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './connection/convert';
+import { complete } from './engine/completion';
+import { hover } from './engine/hover';
+import { fileStatus } from './engine/status';
+import { outline } from './engine/symbols';
 import { diagnose } from './engine/diagnostics';
 import { effectiveKopsVersion, type EngineSettings } from './engine/effectiveVersion';
-import { kopsDocuments, type ParsedFile } from './engine/documents';
+import type { ParsedFile } from './engine/documents';
 import { StatusNotification } from './protocol';
 
 // The LSP connection only: every answer comes from the transport-free engine.
@@ -28,6 +32,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { resolveProvider: false },
+      hoverProvider: true,
+      documentSymbolProvider: true,
       ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'kops-spec', version: '0.1.0' },
@@ -50,11 +57,11 @@ function analyse(uri: string) {
   const file = parsed(uri);
   if (!file) return [];
   const eff = effectiveKopsVersion(file, settings);
-  const isKops = kopsDocuments(file).length > 0;
+  const status = fileStatus(file, eff);
   connection.sendNotification(StatusNotification.type, {
-    uri, isKops, kopsVersion: eff.version.text, source: eff.source, problem: eff.problem?.message,
+    uri, ...status, kopsVersion: eff.version.text, source: eff.source, problem: eff.problem?.message,
   });
-  return isKops ? diagnose(file, eff).map(toDiagnostic) : [];
+  return status.isKops ? diagnose(file, eff).map(toDiagnostic) : [];
 }
 
 function publish(uri: string): void {
@@ -65,6 +72,22 @@ connection.languages.diagnostics.on((params) => ({
   kind: DocumentDiagnosticReportKind.Full,
   items: analyse(params.textDocument.uri),
 }));
+
+connection.onCompletion(({ textDocument, position }) => {
+  const file = parsed(textDocument.uri);
+  return file ? complete(file, position, effectiveKopsVersion(file, settings)).map(toCompletionItem) : [];
+});
+
+connection.onHover(({ textDocument, position }) => {
+  const file = parsed(textDocument.uri);
+  const result = file && hover(file, position, effectiveKopsVersion(file, settings));
+  return result ? toHover(result) : null;
+});
+
+connection.onDocumentSymbol(({ textDocument }) => {
+  const file = parsed(textDocument.uri);
+  return file ? outline(file).map(toDocumentSymbol) : [];
+});
 
 documents.onDidChangeContent((e) => { if (!pullDiagnostics) publish(e.document.uri); });
 documents.onDidClose((e) => {

@@ -1,6 +1,11 @@
 import {
+  CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, SymbolKind,
+  type CompletionItem, type DocumentSymbol, type Hover,
   Diagnostic, DiagnosticSeverity, DiagnosticTag,
 } from 'vscode-languageserver/node';
+import type { CompletionEntry } from '../engine/completion';
+import type { HoverResult } from '../engine/hover';
+import type { OutlineSymbol } from '../engine/symbols';
 import type { Finding } from '../engine/types';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
@@ -23,5 +28,44 @@ export function toDiagnostic(f: Finding): Diagnostic {
     message: f.message + kops,
     tags: f.tags?.map((t) => TAG[t]),
     data: { code: f.code, path: f.path },
+  };
+}
+
+const COMPLETION_KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {
+  property: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  enum: CompletionItemKind.EnumMember,
+  snippet: CompletionItemKind.Snippet,
+  module: CompletionItemKind.Module,
+};
+
+export function toCompletionItem(e: CompletionEntry): CompletionItem {
+  return {
+    label: e.label,
+    kind: COMPLETION_KIND[e.kind],
+    detail: e.detail,
+    documentation: e.documentation ? { kind: MarkupKind.Markdown, value: e.documentation } : undefined,
+    textEdit: { range: e.range, newText: e.insertText },
+    insertTextFormat: e.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    sortText: e.sortText,
+    filterText: e.filterText,
+    tags: e.deprecated ? [CompletionItemTag.Deprecated] : undefined,
+  };
+}
+
+export function toHover(h: HoverResult): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value: h.contents }, range: h.range };
+}
+
+const SYMBOL_KIND: Record<OutlineSymbol['kind'], SymbolKind> = {
+  cluster: SymbolKind.Module,
+  instanceGroup: SymbolKind.Class,
+  networking: SymbolKind.Property,
+};
+
+export function toDocumentSymbol(s: OutlineSymbol): DocumentSymbol {
+  return {
+    name: s.name, detail: s.detail, kind: SYMBOL_KIND[s.kind], range: s.range, selectionRange: s.selectionRange,
+    children: s.children.map(toDocumentSymbol),
   };
 }

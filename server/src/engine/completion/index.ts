@@ -1,0 +1,2 @@
+export { complete } from './complete';
+export type { CompletionEntry, CompletionKind } from './types';
