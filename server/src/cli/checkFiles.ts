@@ -1,0 +1,53 @@
+import { resolve } from 'path';
+import { diagnose } from '../engine/diagnostics';
+import { kopsDocuments, parseFile } from '../engine/documents';
+import { effectiveKopsVersion } from '../engine/effectiveVersion';
+import type { Finding } from '../engine/types';
+import type { Candidate } from './collectFiles';
+import { readSource } from './readSource';
+
+export interface FileReport {
+  /** The path as given on the command line (or found under a given folder). */
+  file: string;
+  kopsVersion: string;
+  findings: Finding[];
+}
+
+export interface CheckOutcome {
+  reports: FileReport[];
+  /** One-line reasons that make the run exit 2 (unreadable or binary file, unknown kops version). */
+  problems: string[];
+}
+
+/** Checks every candidate; a `# kops-version:` comment wins over `kopsVersion`, which wins over the newest kops. */
+export function checkFiles(candidates: readonly Candidate[], kopsVersion: string | undefined): CheckOutcome {
+  const outcome: CheckOutcome = { reports: [], problems: [] };
+  const seen = new Set<string>();
+  for (const candidate of candidates) {
+    const key = resolve(candidate.path);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    checkOne(candidate, kopsVersion, outcome);
+  }
+  return outcome;
+}
+
+function checkOne(candidate: Candidate, kopsVersion: string | undefined, outcome: CheckOutcome): void {
+  const source = readSource(candidate.path);
+  if ('problem' in source) {
+    outcome.problems.push(source.problem);
+    return;
+  }
+  if ('binary' in source) {
+    if (!candidate.fromFolder) outcome.problems.push(`${candidate.path} is a binary file (it contains NUL bytes), not a YAML spec`);
+    return;
+  }
+  const file = parseFile(source.text);
+  if (candidate.fromFolder && kopsDocuments(file).length === 0) return;
+  const eff = effectiveKopsVersion(file, { kopsVersion });
+  if (eff.problem && eff.source === 'comment') {
+    const line = eff.problem.range.start.line + 1;
+    outcome.problems.push(`${candidate.path}:${line}: ${eff.problem.message}`);
+  }
+  outcome.reports.push({ file: candidate.path, kopsVersion: eff.version.text, findings: diagnose(file, eff) });
+}

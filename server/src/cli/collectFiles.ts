@@ -1,0 +1,61 @@
+import { readdirSync, statSync, type Dirent } from 'fs';
+import { join } from 'path';
+
+/** A file to check; `fromFolder` files are checked only when they turn out to hold kops documents. */
+export interface Candidate { path: string; fromFolder: boolean }
+
+export interface Collected { candidates: Candidate[]; problems: string[] }
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+const YAML_FILE = /\.ya?ml$/i;
+
+function describe(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'ENOENT') return 'no such file or folder';
+  if (e?.code === 'EACCES') return 'permission denied';
+  return e?.message ?? String(err);
+}
+
+/** YAML files under `folder`, sorted, symlinked folders not followed (no cycles). */
+function walk(folder: string, out: Candidate[], problems: string[]): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch (err) {
+    problems.push(`cannot read folder ${folder}: ${describe(err)}`);
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) walk(path, out, problems);
+    } else if (YAML_FILE.test(entry.name) && (entry.isFile() || isFileBehindLink(entry, path))) {
+      out.push({ path, fromFolder: true });
+    }
+  }
+}
+
+function isFileBehindLink(entry: Dirent, path: string): boolean {
+  if (!entry.isSymbolicLink()) return false;
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Expands the PATH arguments: files as given, folders searched recursively. */
+export function collectFiles(paths: readonly string[]): Collected {
+  const candidates: Candidate[] = [];
+  const problems: string[] = [];
+  for (const path of paths) {
+    try {
+      if (statSync(path).isDirectory()) walk(path, candidates, problems);
+      else candidates.push({ path, fromFolder: false });
+    } catch (err) {
+      problems.push(`cannot read ${path}: ${describe(err)}`);
+    }
+  }
+  return { candidates, problems };
+}

@@ -1,0 +1,56 @@
+import { isScalar, type Pair } from 'yaml';
+import type { CiliumParent } from '../catalog/ciliumFields';
+import { suggestKeys } from '../schema/didYouMean';
+import { formatPath, type Finding, type Fix, type PathSegment } from '../types';
+import { docsFor, rangeOf, type CiliumContext } from './context';
+import { newerKopsWith, type KeyIndex } from './keyIndex';
+
+/** Live keys first: suggesting a key kops discards would trade one silent no-op for another. */
+function suggestions(typed: string, index: KeyIndex): string[] {
+  const live = [...index].filter(([, f]) => !f.deadSince).map(([name]) => name);
+  const found = suggestKeys(typed, live, 3);
+  return found.length ? found : suggestKeys(typed, index.keys(), 3);
+}
+
+const quoted = (names: string[]): string => {
+  const q = names.map((n) => `\`${n}\``);
+  return q.length > 1 ? `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}` : q[0];
+};
+
+function renameFixes(ctx: CiliumContext, pair: Pair, names: string[]): Fix[] {
+  const range = rangeOf(ctx, isScalar(pair.key) ? pair.key : undefined);
+  if (!range) return [];
+  return names.map((name, i) => ({ title: `Rename to \`${name}\``, edits: [{ range, newText: name }], ...(i === 0 ? { preferred: true } : {}) }));
+}
+
+/** A key kops does not have under this Cilium map: too new for this kops, or unknown (then silently dropped). */
+export function unknownKeyFinding(
+  ctx: CiliumContext, pair: Pair, parent: CiliumParent, key: string, index: KeyIndex, path: PathSegment[],
+): Finding | undefined {
+  const range = rangeOf(ctx, isScalar(pair.key) ? pair.key : undefined);
+  if (!range) return undefined;
+  const since = newerKopsWith(ctx.v, parent, key, ctx.api);
+  if (since) {
+    return {
+      code: 'cilium-key-too-new',
+      path: formatPath(path),
+      range,
+      severity: 'warning',
+      message: `\`${key}\` exists since kops ${since}; kops ${ctx.v.text} ignores it`,
+      docs: docsFor(ctx),
+    };
+  }
+  const names = suggestions(key, index);
+  const where = formatPath(path.slice(0, -1));
+  const hint = names.length ? `; did you mean ${quoted(names)}?` : '';
+  const fixes = renameFixes(ctx, pair, names);
+  return {
+    code: 'cilium-unknown-key',
+    path: formatPath(path),
+    range,
+    severity: 'warning',
+    message: `kops ignores unknown key \`${key}\` under ${where}${hint}`,
+    docs: docsFor(ctx),
+    ...(fixes.length ? { fixes } : {}),
+  };
+}
