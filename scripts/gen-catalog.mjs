@@ -47,6 +47,18 @@ function fieldType(f) {
   return t;
 }
 
+// Keys that first shipped in a patch release (read from the kops tags' pkg/apis/kops/v1alpha2/networking.go;
+// the fact base dates keys by .0 releases). `backports`: earlier release lines that got the key in a patch.
+const PATCH_RELEASES = {
+  enableHostReachableServices: { since: 'v1.20.1' },
+  disableCNPStatusUpdates: { since: 'v1.22.2' },
+  operatorPodAnnotations: { since: 'v1.26.4' },
+  registry: { since: 'v1.27.1' },
+  nodeEncryption: { since: 'v1.28.1' },
+  bpfLBSock: { since: 'v1.36.0', backports: ['v1.34.3', 'v1.35.1'] },
+  extraConfig: { since: 'v1.36.0', backports: ['v1.34.3', 'v1.35.1'] },
+};
+
 /** First kops release with the key: firstMinorRelease ("<=v1.16.0" or older than we support means the oldest). */
 function firstKops(f) {
   const first = f.firstMinorRelease ?? f.addedIn;
@@ -97,6 +109,11 @@ const fields = facts.map((f) => {
   check(f.removedIn === null, `${f.yamlName}: removals are not modelled`);
   check(JSON.stringify(f.presentInTags) === JSON.stringify(present), `${f.yamlName}: presentInTags is not contiguous`);
   const out = { path: f.yamlName, type: fieldType(f), since: firstKops(f), addedInTag: f.addedIn };
+  const patch = PATCH_RELEASES[f.yamlName];
+  if (patch) {
+    check(compare(patch.since, out.since) <= 0 || patch.backports, `${f.yamlName}: patch date ${patch.since} is later than ${out.since}`);
+    Object.assign(out, patch);
+  }
   if (f.enumValues) {
     out.enum = f.enumValues;
     out.enumEnforced = !/not validated/.test(f.enumSource ?? '');

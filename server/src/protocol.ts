@@ -1,5 +1,8 @@
 /** Custom LSP messages, defined once and bundled into both the client and the server. */
-import { NotificationType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { CiliumEncryptionInfo } from './engine/commands/ciliumEncryption';
+import type { InsertCiliumEtcdResult } from './engine/commands/insertCiliumEtcd';
+import type { Position } from './engine/types';
 
 export interface StatusParams {
   uri: string;
@@ -18,3 +21,26 @@ export namespace StatusNotification {
   export const method = 'kopsSpec/status';
   export const type = new NotificationType<StatusParams>(method);
 }
+
+export interface DocumentRequestParams {
+  uri: string;
+  /** The cursor, to pick the Cluster document of a multi-document file; the first Cluster document otherwise. */
+  position?: Position;
+}
+
+/** Edits that add the `cilium` etcd cluster and `etcdManaged: true`, or a message saying why nothing changes. */
+export namespace InsertCiliumEtcdRequest {
+  export const method = 'kopsSpec/insertCiliumEtcd';
+  export const type = new RequestType<DocumentRequestParams, InsertCiliumEtcdResult, void>(method);
+}
+
+/** What the IPsec key command needs to know about the Cluster: name, kops version, encryption settings. */
+export namespace CiliumEncryptionInfoRequest {
+  export const method = 'kopsSpec/ciliumEncryptionInfo';
+  export const type = new RequestType<DocumentRequestParams, CiliumEncryptionInfo, void>(method);
+}
+
+export const COMMANDS = {
+  insertCiliumEtcd: 'kopsSpec.insertCiliumEtcd',
+  generateCiliumIpsecKey: 'kopsSpec.generateCiliumIpsecKey',
+} as const;

@@ -1,10 +1,13 @@
 import {
-  createConnection, DocumentDiagnosticReportKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, createConnection, DocumentDiagnosticReportKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
   type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileStore } from './connection/fileStore';
-import { toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './connection/convert';
+import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './connection/convert';
+import { codeActions } from './engine/codeActions';
+import { ciliumEncryptionInfo } from './engine/commands/ciliumEncryption';
+import { insertCiliumEtcd } from './engine/commands/insertCiliumEtcd';
 import { complete } from './engine/completion';
 import { hover } from './engine/hover';
 import { fileStatus } from './engine/status';
@@ -12,7 +15,7 @@ import { outline } from './engine/symbols';
 import { diagnose } from './engine/diagnostics';
 import { effectiveKopsVersion, type EngineSettings } from './engine/effectiveVersion';
 import type { ParsedFile } from './engine/documents';
-import { StatusNotification } from './protocol';
+import { CiliumEncryptionInfoRequest, InsertCiliumEtcdRequest, StatusNotification } from './protocol';
 
 // The LSP connection only: every answer comes from the transport-free engine.
 const connection = createConnection(ProposedFeatures.all);
@@ -35,6 +38,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       completionProvider: { resolveProvider: false },
       hoverProvider: true,
       documentSymbolProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, CodeActionKind.RefactorRewrite] },
       ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'kops-spec', version: '0.1.0' },
@@ -87,6 +91,29 @@ connection.onHover(({ textDocument, position }) => {
 connection.onDocumentSymbol(({ textDocument }) => {
   const file = parsed(textDocument.uri);
   return file ? outline(file).map(toDocumentSymbol) : [];
+});
+
+connection.onCodeAction(({ textDocument, range, context }) => {
+  const file = parsed(textDocument.uri);
+  const doc = documents.get(textDocument.uri);
+  if (!file || !doc) return [];
+  const eff = effectiveKopsVersion(file, settings);
+  const actions = codeActions(file, eff, range, diagnose(file, eff));
+  const wanted = context.only;
+  return actions
+    .filter((a) => !wanted || wanted.some((kind) => a.kind === kind || a.kind.startsWith(`${kind}.`)))
+    .map((a) => toCodeAction(a, { uri: doc.uri, version: doc.version }, context.diagnostics));
+});
+
+connection.onRequest(InsertCiliumEtcdRequest.type, ({ uri, position }) => {
+  const file = parsed(uri);
+  return file ? insertCiliumEtcd(file, effectiveKopsVersion(file, settings), position) : { message: 'The document is not open.' };
+});
+
+connection.onRequest(CiliumEncryptionInfoRequest.type, ({ uri, position }) => {
+  const file = parsed(uri);
+  if (!file) throw new Error('The document is not open.');
+  return ciliumEncryptionInfo(file, effectiveKopsVersion(file, settings), position);
 });
 
 documents.onDidChangeContent((e) => { if (!pullDiagnostics) publish(e.document.uri); });

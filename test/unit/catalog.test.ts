@@ -35,6 +35,14 @@ describe('catalog agrees with the shared kops fact base', function () {
   const firstKops = (f: any): string => (f.firstMinorRelease.startsWith('<=') || f.firstMinorRelease === 'v1.17.0'
     ? 'v1.18.0' : f.firstMinorRelease);
 
+  // Keys that shipped in a patch release, read from the kops tags (the fact base dates keys by .0 releases).
+  const PATCH_SINCE: Record<string, string> = {
+    enableHostReachableServices: 'v1.20.1', disableCNPStatusUpdates: 'v1.22.2', operatorPodAnnotations: 'v1.26.4',
+    registry: 'v1.27.1', nodeEncryption: 'v1.28.1',
+  };
+  const BACKPORTED = new Set(['bpfLBSock', 'extraConfig']);
+  const since = (f: any): string => PATCH_SINCE[f.yamlName] ?? firstKops(f);
+
   it('has exactly the 119 keys of the fact base, in its order', function () {
     assert.deepEqual(allCiliumFieldPaths(), facts().map((f) => f.yamlName));
   });
@@ -46,8 +54,8 @@ describe('catalog agrees with the shared kops fact base', function () {
       assert.equal(at.type, expectedType(f), `${f.yamlName} type`);
       assert.equal(at.v1alpha3Name, f.v1alpha3Name ?? undefined, `${f.yamlName} v1alpha3`);
       assert.equal(at.addedInTag, f.addedIn, `${f.yamlName} addedInTag`);
-      assert.equal(at.addedIn, firstKops(f), `${f.yamlName} addedIn`);
-      assert.equal(firstKopsWith(f.yamlName), firstKops(f));
+      assert.equal(at.addedIn, since(f), `${f.yamlName} addedIn`);
+      assert.equal(firstKopsWith(f.yamlName), since(f));
       assert.equal(at.default, yamlText(f.defaultValue), `${f.yamlName} default`);
       assert.equal(at.deadSince, f.deprecated ? 'v1.23.0' : undefined, `${f.yamlName} dead`);
       assert.equal(at.noEffectSince, !f.effectiveInNewest && !f.deprecated ? 'v1.34.0' : undefined, `${f.yamlName} no-effect`);
@@ -61,9 +69,9 @@ describe('catalog agrees with the shared kops fact base', function () {
     const tags: string[] = Object.keys(versions().listedTags);
     for (const f of facts()) {
       for (const t of tags) assert.equal(ciliumField(kops(t), f.yamlName) !== undefined, f.presentInTags.includes(t), `${f.yamlName} @ ${t}`);
-      const first = kops(firstKops(f));
+      const first = kops(since(f));
       assert.ok(ciliumField(first, f.yamlName), `${f.yamlName} @ ${first.text}`);
-      if (first.minor > 18) assert.equal(ciliumField(kops(`v1.${first.minor - 1}.9`), f.yamlName), undefined);
+      if (first.minor > 18 && !BACKPORTED.has(f.yamlName)) assert.equal(ciliumField(kops(`v1.${first.minor - 1}.9`), f.yamlName), undefined);
     }
   });
 
@@ -141,6 +149,18 @@ describe('catalog agrees with the shared kops fact base', function () {
 });
 
 describe('catalog lookups', function () {
+  it('knows keys back-ported into patch releases', function () {
+    for (const path of ['bpfLBSock', 'extraConfig']) {
+      assert.equal(ciliumField(kops('v1.34.2'), path), undefined);
+      assert.ok(ciliumField(kops('v1.34.3'), path));
+      assert.equal(ciliumField(kops('v1.35.0'), path), undefined);
+      assert.ok(ciliumField(kops('v1.35.1'), path));
+      assert.ok(ciliumField(kops('v1.36.0'), path));
+    }
+    assert.equal(ciliumField(kops('v1.27.0'), 'registry'), undefined);
+    assert.ok(ciliumField(kops('v1.27.1'), 'registry'));
+  });
+
   it('answers field presence, enums, names and flags per kops version', function () {
     assert.equal(ciliumFields(NEWEST, '').length, 109);
     assert.ok(ciliumField(kops('v1.22.0'), 'identityAllocationMode'));
@@ -188,13 +208,15 @@ describe('catalog lookups', function () {
   });
 
   it('answers every kops release from v1.18.0 to v1.36.x', function () {
-    let previous = 0;
+    let previousMinor = 0;
     for (let minor = 18; minor <= 36; minor++) {
+      let previous = previousMinor;
       for (let patch = 0; patch <= 9; patch++) {
         const v = kops(`v1.${minor}.${patch}`);
         const count = ciliumFields(v).length;
         assert.ok(count >= previous, v.text);
         previous = count;
+        if (patch === 0) previousMinor = count;
         const choices = ciliumVersionChoices(v);
         assert.equal(choices[0], ciliumSupport(v).defaultVersion, v.text);
         assert.equal(new Set(choices).size, choices.length);

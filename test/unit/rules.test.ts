@@ -5,6 +5,8 @@ import { parseFile } from '../../server/src/engine/documents';
 import { newestKops, parseKopsVersion, type KopsVersion } from '../../server/src/engine/kopsVersion';
 import { ruleFindings } from '../../server/src/engine/rules';
 import type { Finding } from '../../server/src/engine/types';
+import { formatCidr, overlaps, parseCidr } from '../../server/src/engine/rules/network';
+import { parseKubernetesVersion, parseSemver } from '../../server/src/engine/rules/semver';
 import { caseOutcome, compareCase, parseCaseHeader } from '../helpers/cases';
 
 const SHARED = '/work/shared/kops';
@@ -176,5 +178,36 @@ describe('kops validation rules: compat warnings', () => {
     assert.deepEqual(warnings(text, 'v1.35.0'), ['compat-bpflbsock-hostns']);
     assert.deepEqual(warnings(text, 'v1.36.2'), [], 'v1.36 rejects it outright instead');
     assert.deepEqual(warnings(text.replace('bpfLBSockHostNSOnly: true', 'bpfLBSockHostNSOnly: false'), 'v1.30.0'), []);
+  });
+});
+
+describe('kops validation rules: value parsing as kops does it', () => {
+  it('parses Cilium versions strictly, like blang/semver Parse', () => {
+    assert.deepEqual(parseSemver('1.18.6'), { major: 1, minor: 18, patch: 6 });
+    assert.deepEqual(parseSemver('1.18.6-rc.1+build.5'), { major: 1, minor: 18, patch: 6 });
+    for (const bad of ['1.18', '01.18.0', '1.018.0', '1.18.0-', '1.18.0-rc.01', '1.18.0+', '1.18.0+a..b', '1.18.x', '', '1.99999999999999999999.0']) {
+      assert.equal(parseSemver(bad), undefined, bad);
+    }
+  });
+
+  it('parses kubernetesVersion tolerantly, like blang/semver ParseTolerant', () => {
+    assert.deepEqual(parseKubernetesVersion(' v1.19 '), { major: 1, minor: 19, patch: 0 });
+    assert.deepEqual(parseKubernetesVersion('1.016.0'), { major: 1, minor: 16, patch: 0 });
+    assert.equal(parseKubernetesVersion('1.19-rc.1'), undefined);
+    assert.equal(parseKubernetesVersion('latest'), undefined);
+  });
+
+  it('reads CIDRs like Go net.ParseCIDR', () => {
+    assert.equal(parseCidr('::/0')?.v6, true);
+    assert.equal(parseCidr('2001:db8::/64')?.v6, true);
+    assert.equal(parseCidr('::ffff:10.0.0.0/104')?.v6, false, 'IPv4-mapped addresses count as IPv4');
+    assert.equal(parseCidr('10.0.0.0/8')?.v6, false);
+    for (const bad of ['10.0.0.0', '10.0.0.256/8', '010.0.0.0/8', '10.0.0.0/33', '1::2::3/64', 'fd00::/129']) assert.equal(parseCidr(bad), undefined, bad);
+    const [a, b, c] = ['10.0.0.0/8', '10.1.0.0/16', '172.20.0.0/16'].map((t) => parseCidr(t)!);
+    assert.ok(overlaps(a, b) && overlaps(b, a));
+    assert.ok(!overlaps(a, c));
+    assert.ok(!overlaps(parseCidr('::/0')!, a), 'families never overlap');
+    assert.equal(formatCidr(parseCidr('10.1.2.3/16')!), '10.1.0.0/16');
+    assert.equal(formatCidr(parseCidr('2001:0db8:0:0:0:0:0:1/128')!), '2001:db8::1/128');
   });
 });

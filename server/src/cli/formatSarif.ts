@@ -1,5 +1,6 @@
 import { isAbsolute, relative, resolve, sep } from 'path';
 import { pathToFileURL } from 'url';
+import { KOPS_CILIUM_DOCS } from '../engine/catalog/docsLinks';
 import type { Finding, Severity } from '../engine/types';
 import type { FileReport } from './checkFiles';
 import { describeCode } from './codeDescriptions';
@@ -19,12 +20,25 @@ function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?:
   return { uri: pathToFileURL(resolve(cwd, file)).href };
 }
 
+/** A rule's help link: the one its findings share, else the general page of its family (per-result links stay in properties). */
+function helpUri(code: string, findings: readonly Finding[]): string | undefined {
+  const links = [...new Set(findings.map((f) => f.docs).filter((d): d is string => !!d))];
+  if (links.length <= 1) return links[0];
+  return code.startsWith('cilium-') ? KOPS_CILIUM_DOCS : links[0];
+}
+
 function rulesOf(reports: readonly FileReport[]): SarifRule[] {
-  const byId = new Map<string, Finding>();
-  for (const r of reports) for (const f of r.findings) if (!byId.has(f.code) || (!byId.get(f.code)!.docs && f.docs)) byId.set(f.code, f);
-  return [...byId.keys()].sort().map((id) => {
-    const example = byId.get(id)!;
-    return { id, shortDescription: { text: describeCode(id) ?? example.message }, ...(example.docs ? { helpUri: example.docs } : {}) };
+  const byCode = new Map<string, Finding[]>();
+  for (const r of reports) {
+    for (const f of r.findings) {
+      const same = byCode.get(f.code);
+      if (same) same.push(f); else byCode.set(f.code, [f]);
+    }
+  }
+  return [...byCode.keys()].sort().map((id) => {
+    const findings = byCode.get(id)!;
+    const help = helpUri(id, findings);
+    return { id, shortDescription: { text: describeCode(id) ?? findings[0].message }, ...(help ? { helpUri: help } : {}) };
   });
 }
 
@@ -48,7 +62,7 @@ export function formatSarif(reports: readonly FileReport[], cwd: string, version
         },
       },
     }],
-    properties: { path: f.path, kopsVersion: report.kopsVersion, ...(f.kops ? { kops: f.kops } : {}) },
+    properties: { path: f.path, kopsVersion: report.kopsVersion, ...(f.docs ? { docs: f.docs } : {}), ...(f.kops ? { kops: f.kops } : {}) },
   })));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

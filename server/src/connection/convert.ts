@@ -1,8 +1,9 @@
 import {
-  CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, SymbolKind,
-  type CompletionItem, type DocumentSymbol, type Hover,
+  CodeActionKind, CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, SymbolKind,
+  type CodeAction, type CompletionItem, type DocumentSymbol, type Hover, type OptionalVersionedTextDocumentIdentifier,
   Diagnostic, DiagnosticSeverity, DiagnosticTag,
 } from 'vscode-languageserver/node';
+import type { EngineCodeAction } from '../engine/codeActions';
 import type { CompletionEntry } from '../engine/completion';
 import type { HoverResult } from '../engine/hover';
 import type { OutlineSymbol } from '../engine/symbols';
@@ -67,5 +68,26 @@ export function toDocumentSymbol(s: OutlineSymbol): DocumentSymbol {
   return {
     name: s.name, detail: s.detail, kind: SYMBOL_KIND[s.kind], range: s.range, selectionRange: s.selectionRange,
     children: s.children.map(toDocumentSymbol),
+  };
+}
+
+const ACTION_KIND: Record<EngineCodeAction['kind'], string> = {
+  quickfix: CodeActionKind.QuickFix,
+  'source.fixAll': CodeActionKind.SourceFixAll,
+  'refactor.rewrite': CodeActionKind.RefactorRewrite,
+};
+
+/**
+ * A versioned edit: VS Code refuses it when the document changed since the diagnostics were computed,
+ * instead of applying offsets to text they no longer describe.
+ */
+export function toCodeAction(a: EngineCodeAction, doc: OptionalVersionedTextDocumentIdentifier, context: Diagnostic[]): CodeAction {
+  return {
+    title: a.title,
+    kind: ACTION_KIND[a.kind],
+    isPreferred: a.isPreferred,
+    diagnostics: context.filter((d) => a.diagnosticCodes.includes(String(d.code))),
+    edit: a.edits.length ? { documentChanges: [{ textDocument: doc, edits: a.edits }] } : undefined,
+    command: a.command,
   };
 }

@@ -40,6 +40,8 @@ interface GeneratedField {
   path: string;
   type: string;
   since: string;
+  /** Patch releases of older release lines that also got the key (e.g. v1.34.3). */
+  backports?: string[];
   addedInTag: string;
   enum?: string[];
   enumEnforced?: boolean;
@@ -59,7 +61,9 @@ const SUMMARIES: Record<string, string> = summaries;
 const INTERNAL_NAMES_SINCE = 'v1.23.0';
 
 const parentOf = (path: string): string => (path.includes('.') ? path.slice(0, path.indexOf('.')) : '');
-const exists = (f: GeneratedField, v: KopsVersion): boolean => atLeast(v, f.since);
+const sameLine = (v: KopsVersion, release: string): boolean => release.startsWith(`v${v.major}.${v.minor}.`);
+const exists = (f: GeneratedField, v: KopsVersion): boolean =>
+  atLeast(v, f.since) || !!f.backports?.some((b) => sameLine(v, b) && atLeast(v, b));
 
 function enumAt(f: GeneratedField, v: KopsVersion): string[] | undefined {
   if (!f.enum) return undefined;

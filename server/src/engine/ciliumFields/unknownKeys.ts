@@ -5,22 +5,17 @@ import { formatPath, type Finding, type Fix, type PathSegment } from '../types';
 import { docsFor, rangeOf, type CiliumContext } from './context';
 import { newerKopsWith, type KeyIndex } from './keyIndex';
 
-/** Live keys first: suggesting a key kops discards would trade one silent no-op for another. */
-function suggestions(typed: string, index: KeyIndex): string[] {
-  const live = [...index].filter(([, f]) => !f.deadSince).map(([name]) => name);
-  const found = suggestKeys(typed, live, 3);
-  return found.length ? found : suggestKeys(typed, index.keys(), 3);
-}
-
 const quoted = (names: string[]): string => {
   const q = names.map((n) => `\`${n}\``);
   return q.length > 1 ? `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}` : q[0];
 };
 
-function renameFixes(ctx: CiliumContext, pair: Pair, names: string[]): Fix[] {
+/** The first suggestion is the preferred fix only when it is unambiguous: the sole one, or a case-only slip. */
+function renameFixes(ctx: CiliumContext, pair: Pair, typed: string, names: string[]): Fix[] {
   const range = rangeOf(ctx, isScalar(pair.key) ? pair.key : undefined);
   if (!range) return [];
-  return names.map((name, i) => ({ title: `Rename to \`${name}\``, edits: [{ range, newText: name }], ...(i === 0 ? { preferred: true } : {}) }));
+  const clear = names.length === 1 || names[0]?.toLowerCase() === typed.toLowerCase();
+  return names.map((name, i) => ({ title: `Rename to \`${name}\``, edits: [{ range, newText: name }], ...(i === 0 && clear ? { preferred: true } : {}) }));
 }
 
 /** A key kops does not have under this Cilium map: too new for this kops, or unknown (then silently dropped). */
@@ -40,10 +35,10 @@ export function unknownKeyFinding(
       docs: docsFor(ctx),
     };
   }
-  const names = suggestions(key, index);
+  const names = suggestKeys(key, index.keys(), 3);
   const where = formatPath(path.slice(0, -1));
   const hint = names.length ? `; did you mean ${quoted(names)}?` : '';
-  const fixes = renameFixes(ctx, pair, names);
+  const fixes = renameFixes(ctx, pair, key, names);
   return {
     code: 'cilium-unknown-key',
     path: formatPath(path),

@@ -1,3 +1,4 @@
+import { ciliumField } from '../catalog/ciliumFields';
 import type { KopsVersion } from '../kopsVersion';
 import type { CiliumFacts, ClusterFacts } from './clusterFacts';
 import { ciliumPath, type Dialect } from './dialect';
@@ -5,15 +6,17 @@ import { eraOf, eraText, inEra, type Era } from './eras';
 import { isIPv6Only } from './network';
 import { DOCS, type Violation } from './violation';
 
-/** ENI IPAM rules: AWS only, IPv4 only, and a masquerade requirement that flipped three times. */
+/**
+ * ENI IPAM rules: AWS only, IPv4 only, and a masquerade requirement that flipped three times. kops names the
+ * field `disableMasquerade` up to v1.22 and by its internal name `masquerade` from v1.23 (from the catalog).
+ */
 
 const IPAM_PATH = 'spec.networking.cilium.ipam';
 const ENI_IPV6: Era = { from: '1.22' };
 
 interface MasqueradeEra extends Era {
-  /** Fails for this (internal) masquerade value; `unset` = also when not written. */
+  /** Whether kops rejects this internal masquerade value (undefined = not written). */
   fails: (masquerade: boolean | undefined) => boolean;
-  kopsKey: 'disableMasquerade' | 'masquerade';
   detail: string;
   advice: (d: Dialect) => string;
 }
@@ -25,10 +28,9 @@ const dropExplicitOn = (d: Dialect): string => (d.inverted ? 'remove `disableMas
 const dropExplicitOff = (d: Dialect): string => (d.inverted ? 'remove `disableMasquerade: true`' : 'remove `masquerade: false`');
 
 const MASQUERADE_ERAS: readonly MasqueradeEra[] = [
-  { from: '1.18', until: '1.22', fails: (m) => m !== false, kopsKey: 'disableMasquerade', detail: DISABLED, advice: turnOff },
-  { from: '1.22', until: '1.23', fails: (m) => m === true, kopsKey: 'disableMasquerade', detail: DISABLED, advice: dropExplicitOn },
-  { from: '1.23', until: '1.26', fails: (m) => m === true, kopsKey: 'masquerade', detail: DISABLED, advice: dropExplicitOn },
-  { from: '1.26', until: '1.36', fails: (m) => m === false, kopsKey: 'masquerade', detail: ENABLED, advice: dropExplicitOff },
+  { from: '1.18', until: '1.22', fails: (m) => m !== false, detail: DISABLED, advice: turnOff },
+  { from: '1.22', until: '1.26', fails: (m) => m === true, detail: DISABLED, advice: dropExplicitOn },
+  { from: '1.26', until: '1.36', fails: (m) => m === false, detail: ENABLED, advice: dropExplicitOff },
 ];
 
 function masqueradeViolation(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violation[] {
@@ -40,9 +42,9 @@ function masqueradeViolation(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion):
     at: ciliumPath(c.dialect, c.dialect.masqueradeKey),
     anchors: [ciliumPath(c.dialect, 'ipam')],
     type: 'Forbidden',
-    kopsPath: `spec.networking.cilium.${era.kopsKey}`,
+    kopsPath: `spec.networking.cilium.${ciliumField(v, 'disableMasquerade')?.internalName ?? 'disableMasquerade'}`,
     detail: era.detail,
-    message: `${eraText(era)} require ${wants} with ENI IPAM: ${era.advice(c.dialect)}. (kops ≤ v1.21 needed it off, v1.22–v1.25 forbid turning it on, v1.26–v1.35 forbid turning it off, v1.36+ accept either.)`,
+    message: `In ${eraText(era)}, ENI IPAM requires ${wants}: ${era.advice(c.dialect)}. (This rule flipped over time: off required up to v1.21, turning it on forbidden in v1.22–v1.25, turning it off forbidden in v1.26–v1.35, either accepted since v1.36.)`,
     whenDefaulted: 'kops turns masquerading off by default on IPv6-only clusters',
     docs: DOCS.eni,
   }];

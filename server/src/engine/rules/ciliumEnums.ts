@@ -40,6 +40,7 @@ function enumViolation(c: ClusterFacts, v: KopsVersion, path: keyof typeof CODES
     kopsPath: `spec.networking.cilium.${path}`,
     detail: supportedValuesDetail(values),
     message: `kops ${v.text} does not accept \`${value}\` for ${path}: use ${values.map((x) => `\`${x}\``).join(', ')}${extra}.`,
+    whenDefaulted: path.startsWith('ingress.') ? 'an `ingress` block without `enabled` counts as enabled' : undefined,
     docs: DOCS.cilium,
   }];
 }

@@ -1,8 +1,6 @@
-import { isScalar, type Node } from 'yaml';
-import { fileRange, type ParsedFile, type YamlDocument } from '../documents';
+import type { ParsedFile, YamlDocument } from '../documents';
 import type { KopsVersion } from '../kopsVersion';
-import { formatPath, type Finding, type PathSegment, type Range } from '../types';
-import { deepestExisting, keySpan, nodeAt, spanOf, valueSpan } from '../yamlNav';
+import { formatPath, type Finding } from '../types';
 import { ciliumRules } from './cilium';
 import { readCluster, type ClusterFacts } from './clusterFacts';
 import { compatWarnings } from './compat';
@@ -11,6 +9,7 @@ import { etcdNameRules } from './etcdNames';
 import { networkingOptionRules } from './networkingOptions';
 import { nodeLocalDnsRules } from './nodeLocalDns';
 import { nonMasqueradeOverlapRules } from './nonMasqueradeOverlap';
+import { place } from './placement';
 import type { Violation, Warning } from './violation';
 
 /**
@@ -24,33 +23,6 @@ function violations(c: ClusterFacts, v: KopsVersion): Violation[] {
     ...ciliumRules(c, v), ...networkingOptionRules(c, v), ...nonMasqueradeOverlapRules(c, v),
     ...nodeLocalDnsRules(c, v), ...etcdNameRules(c, v),
   ];
-}
-
-/** The offending value when it is a scalar, else its key. */
-function spanAt(doc: YamlDocument, path: readonly PathSegment[]): [number, number] | undefined {
-  const node = nodeAt(doc, path);
-  if (isScalar(node)) return valueSpan(doc, path);
-  return path.length ? keySpan(doc, path) : undefined;
-}
-
-/** A key that causes the finding: the whole `key: value` when the value is a scalar. */
-function anchorSpan(doc: YamlDocument, path: readonly PathSegment[]): [number, number] | undefined {
-  const key = keySpan(doc, path);
-  const value = isScalar(nodeAt(doc, path)) ? valueSpan(doc, path) : undefined;
-  return key && value ? [key[0], value[1]] : key;
-}
-
-function place(file: ParsedFile, doc: YamlDocument, target: Pick<Violation, 'at' | 'underline' | 'anchors'>): Range {
-  const candidates = [
-    ...[target.underline, target.at].map((p) => p && spanAt(doc, p)),
-    ...(target.anchors ?? []).map((p) => anchorSpan(doc, p)),
-  ];
-  const span = candidates.find((s) => s !== undefined);
-  if (span) return fileRange(file, doc, span[0], span[1]);
-  const nearest = deepestExisting(doc, target.at);
-  const parent = nearest && ('key' in nearest.node ? spanOf(nearest.node.key as Node) : spanOf(nearest.node));
-  const fallback = parent ?? keySpan(doc, ['spec']) ?? [0, 0];
-  return fileRange(file, doc, fallback[0], fallback[1]);
 }
 
 /**

@@ -1,0 +1,20 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { COMMANDS } from '../../../server/src/protocol';
+import { insertCiliumEtcd } from './etcdCommand';
+import { generateIpsecKey, type IpsecKeyArgs } from './ipsecKey';
+
+/** The extension's edit commands. Errors become a message, never an unhandled rejection. */
+export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const guarded = <A extends unknown[]>(run: (...args: A) => Promise<void>) => async (...args: A) => {
+    try {
+      await run(...args);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`kops Spec: ${(e as Error).message}`);
+    }
+  };
+  context.subscriptions.push(
+    vscode.commands.registerCommand(COMMANDS.insertCiliumEtcd, guarded(() => insertCiliumEtcd(client))),
+    vscode.commands.registerCommand(COMMANDS.generateCiliumIpsecKey, guarded((args?: IpsecKeyArgs) => generateIpsecKey(client, args ?? {}))),
+  );
+}

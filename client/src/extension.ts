@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/node';
+import { StatusNotification } from '../../server/src/protocol';
+import { registerCommands } from './commands';
+import { createLanguageClient } from './languageClient';
+import { KopsStatusBar } from './statusBar';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const statusBar = new KopsStatusBar();
+  context.subscriptions.push(statusBar);
+  client = createLanguageClient(context);
+  client.onNotification(StatusNotification.type, (status) => statusBar.update(status));
+  registerCommands(context, client);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,79 @@
+import { strict as assert } from 'assert';
+import { codeActions, type EngineCodeAction } from '../../server/src/engine/codeActions';
+import { diagnose } from '../../server/src/engine/diagnostics';
+import { parseFile } from '../../server/src/engine/documents';
+import { effectiveKopsVersion } from '../../server/src/engine/effectiveVersion';
+import type { Range } from '../../server/src/engine/types';
+import { applyEdits } from '../helpers/applyEdits';
+import { positionOf } from '../helpers/marker';
+
+function actionsAt(text: string, anchor: string): EngineCodeAction[] {
+  const file = parseFile(text);
+  const eff = effectiveKopsVersion(file, {});
+  const at = positionOf(text, anchor);
+  const range: Range = { start: at, end: at };
+  return codeActions(file, eff, range, diagnose(file, eff));
+}
+
+const findingsOf = (text: string) => {
+  const file = parseFile(text);
+  return diagnose(file, effectiveKopsVersion(file, {}));
+};
+
+const head = 'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: demo.example.com\nspec:\n  kubernetesVersion: 1.35.0\n';
+
+describe('code actions', () => {
+  it('offers the fixes of the finding under the cursor, the best one preferred', () => {
+    const text = `${head}  kubeProxy:\n    proxyMode: iptables\n  networking:\n    cilium:\n      enableNodePort: true\n`;
+    const actions = actionsAt(text, 'kubeProxy');
+    const quick = actions.filter((a) => a.kind === 'quickfix');
+    assert.ok(quick.length >= 1);
+    const best = quick.filter((a) => a.isPreferred);
+    assert.equal(best.length, 1);
+    assert.deepEqual(best[0].diagnosticCodes, ['cilium-nodeport-kubeproxy']);
+    assert.deepEqual(findingsOf(applyEdits(text, best[0].edits)).filter((f) => f.kops), []);
+  });
+
+  it('offers nothing for a range away from any finding', () => {
+    const text = `${head}  kubeProxy:\n    proxyMode: iptables\n  networking:\n    cilium:\n      enableNodePort: true\n`;
+    assert.deepEqual(actionsAt(text, 'kubernetesVersion').filter((a) => a.kind === 'quickfix'), []);
+  });
+
+  it('fixes every dead key of the file at once, in one action per code', () => {
+    const text = `${head}  networking:\n    cilium:\n      bpfRoot: /sys/fs/bpf\n      ipam: kubernetes\n      agentLabels:\n      - a\n      enableipv6: false\n`;
+    const dead = findingsOf(text).filter((f) => f.code === 'cilium-dead-key');
+    assert.ok(dead.length >= 3, `${dead.length} dead keys`);
+    const all = actionsAt(text, 'bpfRoot').filter((a) => a.kind === 'quickfix' && /Fix all/.test(a.title));
+    assert.equal(all.length, 1);
+    assert.deepEqual(all[0].diagnosticCodes, ['cilium-dead-key']);
+    const fixed = applyEdits(text, all[0].edits);
+    assert.equal(fixed, `${head}  networking:\n    cilium:\n      ipam: kubernetes\n`);
+  });
+
+  it('has a source.fixAll action that applies only bulk-safe fixes', () => {
+    const text = `${head}  networking:\n    cilium:\n      bpfRoot: /sys/fs/bpf\n      enableNodeport: true\n      tunnel: vxlna\n`;
+    const fixAll = actionsAt(text, 'kubernetesVersion').filter((a) => a.kind === 'source.fixAll');
+    assert.equal(fixAll.length, 1);
+    const fixed = applyEdits(text, fixAll[0].edits);
+    assert.equal(fixed, `${head}  networking:\n    cilium:\n      enableNodePort: true\n      tunnel: vxlna\n`);
+  });
+
+  it('offers the etcd rewrite inside the Cilium block, and not once it is done', () => {
+    const text = `${head}  etcdClusters:\n  - name: main\n    etcdMembers:\n    - name: a\n      instanceGroup: control-plane-a\n  networking:\n    cilium:\n      ipam: kubernetes\n`;
+    const rewrite = actionsAt(text, 'ipam').filter((a) => a.kind === 'refactor.rewrite');
+    assert.equal(rewrite.length, 1);
+    const done = applyEdits(text, rewrite[0].edits);
+    assert.deepEqual(findingsOf(done).map((f) => f.code), []);
+    assert.deepEqual(actionsAt(done, 'ipam').filter((a) => a.kind === 'refactor.rewrite'), []);
+    assert.deepEqual(actionsAt(text, 'kubernetesVersion').filter((a) => a.kind === 'refactor.rewrite'), []);
+  });
+
+  it('never throws, whatever the text', () => {
+    for (const text of ['', '\u0000\u0001', `${head}  networking: [\n`, 'kind: Cluster\napiVersion: kops.k8s.io/v1alpha2\nspec: *x\n']) {
+      const file = parseFile(text);
+      const eff = effectiveKopsVersion(file, {});
+      const range = { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } };
+      assert.ok(Array.isArray(codeActions(file, eff, range, diagnose(file, eff))));
+    }
+  });
+});
