@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+export const CONFIG_SECTION = 'kopsSpec';
+
+/** The language client for dist/server.js (Node IPC). YAML files on disk and untitled YAML buffers. */
+export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
+    ],
+    synchronize: { configurationSection: CONFIG_SECTION },
+    initializationOptions: {
+      kopsVersion: vscode.workspace.getConfiguration(CONFIG_SECTION).get<string>('kopsVersion'),
+    },
+  };
+  return new LanguageClient('kopsSpec', 'kops Spec', serverOptions, clientOptions);
+}
