@@ -2,6 +2,7 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { CiliumEncryptionInfo } from './engine/commands/ciliumEncryption';
 import type { InsertCiliumEtcdResult } from './engine/commands/insertCiliumEtcd';
+import { SHOW_MIGRATION_GUIDE } from './engine/migrationAction';
 import type { Position } from './engine/types';
 
 export interface StatusParams {
@@ -43,4 +44,5 @@ export namespace CiliumEncryptionInfoRequest {
 export const COMMANDS = {
   insertCiliumEtcd: 'kopsSpec.insertCiliumEtcd',
   generateCiliumIpsecKey: 'kopsSpec.generateCiliumIpsecKey',
+  showMigrationGuide: SHOW_MIGRATION_GUIDE,
 } as const;

@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS } from '../../../server/src/protocol';
 import { insertCiliumEtcd } from './etcdCommand';
 import { generateIpsecKey, type IpsecKeyArgs } from './ipsecKey';
+import { showMigrationGuide } from './migrationGuide';
 
 /** The extension's edit commands. Errors become a message, never an unhandled rejection. */
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
@@ -16,5 +17,6 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.insertCiliumEtcd, guarded(() => insertCiliumEtcd(client))),
     vscode.commands.registerCommand(COMMANDS.generateCiliumIpsecKey, guarded((args?: IpsecKeyArgs) => generateIpsecKey(client, args ?? {}))),
+    vscode.commands.registerCommand(COMMANDS.showMigrationGuide, guarded((markdown: string) => showMigrationGuide(markdown))),
   );
 }

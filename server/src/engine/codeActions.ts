@@ -4,6 +4,7 @@ import type { ParsedFile } from './documents';
 import type { EffectiveVersion } from './effectiveVersion';
 import { editsClash } from './fixes/edits';
 import { fixesFor } from './fixes';
+import { migrationAction } from './migrationAction';
 import type { Finding, Fix, Position, Range, TextEdit } from './types';
 import { nodeAt, spanOf } from './yamlNav';
 
@@ -86,6 +87,8 @@ export function codeActions(file: ParsedFile, eff: EffectiveVersion, range: Rang
     }
     for (const code of new Set(here.map((f) => f.code))) actions.push(...fixAllOfKind(file, eff, code, findings));
     actions.push(...fixAllInFile(file, eff, findings), ...etcdRewrite(file, eff, range, here));
+    const migration = migrationAction(file, eff, range);
+    if (migration) actions.push({ ...migration, kind: 'quickfix', edits: [], diagnosticCodes: [] });
     return actions;
   } catch {
     return [];

@@ -5,6 +5,7 @@ import type { EffectiveVersion } from './effectiveVersion';
 import type { KopsVersion } from './kopsVersion';
 import { ruleFindings } from './rules';
 import { schemaFindings } from './schema/schemaFindings';
+import { isTemplated } from './templates';
 import type { Finding } from './types';
 
 const YAML_DOCS = 'https://yaml.org/spec/1.2.2/';
@@ -47,7 +48,21 @@ function syntaxFindings(file: ParsedFile, doc: YamlDocument): Finding[] {
 /** Document offset where trustworthy content ends: the first syntax error, or the end of the text. */
 const trustedUntil = (doc: YamlDocument): number => Math.min(doc.text.length, ...doc.yaml.errors.map((e) => e.pos[0]));
 
+/** Findings on a line holding a template expression describe text that only exists after expansion. */
+function outsideTemplates(file: ParsedFile, doc: YamlDocument, findings: Finding[]): Finding[] {
+  if (!isTemplated(doc.text)) return findings;
+  const templatedLine = (line: number) => isTemplated(file.lines.lineText(line));
+  return findings.filter((f) => {
+    for (let line = f.range.start.line; line <= f.range.end.line; line++) if (templatedLine(line)) return false;
+    return true;
+  });
+}
+
 function documentFindings(file: ParsedFile, doc: YamlDocument, v: KopsVersion): Finding[] {
+  return outsideTemplates(file, doc, allDocumentFindings(file, doc, v));
+}
+
+function allDocumentFindings(file: ParsedFile, doc: YamlDocument, v: KopsVersion): Finding[] {
   const findings = syntaxFindings(file, doc);
   if (!isMap(doc.yaml.contents)) return findings;
   const local = LOCAL_CHECKS.flatMap((p) => safely(p, file, doc, v));

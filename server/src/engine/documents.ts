@@ -1,5 +1,6 @@
 import { parseDocument, type Document } from 'yaml';
 import { LineIndex } from './lineIndex';
+import { isTemplated, maskTemplates } from './templates';
 import type { Range } from './types';
 
 export type KopsKind = 'Cluster' | 'InstanceGroup';
@@ -44,7 +45,8 @@ export function kopsIdentity(text: string): KopsIdentity | undefined {
 }
 
 function parseChunk(text: string): Chunk {
-  const yaml = parseDocument(text, { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true });
+  const source = isTemplated(text) ? maskTemplates(text) : text;
+  const yaml = parseDocument(source, { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true });
   return { text, yaml, kops: kopsIdentity(text) };
 }
 

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import type { YamlDocument } from '../documents';
 import type { PathSegment } from '../types';
+import { isTemplated } from '../templates';
 import { nodeAt } from '../yamlNav';
 
 /**
@@ -16,10 +17,15 @@ function plainText(node: Scalar): string | undefined {
   return node.type === 'PLAIN' && typeof node.value === 'string' ? node.value : undefined;
 }
 
+/** A value written as a `kops toolbox template` expression is unknown until expansion: read it as unset. */
+function templated(doc: YamlDocument, node: Scalar): boolean {
+  return !!node.range && isTemplated(doc.text.slice(node.range[0], node.range[1]));
+}
+
 /** A Go `bool`/`*bool`: undefined when unset, null or not a boolean. */
 export function boolAt(doc: YamlDocument, path: readonly PathSegment[]): boolean | undefined {
   const node = nodeAt(doc, path);
-  if (!isScalar(node)) return undefined;
+  if (!isScalar(node) || templated(doc, node)) return undefined;
   if (typeof node.value === 'boolean') return node.value;
   const text = plainText(node);
   if (text === undefined) return undefined;
@@ -31,7 +37,7 @@ export function boolAt(doc: YamlDocument, path: readonly PathSegment[]): boolean
 /** A Go `string`: undefined when unset, null, empty or not a string (YAML 1.1 booleans are not strings). */
 export function stringAt(doc: YamlDocument, path: readonly PathSegment[]): string | undefined {
   const node = nodeAt(doc, path);
-  if (!isScalar(node) || typeof node.value !== 'string') return undefined;
+  if (!isScalar(node) || typeof node.value !== 'string' || templated(doc, node)) return undefined;
   const text = plainText(node);
   if (text !== undefined && (YAML11_TRUE.has(text) || YAML11_FALSE.has(text))) return undefined;
   return node.value === '' ? undefined : node.value;

@@ -1,0 +1,36 @@
+import { strict as assert } from 'assert';
+import { codeActions } from '../../server/src/engine/codeActions';
+import { diagnose } from '../../server/src/engine/diagnostics';
+import { parseFile } from '../../server/src/engine/documents';
+import { effectiveKopsVersion } from '../../server/src/engine/effectiveVersion';
+import { withCursor } from '../helpers/marker';
+
+function migrationGuideAt(fixture: string): string | undefined {
+  const { text, position } = withCursor(fixture);
+  const file = parseFile(text);
+  const eff = effectiveKopsVersion(file, {});
+  const action = codeActions(file, eff, { start: position, end: position }, diagnose(file, eff))
+    .find((a) => a.command?.command === 'kopsSpec.showMigrationGuide');
+  return action?.command?.arguments?.[0] as string | undefined;
+}
+
+const cluster = (cilium: string) =>
+  `apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: c.example.com\nspec:\n  kubeProxy:\n    enabled: false\n  networking:\n    cilium:\n${cilium}`;
+
+describe('migration code action', () => {
+  it('offers the safe NodePort sequence on enableNodePort, with the cluster name in the commands', () => {
+    const guide = migrationGuideAt(cluster('      enable|NodePort: true\n'));
+    assert.ok(guide);
+    assert.match(guide, /4\.19\.57/);
+    assert.match(guide, /kops rolling-update cluster --name c\.example\.com --yes/);
+    assert.match(guide, /rollout restart ds\/cilium/);
+  });
+
+  it('offers the IPAM guide on ipam', () => {
+    assert.match(migrationGuideAt(cluster('      ip|am: eni\n')) ?? '', /IPAM/);
+  });
+
+  it('offers nothing on keys that are safe to change', () => {
+    assert.equal(migrationGuideAt(cluster('      agent|PrometheusPort: 9090\n')), undefined);
+  });
+});
