@@ -1,0 +1,87 @@
+import { strict as assert } from 'assert';
+import { spawnSync, type SpawnSyncReturns } from 'child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { delimiter, dirname, join } from 'path';
+import { pathToFileURL } from 'url';
+import { DidOpenTextDocumentNotification, PublishDiagnosticsNotification } from 'vscode-languageserver-protocol/node';
+import { editorCapabilities, startStdioServer } from '../helpers/stdioClient';
+
+// The npm tarball as a CI job would use it: `npm pack`, install it into an empty folder, `npx kops-spec check`.
+const REPO = join(__dirname, '..', '..');
+const FIXTURES = join(REPO, 'test', 'fixtures', 'packaging');
+const CLEAN = 'specs/clean-cluster.yaml';
+const BAD = 'specs/nodeport-kube-proxy.yaml';
+const TARBALL_FILES = ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/server.js', 'package.json'];
+
+interface PackResult { filename: string; size: number; files: Array<{ path: string }> }
+
+describe('npm tarball (npm pack → npm install → npx kops-spec)', function () {
+  this.timeout(300000);
+  let tmp: string;
+  let project: string;
+  // npm, npx and the bins' `#!/usr/bin/env node` find the node running these tests.
+  const env = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` };
+  const npm = (args: string[], cwd: string): SpawnSyncReturns<string> =>
+    spawnSync('npm', [...args, '--no-audit', '--no-fund', '--cache', join(tmp, 'npm-cache')], { cwd, env, encoding: 'utf8' });
+  const fromTarball = (args: string[]) => spawnSync('npx', ['--offline', 'kops-spec', ...args], { cwd: project, env, encoding: 'utf8' });
+  const fromRepo = (args: string[]) => spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), ...args], { cwd: project, encoding: 'utf8' });
+  let pack: PackResult;
+
+  before(function () {
+    tmp = mkdtempSync(join(tmpdir(), 'kops-spec-npm-'));
+    // --ignore-scripts: pack the dist/ the other tests ran against instead of rebuilding it (prepack) mid-run.
+    const packed = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], REPO);
+    assert.equal(packed.status, 0, packed.stderr);
+    pack = (JSON.parse(packed.stdout) as PackResult[])[0];
+
+    project = join(tmp, 'project');
+    mkdirSync(join(project, 'specs'), { recursive: true });
+    for (const spec of [CLEAN, BAD]) copyFileSync(join(FIXTURES, spec.replace('specs/', '')), join(project, spec));
+    const installed = npm(['install', '--offline', join(tmp, pack.filename)], project);
+    assert.equal(installed.status, 0, `npm install of the tarball failed:\n${installed.stdout}\n${installed.stderr}`);
+  });
+  after(() => { if (tmp) rmSync(tmp, { recursive: true, force: true }); });
+
+  it('holds only the bundles, README, CHANGELOG, LICENSE and package.json', function () {
+    assert.deepEqual(pack.files.map((f) => f.path).sort(), TARBALL_FILES);
+  });
+
+  it('exits 1 on a spec kops rejects and 0 on a clean one', function () {
+    const bad = fromTarball(['check', BAD]);
+    assert.equal(bad.status, 1, bad.stderr);
+    assert.match(bad.stdout, /nodeport-kube-proxy\.yaml:\d+:\d+ error cilium-nodeport-kubeproxy /);
+    const clean = fromTarball(['check', CLEAN]);
+    assert.equal(clean.status, 0, `${clean.stdout}\n${clean.stderr}`);
+  });
+
+  for (const format of ['json', 'sarif']) {
+    it(`prints the same --format ${format} as the repo's CLI`, function () {
+      const packed = fromTarball(['check', '--format', format, CLEAN, BAD]);
+      const repo = fromRepo(['check', '--format', format, CLEAN, BAD]);
+      assert.equal(packed.status, 1, packed.stderr);
+      assert.equal(repo.status, 1, repo.stderr);
+      assert.deepEqual(JSON.parse(packed.stdout), JSON.parse(repo.stdout));
+    });
+  }
+
+  it('starts kops-spec-server --stdio from the installed bin', async function () {
+    const bin = join(project, 'node_modules', '.bin', 'kops-spec-server');
+    const session = await startStdioServer(bin, ['--stdio'], editorCapabilities(false), { cwd: project, env });
+    try {
+      const uri = pathToFileURL(join(project, 'cluster.yaml')).href;
+      const diagnostics = new Promise<string[]>((resolve) => {
+        session.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+          if (params.uri === uri && params.diagnostics.length) resolve(params.diagnostics.map((d) => String(d.code)));
+        });
+      });
+      const text = readFileSync(join(project, BAD), 'utf8');
+      await session.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: 'yaml', version: 1, text },
+      });
+      assert.ok((await diagnostics).includes('cilium-nodeport-kubeproxy'));
+    } finally {
+      assert.equal(await session.stop(), 0, session.stderr());
+    }
+  });
+});

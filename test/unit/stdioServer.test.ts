@@ -1,0 +1,160 @@
+import { strict as assert } from 'assert';
+import { existsSync } from 'fs';
+import { join } from 'path';
+import { pathToFileURL } from 'url';
+import {
+  CodeActionRequest, CompletionRequest, DidOpenTextDocumentNotification, DocumentDiagnosticRequest,
+  DocumentSymbolRequest, HoverRequest, PublishDiagnosticsNotification,
+  type CodeAction, type CompletionItem, type CompletionList, type Diagnostic, type DocumentSymbol,
+  type MarkupContent, type PublishDiagnosticsParams, type TextEdit, type WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
+import { editorCapabilities, startStdioServer, type StdioSession } from '../helpers/stdioClient';
+import { positionOf, withCursor } from '../helpers/marker';
+import { applyEdits } from '../helpers/applyEdits';
+
+// The command docs/editors.md gives Neovim, Helix and Emacs: `kops-spec-server --stdio`, which is this file.
+const REPO = join(__dirname, '..', '..');
+const SERVER = join(REPO, 'dist', 'server.js');
+const STDIO_ARGS = [SERVER, '--stdio'];
+
+const SPEC = `apiVersion: kops.k8s.io/v1alpha2
+kind: Cluster
+metadata:
+  name: stdio.example.com
+spec:
+  kubernetesVersion: 1.32.4
+  kubeProxy:
+    enabled: true
+  networking:
+    cilium:
+      enableNodePort: true
+`;
+const HALF_TYPED = withCursor(`apiVersion: kops.k8s.io/v1alpha2
+kind: Cluster
+metadata:
+  name: typing.example.com
+spec:
+  networking:
+    cilium:
+      <|>
+`);
+const NODEPORT_CODE = 'cilium-nodeport-kubeproxy';
+const specUri = pathToFileURL(join(REPO, 'stdio-fixture', 'cluster.yaml')).href;
+const halfTypedUri = pathToFileURL(join(REPO, 'stdio-fixture', 'typing.yaml')).href;
+
+async function open(session: StdioSession, uri: string, text: string): Promise<void> {
+  await session.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: 'yaml', version: 1, text },
+  });
+}
+
+/** Resolves with the first publishDiagnostics for `uri` that satisfies `accept`. */
+function published(session: StdioSession, uri: string, accept: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+  return new Promise((resolve) => {
+    session.connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
+      if (params.uri === uri && accept(params.diagnostics)) resolve(params.diagnostics);
+    });
+  });
+}
+
+const labels = (result: CompletionItem[] | CompletionList | null): string[] =>
+  (Array.isArray(result) ? result : result?.items ?? []).map((item) => item.label);
+
+/** The edits a workspace edit makes to one document, in either of its two shapes. */
+const editsFor = (edit: WorkspaceEdit | undefined, uri: string): TextEdit[] => [
+  ...(edit?.changes?.[uri] ?? []),
+  ...(edit?.documentChanges ?? []).flatMap((c) => ('textDocument' in c && c.textDocument.uri === uri ? c.edits : [])),
+];
+
+const symbolNames = (symbols: DocumentSymbol[]): string[] =>
+  symbols.flatMap((s) => [s.name, ...(s.detail ? [s.detail] : []), ...symbolNames(s.children ?? [])]);
+
+describe('kops-spec-server --stdio with a plain LSP client', function () {
+  this.timeout(60000);
+
+  before(function () {
+    assert.ok(existsSync(SERVER), `${SERVER} is missing; run \`npm run build\` first`);
+  });
+
+  describe('client with pull diagnostics', function () {
+    let session: StdioSession;
+    let nodePortDiagnostic: Diagnostic | undefined;
+
+    before(async function () {
+      session = await startStdioServer(process.execPath, STDIO_ARGS, editorCapabilities(true));
+      await open(session, specUri, SPEC);
+      await open(session, halfTypedUri, HALF_TYPED.text);
+    });
+    after(async function () {
+      if (session) assert.equal(await session.stop(), 0, `server exit code; stderr:\n${session.stderr()}`);
+    });
+
+    it('initializes and advertises what it serves', function () {
+      const caps = session.initialize.capabilities;
+      assert.equal(session.initialize.serverInfo?.name, 'kops-spec');
+      assert.ok(caps.completionProvider, 'completionProvider');
+      assert.ok(caps.hoverProvider, 'hoverProvider');
+      assert.ok(caps.documentSymbolProvider, 'documentSymbolProvider');
+      assert.ok(caps.codeActionProvider, 'codeActionProvider');
+      assert.ok(caps.diagnosticProvider, 'diagnosticProvider when the client pulls');
+    });
+
+    it('completes Cilium keys inside `cilium:`', async function () {
+      const result = await session.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri: halfTypedUri }, position: HALF_TYPED.position,
+      });
+      assert.ok(labels(result).includes('enableNodePort'), `labels: ${labels(result).slice(0, 20).join(', ')}`);
+    });
+
+    it('hovers enableNodePort with the Cilium documentation link', async function () {
+      const result = await session.connection.sendRequest(HoverRequest.type, {
+        textDocument: { uri: specUri }, position: positionOf(SPEC, 'enableNodePort', 3),
+      });
+      const value = (result?.contents as MarkupContent | undefined)?.value ?? '';
+      assert.match(value, /docs\.cilium\.io/);
+    });
+
+    it('answers textDocument/diagnostic with the NodePort/kube-proxy violation', async function () {
+      const report = await session.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: specUri } });
+      assert.equal(report.kind, 'full');
+      const items = report.kind === 'full' ? report.items : [];
+      nodePortDiagnostic = items.find((d) => d.code === NODEPORT_CODE);
+      assert.ok(nodePortDiagnostic, `codes: ${items.map((d) => d.code).join(', ')}`);
+      assert.equal(nodePortDiagnostic.source, 'kops-spec');
+    });
+
+    it('outlines the Cluster', async function () {
+      const symbols = await session.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: specUri } });
+      assert.ok(symbols && symbols.length > 0, 'no symbols');
+      assert.ok(symbolNames(symbols as DocumentSymbol[]).some((n) => n.includes('stdio.example.com')));
+    });
+
+    it('offers a quick fix for the NodePort/kube-proxy violation', async function () {
+      assert.ok(nodePortDiagnostic, 'needs the diagnostic from the pull test');
+      const actions = await session.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri: specUri },
+        range: nodePortDiagnostic.range,
+        context: { diagnostics: [nodePortDiagnostic], only: ['quickfix'] },
+      });
+      const preferred = (actions ?? []).find((a): a is CodeAction => 'kind' in a && a.kind === 'quickfix' && !!a.isPreferred);
+      assert.ok(preferred, `actions: ${JSON.stringify(actions)}`);
+      assert.equal(applyEdits(SPEC, editsFor(preferred.edit, specUri)), SPEC.replace('enabled: true', 'enabled: false'));
+    });
+  });
+
+  describe('client without pull diagnostics', function () {
+    it('pushes publishDiagnostics on open and exits cleanly', async function () {
+      const session = await startStdioServer(process.execPath, STDIO_ARGS, editorCapabilities(false));
+      try {
+        assert.equal(session.initialize.capabilities.diagnosticProvider, undefined);
+        const diagnostics = published(session, specUri, (d) => d.length > 0);
+        await open(session, specUri, SPEC);
+        const codes = (await diagnostics).map((d) => d.code);
+        assert.ok(codes.includes(NODEPORT_CODE), `codes: ${codes.join(', ')}`);
+      } finally {
+        assert.equal(await session.stop(), 0, `server exit code; stderr:\n${session.stderr()}`);
+      }
+      assert.equal(session.stderr(), '', 'nothing on stderr');
+    });
+  });
+});
