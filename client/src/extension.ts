@@ -3,6 +3,7 @@ import { LanguageClient } from 'vscode-languageclient/node';
 import { StatusNotification } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
+import { registerWithRedHatYaml } from './redHatYaml';
 import { KopsStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -12,8 +13,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(statusBar);
   client = createLanguageClient(context);
   client.onNotification(StatusNotification.type, (status) => statusBar.update(status));
-  registerCommands(context, client);
+  registerCommands(context, client, () => statusBar.activeStatus());
   await client.start();
+  void registerWithRedHatYaml().catch(() => false);
 }
 
 export async function deactivate(): Promise<void> {

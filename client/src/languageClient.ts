@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { redHatYamlValidates } from './redHatYaml';
 
 export const CONFIG_SECTION = 'kopsSpec';
 
@@ -18,6 +19,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     synchronize: { configurationSection: CONFIG_SECTION },
     initializationOptions: {
       kopsVersion: vscode.workspace.getConfiguration(CONFIG_SECTION).get<string>('kopsVersion'),
+      yamlSyntaxByRedHatYaml: redHatYamlValidates(),
     },
   };
   return new LanguageClient('kopsSpec', 'kops Spec', serverOptions, clientOptions);

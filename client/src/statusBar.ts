@@ -10,6 +10,7 @@ export class KopsStatusBar implements vscode.Disposable {
 
   constructor() {
     this.item.name = 'kops Spec version';
+    this.item.command = 'kopsSpec.selectKopsVersion';
     this.subscriptions = [
       vscode.window.onDidChangeActiveTextEditor(() => this.render()),
       vscode.workspace.onDidCloseTextDocument((doc) => this.statusByUri.delete(doc.uri.toString())),
@@ -24,6 +25,12 @@ export class KopsStatusBar implements vscode.Disposable {
   dispose(): void {
     this.item.dispose();
     for (const s of this.subscriptions) s.dispose();
+  }
+
+  /** What the server last said about the active editor's document. */
+  activeStatus(): StatusParams | undefined {
+    const uri = this.activeUri();
+    return uri === undefined ? undefined : this.statusByUri.get(uri);
   }
 
   private activeUri(): string | undefined {

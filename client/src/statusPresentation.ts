@@ -18,9 +18,11 @@ export function presentStatus(status: StatusParams | undefined): StatusPresentat
   const origin = ORIGIN[status.source];
   const lines = [`kops ${status.kopsVersion} (${origin})`];
   if (status.ciliumVersion) lines.push(`Cilium ${status.ciliumVersion}`);
+  if (status.ciliumAccepted) lines.push(status.ciliumAccepted);
   if (status.problem) lines.push(`$(warning) ${status.problem}`);
+  lines.push('Click to change the kops version.');
   return {
-    text: `${status.problem ? '$(warning) ' : ''}kops ${status.kopsVersion}`,
+    text: `${status.problem ? '$(warning) ' : ''}kops ${status.kopsVersion}${status.ciliumVersion ? ` · Cilium ${status.ciliumVersion}` : ''}`,
     tooltip: lines.join('\n\n'),
     warning: status.problem !== undefined,
   };

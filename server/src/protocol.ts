@@ -12,6 +12,8 @@ export interface StatusParams {
   /** Where the version came from: a `# kops-version:` comment line, the `kopsSpec.kopsVersion` setting, or the built-in newest kops. */
   source: 'comment' | 'setting' | 'default';
   ciliumVersion?: string;
+  /** Which Cilium versions the kops release accepts (kops' own wording, e.g. "Only version 1.18 is supported"). */
+  ciliumAccepted?: string;
   isKops: boolean;
   /** Set when the version could not be used as written (e.g. an unsupported comment value). */
   problem?: string;
@@ -45,4 +47,6 @@ export const COMMANDS = {
   insertCiliumEtcd: 'kopsSpec.insertCiliumEtcd',
   generateCiliumIpsecKey: 'kopsSpec.generateCiliumIpsecKey',
   showMigrationGuide: SHOW_MIGRATION_GUIDE,
+  selectKopsVersion: 'kopsSpec.selectKopsVersion',
+  showVersions: 'kopsSpec.showVersions',
 } as const;

@@ -23,6 +23,8 @@ const documents = new TextDocuments(TextDocument);
 const store = new FileStore();
 let settings: EngineSettings = {};
 let pullDiagnostics = false;
+/** Red Hat YAML already reports YAML syntax errors in this editor: do not say the same thing twice. */
+let yamlSyntaxElsewhere = false;
 
 function parsed(uri: string): ParsedFile | undefined {
   const doc = documents.get(uri);
@@ -32,6 +34,7 @@ function parsed(uri: string): ParsedFile | undefined {
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
   settings = readSettings(params.initializationOptions);
+  yamlSyntaxElsewhere = (params.initializationOptions as { yamlSyntaxByRedHatYaml?: unknown })?.yamlSyntaxByRedHatYaml === true;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -65,7 +68,9 @@ function analyse(uri: string) {
   connection.sendNotification(StatusNotification.type, {
     uri, ...status, kopsVersion: eff.version.text, source: eff.source, problem: eff.problem?.message,
   });
-  return status.isKops ? diagnose(file, eff).map(toDiagnostic) : [];
+  if (!status.isKops) return [];
+  const findings = diagnose(file, eff);
+  return (yamlSyntaxElsewhere ? findings.filter((f) => f.code !== 'yaml-syntax') : findings).map(toDiagnostic);
 }
 
 function publish(uri: string): void {

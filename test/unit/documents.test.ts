@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
-import { documentAt, kopsIdentity, parseFile, splitDocuments } from '../../server/src/engine/documents';
+import { documentAt, parseFile, splitDocuments } from '../../server/src/engine/documents';
+import { kopsIdentity, looksLikeKopsText } from '../../server/src/engine/kopsIdentity';
 
 const cluster = 'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: a.example.com\nspec:\n  networking:\n    cilium: {}\n';
 const ig = '---\napiVersion: kops.k8s.io/v1alpha2\nkind: InstanceGroup\nmetadata:\n  name: nodes\nspec:\n  role: Node\n';
@@ -24,6 +25,11 @@ describe('document model', () => {
     assert.deepEqual(kopsIdentity('apiVersion: "kops.k8s.io/v1alpha3"\nkind: Cluster\n'), { apiVersion: 'v1alpha3', kind: 'Cluster' });
     assert.equal(kopsIdentity('apiVersion: kops.k8s.io/v1alpha2\nkind: Secret\n'), undefined);
     assert.equal(kopsIdentity('apiVersion: v1\nkind: Cluster\n'), undefined);
+  });
+
+  it('tells whether a file holds any kops document', () => {
+    assert.equal(looksLikeKopsText(deployment.slice(4) + ig), true);
+    assert.equal(looksLikeKopsText(deployment.slice(4)), false);
   });
 
   it('keeps the kops identity of a document that is still invalid YAML', () => {

@@ -1,11 +1,10 @@
 import { parseDocument, type Document } from 'yaml';
+import { kopsIdentity, type KopsIdentity } from './kopsIdentity';
 import { LineIndex } from './lineIndex';
 import { isTemplated, maskTemplates } from './templates';
 import type { Range } from './types';
 
-export type KopsKind = 'Cluster' | 'InstanceGroup';
-export type KopsApiVersion = 'v1alpha2' | 'v1alpha3';
-export interface KopsIdentity { apiVersion: KopsApiVersion; kind: KopsKind }
+export type { KopsApiVersion, KopsIdentity, KopsKind } from './kopsIdentity';
 
 /** One `---` document of a YAML stream. Node ranges in `yaml` are offsets into `text`; add `offset` for the file. */
 export interface YamlDocument {
@@ -31,17 +30,6 @@ export function splitDocuments(text: string): Array<{ text: string; offset: numb
   const cuts = [0];
   for (const m of text.matchAll(DOC_START)) if (m.index! > 0) cuts.push(m.index!);
   return cuts.map((start, i) => ({ offset: start, text: text.slice(start, cuts[i + 1] ?? text.length) }));
-}
-
-const API_VERSION = /^apiVersion:[ \t]*["']?kops\.k8s\.io\/(v1alpha[23])["']?[ \t]*(?:#.*)?\r?$/m;
-const KIND = /^kind:[ \t]*["']?(Cluster|InstanceGroup)["']?[ \t]*(?:#.*)?\r?$/m;
-
-/** Recognises kops documents from their text, so a document that is still invalid YAML keeps its identity. */
-export function kopsIdentity(text: string): KopsIdentity | undefined {
-  const api = API_VERSION.exec(text);
-  const kind = KIND.exec(text);
-  if (!api || !kind) return undefined;
-  return { apiVersion: api[1] as KopsApiVersion, kind: kind[1] as KopsKind };
 }
 
 function parseChunk(text: string): Chunk {

@@ -27,6 +27,13 @@ function parse(text: string): KopsVersion {
   return r.version;
 }
 
+/** One entry per kops release line we know, newest first: v1.36.2, v1.35.0 ... v1.18.0. */
+export function knownKopsReleases(): string[] {
+  const out = [NEWEST_KOPS];
+  for (let minor = NEWEST_MINOR - 1; minor >= OLDEST_MINOR; minor--) out.push(`v1.${minor}.0`);
+  return out;
+}
+
 export const newestKops = (): KopsVersion => parse(NEWEST_KOPS);
 
 /** Compares against `1.23` or `1.23.4`; missing patch counts as 0. */

@@ -1,3 +1,4 @@
+import { ciliumSupport } from './catalog/ciliumVersions';
 import { effectiveCiliumVersion } from './catalog/docsLinks';
 import { kopsDocuments, type ParsedFile } from './documents';
 import type { EffectiveVersion } from './effectiveVersion';
@@ -9,6 +10,8 @@ export interface FileStatus {
   isKops: boolean;
   /** The Cilium version the first Cilium Cluster of the file runs: its `version:`, else the kops default. */
   ciliumVersion?: string;
+  /** Which Cilium versions this kops release accepts, in words. */
+  ciliumAccepted?: string;
 }
 
 export function fileStatus(file: ParsedFile, eff: EffectiveVersion): FileStatus {
@@ -16,5 +19,7 @@ export function fileStatus(file: ParsedFile, eff: EffectiveVersion): FileStatus 
   const cluster = docs.find((d) => d.kops?.kind === 'Cluster' && deepestExisting(d, CILIUM)?.depth === CILIUM.length);
   if (!cluster) return { isKops: docs.length > 0 };
   const version = scalarAt(cluster, ['spec', 'networking', 'cilium', 'version']);
-  return { isKops: true, ciliumVersion: effectiveCiliumVersion(version, eff.version) };
+  const support = ciliumSupport(eff.version);
+  const ciliumAccepted = support.detail ?? `kops ${eff.version.text} does not check the Cilium version`;
+  return { isKops: true, ciliumVersion: effectiveCiliumVersion(version, eff.version), ciliumAccepted };
 }
