@@ -1,0 +1,102 @@
+// UI tests: the extension installed in code-server (symlinked repo), driven through headless chromium.
+// Run by scripts/e2e-run.sh: mocha --no-config test/e2e/ui/*.test.mjs. Screenshots go to $SHOTS
+// (default docs/images, used by the README); a failing test also leaves failure-*.png in the run folder.
+import assert from 'node:assert';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchBrowser } from '../harness/browser.mjs';
+import { startCodeServer } from '../harness/codeServer.mjs';
+import { E2E_HOME, SHOTS, WORKSPACE, logger } from '../harness/paths.mjs';
+import { EDITOR, WAIT, Workbench } from './workbench.mjs';
+
+const log = logger('ui');
+const runDir = path.join(E2E_HOME, 'run-ui');
+const SPEC = 'nodeport-kubeproxy.yaml';
+const EMPTY_CILIUM = 'v136-cilium-empty.yaml';
+const HOVER = 'v130-hover.yaml';
+
+describe('kops Spec in the VS Code workbench', function () {
+  this.timeout(120_000);
+  let server;
+  let browser;
+  /** @type {Workbench} */
+  let wb;
+
+  before(async function () {
+    this.timeout(180_000);
+    server = await startCodeServer({ runDir, installExtension: true });
+    log(`code-server ${server.url} (pid ${server.pid})`);
+    const folder = path.join(runDir, 'ws');
+    fs.cpSync(WORKSPACE, folder, { recursive: true });
+    browser = await launchBrowser(runDir, server.env);
+    wb = new Workbench(browser.pages()[0] ?? await browser.newPage(), folder);
+    await wb.load(server.url);
+    log('workbench loaded');
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) {
+      const name = this.currentTest.title.replace(/\W+/g, '-').slice(0, 60);
+      await wb.screenshot(path.join(runDir, `failure-${name}.png`)).catch(() => {});
+    }
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    log('code-server stopped');
+  });
+
+  it('shows the kops rule violation as a squiggle and in the Problems panel', async () => {
+    await wb.openFile(SPEC);
+    await wb.page.waitForSelector(`${EDITOR} .squiggly-error`, { timeout: WAIT });
+    await wb.page.keyboard.press('Control+Shift+M');
+    const row = wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'cilium-nodeport-kubeproxy' });
+    await row.first().waitFor({ timeout: WAIT });
+    assert.match(await row.first().innerText(), /kube-?proxy/i);
+    await wb.screenshot(path.join(SHOTS, 'problems.png'));
+    await wb.page.keyboard.press('Control+Shift+M'); // toggles the panel closed again
+  });
+
+  it('shows the effective kops version in the status bar, and hides it for other YAML', async () => {
+    await wb.openFile(SPEC);
+    await wb.statusItem(/kops v1\.36\.2/).first().waitFor({ timeout: WAIT });
+    await wb.openFile('deployment.yaml');
+    await wb.statusItem(/kops v\d/).first().waitFor({ state: 'hidden', timeout: WAIT });
+    await wb.openFile('v125-version-comment.yaml');
+    await wb.statusItem(/kops v1\.25\.0/).first().waitFor({ timeout: WAIT });
+  });
+
+  it('Ctrl+Space under `cilium:` lists enableNodePort in the suggest widget', async () => {
+    await wb.openFile(EMPTY_CILIUM);
+    await wb.cursorTo(EMPTY_CILIUM, '    cilium:');
+    await wb.newLineIndented('      '.length);
+    // The list is virtualised (about 12 rows rendered): a prefix brings the enable* keys to the top.
+    await wb.page.keyboard.type('enable');
+    await wb.page.keyboard.press('Control+Space');
+    const item = wb.page.locator('.suggest-widget .monaco-list-row', { hasText: /^enableNodePort/ });
+    await item.first().waitFor({ timeout: WAIT });
+    await wb.showSuggestDetails();
+    await wb.focusSuggestion(/^enableNodePort/);
+    await wb.page.locator('.suggest-details-container .docs', { hasText: /kube-?proxy/i }).first().waitFor({ timeout: WAIT });
+    await wb.settled('.suggest-details-container');
+    await wb.screenshot(path.join(SHOTS, 'completion.png'));
+    await wb.page.keyboard.press('Escape');
+  });
+
+  it('hover over enableNodePort shows the Cilium docs link for the spec\'s Cilium minor', async () => {
+    await wb.openFile(HOVER);
+    await wb.cursorTo(HOVER, 'enableNodePort', 3);
+    await wb.page.keyboard.press('Control+K');
+    await wb.page.keyboard.press('Control+I');
+    const hover = wb.page.locator('.monaco-hover:visible').first();
+    await hover.waitFor({ timeout: WAIT });
+    await wb.page.waitForFunction(
+      () => [...document.querySelectorAll('.monaco-hover a')].some((a) => /docs\.cilium\.io\/en\/v1\.15\//.test(a.getAttribute('data-href') ?? a.getAttribute('href') ?? '')),
+      null, { timeout: WAIT });
+    await wb.settled('.monaco-hover');
+    await wb.screenshot(path.join(SHOTS, 'hover.png'));
+    await wb.page.keyboard.press('Escape');
+  });
+});
