@@ -1,6 +1,8 @@
 import { isMap } from 'yaml';
 import { kopsDocuments, fileRange, type ParsedFile, type YamlDocument } from './documents';
 import { keySpan, nodeAt, scalarAt, spanOf } from './yamlNav';
+import { newestKops } from './kopsVersion';
+import { schemaAt } from './schema/specSchema';
 import type { Range } from './types';
 
 export interface OutlineSymbol {
@@ -39,7 +41,7 @@ function networkingSymbols(file: ParsedFile, doc: YamlDocument): OutlineSymbol[]
     const provider = String((pair.key as { value?: unknown })?.value ?? '');
     const pairSpan = spanOf(pair);
     const keyRange = spanOf(pair.key as never);
-    if (!provider || !pairSpan || !keyRange || !isNetworkingProvider(provider, pair.value)) continue;
+    if (!provider || !pairSpan || !keyRange || !isNetworkingProvider(provider)) continue;
     symbols.push({
       name: provider,
       detail: 'networking provider',
@@ -52,8 +54,7 @@ function networkingSymbols(file: ParsedFile, doc: YamlDocument): OutlineSymbol[]
   return symbols;
 }
 
-const PROVIDERS = new Set(['classic', 'kubenet', 'external', 'cni', 'kopeio', 'weave', 'flannel', 'calico', 'canal', 'kuberouter', 'romana', 'amazonvpc', 'cilium', 'lyftvpc', 'gce', 'gcp']);
-
-function isNetworkingProvider(key: string, _value: unknown): boolean {
-  return PROVIDERS.has(key);
+/** Every object-valued key under `spec.networking` in the kops schema is a networking provider. */
+function isNetworkingProvider(key: string): boolean {
+  return schemaAt('Cluster', newestKops(), ['spec', 'networking', key])?.type === 'object';
 }

@@ -8,8 +8,8 @@ import { DOCS, type Violation } from './violation';
 /** The feature combinations kops' validateNetworkingCilium forbids (everything except version, enums and ENI). */
 
 const KVSTORE: Era = { from: '1.22' };
-/** Back-ported: v1.34.3+, v1.35.1+, and every v1.36. */
-const BPF_LB_SOCK: readonly Era[] = [{ from: '1.34.3', until: '1.35' }, { from: '1.35.1' }];
+/** Releases that check bpfLBSockHostNSOnly against bpfLBSock (back-ported: v1.34.3+, v1.35.1+, every v1.36). */
+export const BPF_LB_SOCK: readonly Era[] = [{ from: '1.34.3', until: '1.35' }, { from: '1.35.1' }];
 const ENCRYPTION_CHECKS: Era = { from: '1.26' };
 const WIREGUARD_L7: Era = { from: '1.22', until: '1.29' };
 const L7_IPTABLES: ReadonlyArray<Era & { detail: string }> = [

@@ -3,6 +3,7 @@ import type { KopsVersion } from '../kopsVersion';
 import type { CiliumFacts, ClusterFacts } from './clusterFacts';
 import { ciliumPath } from './dialect';
 import { inAnyEra, inEra, type Era } from './eras';
+import { BPF_LB_SOCK } from './ciliumFeatures';
 import { DOCS, type Warning } from './violation';
 
 /**
@@ -12,8 +13,6 @@ import { DOCS, type Warning } from './violation';
 
 /** ENI masquerading defaults to off here and turns on by default from v1.26. */
 const ENI_MASQUERADE_OFF_BY_DEFAULT: Era = { from: '1.22', until: '1.26' };
-/** Releases whose bpfLBSockHostNSOnly check is missing although later ones have it. */
-const BPF_LB_SOCK_CHECKED: readonly Era[] = [{ from: '1.34.3', until: '1.35' }, { from: '1.35.1' }];
 
 function eniMasquerade(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Warning[] {
   if (cil.ipam !== 'eni' || !inEra(v, ENI_MASQUERADE_OFF_BY_DEFAULT)) return [];
@@ -37,7 +36,7 @@ function eniMasquerade(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Warni
 }
 
 function socketLBHostNamespace(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Warning[] {
-  if (!cil.bpfLBSockHostNSOnly || cil.bpfLBSock || inAnyEra(v, BPF_LB_SOCK_CHECKED)) return [];
+  if (!cil.bpfLBSockHostNSOnly || cil.bpfLBSock || inAnyEra(v, BPF_LB_SOCK)) return [];
   if (!ciliumField(v, 'bpfLBSockHostNSOnly')) return [];
   return [{
     code: 'compat-bpflbsock-hostns', at: ciliumPath(c.dialect, 'bpfLBSockHostNSOnly'),
