@@ -1,0 +1,90 @@
+// Human-readable tables of a bench result: per fixture and metric both servers and their ratio,
+// then the issue's targets with pass/miss.
+import type { Fixture } from '../mkfixtures';
+import type { CliRun } from './cliTiming';
+import type { ServerId } from './servers';
+import type { FixtureRun, MetricName } from './session';
+import { fmt, formatMs, isMeasured, type Metric } from './stats';
+import type { TargetResult } from './targets';
+
+export interface BenchResult {
+  startedAt: string;
+  machine: Record<string, unknown>;
+  options: Record<string, unknown>;
+  servers: Record<ServerId, { label: string; skipped?: string }>;
+  fixtures: Array<{ fixture: Fixture; loadAverage1m: number; runs: Partial<Record<ServerId, FixtureRun>> }>;
+  cli: CliRun;
+  targets: TargetResult[];
+}
+
+const LABELS: Record<MetricName, string> = {
+  initializeMs: 'initialize (spawn → answer)',
+  coldStartToDiagnosticsMs: 'cold start → first diagnostics',
+  coldOpenToDiagnosticsMs: 'open → diagnostics, cold process',
+  warmOpenToDiagnosticsMs: 'open → diagnostics, warm',
+  editToDiagnosticsMs: 'edit → diagnostics',
+  completionMs: 'completion in cilium:, unchanged',
+  completionAfterEditMs: 'completion right after an edit',
+  hoverMs: 'hover enableNodePort',
+  documentSymbolMs: 'document symbols',
+  peakRssMB: 'peak RSS (VmHWM)',
+};
+
+const PLANNED: Partial<Record<MetricName, 'runs' | 'editRuns' | 'warmOpens' | 'coldStarts'>> = {
+  initializeMs: 'coldStarts', coldStartToDiagnosticsMs: 'coldStarts', coldOpenToDiagnosticsMs: 'coldStarts',
+  warmOpenToDiagnosticsMs: 'warmOpens', editToDiagnosticsMs: 'editRuns', completionMs: 'runs',
+  completionAfterEditMs: 'runs', hoverMs: 'runs', documentSymbolMs: 'editRuns',
+};
+
+/** The cell, marked `*` when the time budget cut the series short. */
+function cell(r: BenchResult, name: MetricName, m: Metric | undefined): string {
+  const unit = name === 'peakRssMB' ? 'MB' : 'ms';
+  const planned = PLANNED[name] && Number(r.options[PLANNED[name]!]);
+  return formatMs(m, unit) + (isMeasured(m) && planned && m.n < planned ? ` (n=${m.n})*` : '');
+}
+
+/** theirs ÷ ours on the median: > 1 means ours is faster (or smaller). */
+function ratio(ours: Metric | undefined, theirs: Metric | undefined): string {
+  if (!isMeasured(ours) || !isMeasured(theirs)) return '—';
+  return `${fmt(theirs.median / Math.max(ours.median, 0.01))}×`;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
+}
+
+function naReasons(runs: Partial<Record<ServerId, FixtureRun>>): string[] {
+  const notes = new Set<string>();
+  for (const [server, run] of Object.entries(runs)) {
+    for (const [name, m] of Object.entries(run?.metrics ?? {})) if (!isMeasured(m)) notes.add(`${server} ${name}: ${m.na}`);
+  }
+  return [...notes];
+}
+
+export function formatReport(r: BenchResult): string {
+  const out: string[] = [];
+  const m = r.machine;
+  out.push(`kops-spec bench ${r.startedAt} — ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB, node ${m.node}, ${m.os}, commit ${m.commit}${m.worktreeDirty ? '+changes' : ''}`);
+  out.push(`Load average (1 min) at start ${m.loadAverage1m}, after the LSP runs ${m.loadAverage1mAtEnd}${Number(m.loadAverage1m) > Number(m.cpus) ? ' — the machine was busy: expect noisy figures' : ''}.`);
+  out.push('Latencies: median / p90 over the samples (n in the JSON). Ratio = yaml-language-server ÷ kops-spec on the median (> 1: ours faster/smaller).');
+  out.push(`* = fewer samples than planned: a series stops after ${(r.options.budget as { ms: number }).ms / 1000} s once it has ${(r.options.budget as { minSamples: number }).minSamples}.`);
+  for (const s of Object.values(r.servers)) if (s.skipped) out.push(`${s.label}: not run (${s.skipped})`);
+  for (const { fixture, loadAverage1m, runs } of r.fixtures) {
+    const f = fixture;
+    const rows = [[`${f.name}: ${f.lines.toLocaleString('en')} lines, ${(f.bytes / 1024).toFixed(0)} KB, ${f.docs} docs (load ${loadAverage1m})`, 'kops-spec', 'yaml-language-server', 'ratio']];
+    for (const name of Object.keys(LABELS) as MetricName[]) {
+      rows.push([`  ${LABELS[name]}`, cell(r, name, runs.ours?.metrics[name]), cell(r, name, runs.yls?.metrics[name]), ratio(runs.ours?.metrics[name], runs.yls?.metrics[name])]);
+    }
+    const info = (key: 'diagnosticsOnOpen' | 'completionItems' | 'symbols') => [runs.ours?.info[key], runs.yls?.info[key]].map((v) => (v === undefined ? '—' : String(v)));
+    rows.push(['  (diagnostics on open)', ...info('diagnosticsOnOpen'), '']);
+    rows.push(['  (completion items)', ...info('completionItems'), '']);
+    rows.push(['  (top-level symbols)', ...info('symbols'), '']);
+    out.push('', table(rows));
+    for (const note of naReasons(runs)) out.push(`  n/a ${note}`);
+  }
+  out.push('', `CLI: node dist/cli.js check --format json, ${r.cli.files} files: ${formatMs(r.cli.wallMs)} wall${r.cli.cpuMs ? `, ${formatMs(r.cli.cpuMs)} CPU (user+sys)` : ''}${r.cli.exitCode !== undefined ? ` (exit ${r.cli.exitCode})` : ''}${isMeasured(r.cli.wallMs) ? '' : ` — ${r.cli.wallMs.na}`}`);
+  const verdict = (p: boolean | null) => (p === null ? 'n/a' : p ? 'pass' : 'MISS');
+  out.push('', table([['Target (issue "Performance")', 'kops-spec', ''], ...r.targets.map((t) => [t.target, t.figure, verdict(t.pass)])]));
+  return out.join('\n');
+}
