@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: build, type check, unit tests, then the real-VS-Code E2E suites (extension host + UI).
+# `npm test`: build, type check, unit tests, then the real-VS-Code E2E suites (extension host, UI, and the
+# extension host again with the workspace untrusted and without network, and the packed .vsix installed).
 # Every suite ends with `== <suite>: N passed, N failed (Ns)`; build and type check count as one check each.
 # The last line is the total, `N passed, N failed`; the exit status is non-zero when anything failed.
 # Env: SKIP_E2E=1 skips the E2E suites (reported as skipped, not as passed); see scripts/e2e-run.sh for more.
@@ -44,7 +45,7 @@ elif [ "$build_ok" != 1 ]; then
 elif ! bash scripts/e2e-setup.sh 2>&1 | tee "$LOGS/e2e-setup.log"; then
   record e2e-setup 0 1
 else
-  for suite in exthost ui; do
+  for suite in exthost ui untrusted offline install; do
     ONLY=$suite bash scripts/e2e-run.sh 2>&1 | tee "$LOGS/e2e-$suite.log"
     line=$(grep -E "^$suite: [0-9]+ passed, [0-9]+ failed$" "$LOGS/e2e-$suite.log" | tail -1)
     if [ -n "$line" ]; then

@@ -4,6 +4,7 @@ import { StatusNotification } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
 import { registerWithRedHatYaml } from './redHatYaml';
+import { registerStaleFixGuard } from './staleFixGuard';
 import { KopsStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -13,6 +14,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(statusBar);
   client = createLanguageClient(context);
   client.onNotification(StatusNotification.type, (status) => statusBar.update(status));
+  registerStaleFixGuard(context);
   registerCommands(context, client, () => statusBar.activeStatus());
   await client.start();
   void registerWithRedHatYaml().catch(() => false);

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { type LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { QuietRestartClient } from './quietRestarts';
 import { redHatYamlValidates } from './redHatYaml';
+import { staleFixMiddleware } from './staleFixGuard';
 
 export const CONFIG_SECTION = 'kopsSpec';
 
@@ -17,10 +19,12 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
       { scheme: 'untitled', language: 'yaml' },
     ],
     synchronize: { configurationSection: CONFIG_SECTION },
+    middleware: staleFixMiddleware,
     initializationOptions: {
       kopsVersion: vscode.workspace.getConfiguration(CONFIG_SECTION).get<string>('kopsVersion'),
       yamlSyntaxByRedHatYaml: redHatYamlValidates(),
     },
   };
-  return new LanguageClient('kopsSpec', 'kops Spec', serverOptions, clientOptions);
+  // A crashed server restarts silently; a crash loop ends in one message (quietRestarts.ts).
+  return new QuietRestartClient('kopsSpec', 'kops Spec', serverOptions, clientOptions);
 }

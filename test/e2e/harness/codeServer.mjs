@@ -1,7 +1,7 @@
 // Starts code-server (the VS Code workbench + Node extension host) for one run, in its own folder:
 // its own user data, extensions dir, XDG dirs and TMPDIR, a free port, and its own process group so
 // stop() takes down the server, the extension host and the language server together.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -25,6 +25,14 @@ export const TEST_SETTINGS = {
   'git.openRepositoryInParentFolders': 'never',
   'editor.quickSuggestions': { other: false, comments: false, strings: false },
   'editor.wordBasedSuggestions': 'off',
+};
+
+/** Workspace trust on, and a folder nobody trusted stays in restricted mode without asking (startCodeServer's workspaceTrust). */
+export const UNTRUSTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
 };
 
 /** The demo keeps VS Code's normal typing experience (suggestions while typing). */
@@ -58,6 +66,18 @@ function installExtensionLink(extensionsDir) {
   fs.symlinkSync(REPO, path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`));
 }
 
+/** `code-server --install-extension <vsix>` into this run's extensions dir: the extension as a user installs it. */
+function installVsix(vsix, runDir, extensionsDir, env) {
+  const result = spawnSync(CS_NODE, [CODE_SERVER, '--user-data-dir', path.join(runDir, 'ud'), '--extensions-dir', extensionsDir,
+    '--config', path.join(runDir, 'config.yaml'), '--install-extension', vsix], { env, encoding: 'utf8', timeout: 120_000 });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  const logFile = path.join(runDir, 'install-extension.log');
+  fs.writeFileSync(logFile, output);
+  if (result.status !== 0 || !/was successfully installed/.test(output)) {
+    throw new Error(`code-server --install-extension ${vsix} failed (${result.status ?? result.signal}); see ${logFile}`);
+  }
+}
+
 function answers(url) {
   return new Promise((resolve) => {
     http.get(url, (res) => { res.resume(); resolve(res.statusCode === 200); }).on('error', () => resolve(false));
@@ -69,23 +89,31 @@ function answers(url) {
  * @param {string} o.runDir        fresh scratch folder for this run (deleted first)
  * @param {number} [o.port]        default: a free port
  * @param {string} [o.host]        default 127.0.0.1
- * @param {boolean} [o.installExtension] symlink the repo into the extensions dir (UI tests, demo)
+ * @param {boolean} [o.installExtension] symlink the repo into the extensions dir (UI tests, demo), or, when the
+ *                                 VSIX env variable names a .vsix, install that instead
+ * @param {string} [o.vsix]        install this .vsix with `code-server --install-extension` (default: env VSIX
+ *                                 when installExtension is set)
  * @param {boolean} [o.smokeTestDriver]  needed for the URL payload that runs a suite in the extension host
  * @param {object} [o.settings]    user settings.json
  * @param {string} [o.folder]      folder to open when the URL names none
+ * @param {boolean} [o.workspaceTrust] workspace trust ON, folders untrusted (restricted mode, no prompt);
+ *                                 default off (--disable-workspace-trust)
  */
 export async function startCodeServer(o) {
-  const { runDir, host = '127.0.0.1', settings = TEST_SETTINGS } = o;
+  const { runDir, host = '127.0.0.1' } = o;
+  const settings = o.workspaceTrust ? { ...(o.settings ?? TEST_SETTINGS), ...UNTRUSTED_SETTINGS } : (o.settings ?? TEST_SETTINGS);
   const port = o.port ?? await freePort();
   fs.rmSync(runDir, { recursive: true, force: true });
   const extensionsDir = path.join(runDir, 'exts');
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.mkdirSync(path.join(runDir, 'ud', 'User'), { recursive: true });
   fs.writeFileSync(path.join(runDir, 'ud', 'User', 'settings.json'), JSON.stringify(settings, null, 2));
-  if (o.installExtension) installExtensionLink(extensionsDir);
   const env = isolatedEnv(runDir);
+  const vsix = o.vsix ?? (o.installExtension ? process.env.VSIX : undefined);
+  if (vsix) installVsix(path.resolve(vsix), runDir, extensionsDir, env);
+  else if (o.installExtension) installExtensionLink(extensionsDir);
   const args = [CODE_SERVER, '--bind-addr', `${host}:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check', ...(o.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--user-data-dir', path.join(runDir, 'ud'), '--extensions-dir', extensionsDir,
     '--config', path.join(runDir, 'config.yaml'),
     ...(o.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),

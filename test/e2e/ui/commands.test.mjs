@@ -1,0 +1,129 @@
+// UI tests of the edit actions: a quick fix picked from the lightbulb menu, and both commands run from the
+// command palette, as a user does. Own code-server and run folder (.e2e/run-ui-commands); screenshots for
+// the README go to $SHOTS (docs/images): quickfix.png and ipsec.png.
+import assert from 'node:assert';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchBrowser } from '../harness/browser.mjs';
+import { startCodeServer } from '../harness/codeServer.mjs';
+import { E2E_HOME, SHOTS, WORKSPACE, logger } from '../harness/paths.mjs';
+import { EDITOR, WAIT, Workbench } from './workbench.mjs';
+
+const log = logger('ui-commands');
+const runDir = path.join(E2E_HOME, 'run-ui-commands');
+const NODEPORT = 'nodeport-kubeproxy.yaml';
+const ETCD = 'etcd-three-members.yaml';
+const IPSEC = 'ipsec-cluster.yaml';
+
+/** F1, the command's palette title, Enter: once the palette lists exactly that command. */
+async function runFromPalette(wb, title) {
+  await wb.page.keyboard.press('F1');
+  const input = wb.page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: WAIT });
+  await input.fill(`>${title}`);
+  const row = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: title });
+  await row.first().waitFor({ timeout: WAIT });
+  await wb.page.waitForFunction((t) => document.querySelector('.quick-input-list .monaco-list-row.focused')?.textContent?.includes(t),
+    title, { timeout: WAIT });
+  await wb.page.keyboard.press('Enter');
+}
+
+/** The text of the open editor's model, read from the workbench (the rendered lines are virtualised). */
+function editorText(wb) {
+  return wb.page.evaluate(() => {
+    const lines = [...document.querySelectorAll('.editor-group-container .editor-instance .monaco-editor .view-line')];
+    return lines.map((l) => l.textContent.replace(/\u00a0/g, ' ')).join('\n');
+  });
+}
+
+describe('kops Spec edit actions in the VS Code workbench', function () {
+  this.timeout(120_000);
+  let server;
+  let browser;
+  /** @type {Workbench} */
+  let wb;
+
+  before(async function () {
+    this.timeout(180_000);
+    server = await startCodeServer({ runDir, installExtension: true });
+    log(`code-server ${server.url} (pid ${server.pid})`);
+    const folder = path.join(runDir, 'ws');
+    fs.cpSync(WORKSPACE, folder, { recursive: true });
+    browser = await launchBrowser(runDir, server.env);
+    wb = new Workbench(browser.pages()[0] ?? await browser.newPage(), folder);
+    await wb.load(server.url);
+    log('workbench loaded');
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) {
+      const name = this.currentTest.title.replace(/\W+/g, '-').slice(0, 60);
+      await wb.screenshot(path.join(runDir, `failure-${name}.png`)).catch(() => {});
+    }
+    await wb?.page.keyboard.press('Escape');
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    log('code-server stopped');
+  });
+
+  it('Ctrl+. on the NodePort error in the Problems panel lists the kube-proxy fix first; picking it clears the error', async () => {
+    await wb.openFile(NODEPORT);
+    await wb.page.waitForSelector(`${EDITOR} .squiggly-error`, { timeout: WAIT });
+    await wb.page.keyboard.press('Control+Shift+M');
+    const problem = wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'cilium-nodeport-kubeproxy' }).first();
+    await problem.waitFor({ timeout: WAIT });
+    await problem.click();
+    await wb.page.keyboard.press('Control+.'); // the Problems panel's quick-fix menu for the focused problem
+    const menu = wb.page.locator('.context-view .monaco-menu');
+    const fix = menu.locator('.action-item', { hasText: 'Disable kube-proxy' }).first();
+    await fix.waitFor({ timeout: WAIT });
+    const items = await menu.locator('.action-item').allInnerTexts();
+    assert.match(items[0] ?? '', /Disable kube-proxy/, `first of ${JSON.stringify(items)}`);
+    await wb.settled('.context-view .monaco-menu');
+    await wb.screenshot(path.join(SHOTS, 'quickfix.png'));
+
+    await fix.click();
+    await wb.page.waitForSelector(`${EDITOR} .squiggly-error`, { state: 'detached', timeout: WAIT });
+    await problem.waitFor({ state: 'detached', timeout: WAIT });
+    assert.match(await editorText(wb), /kubeProxy:\n\s+enabled: false/);
+    await wb.page.keyboard.press('Control+J'); // hides the panel again (Ctrl+Shift+M would only focus it)
+    await wb.page.locator('.markers-panel').first().waitFor({ state: 'hidden', timeout: WAIT });
+  });
+
+  it('palette → kops: Insert Cilium etcd cluster clears the kvstore error; a second run says why it changes nothing', async () => {
+    await wb.openFile(ETCD);
+    await wb.cursorTo(ETCD, 'identityAllocationMode: kvstore'); // brings the error's line into view
+    await wb.page.waitForSelector(`${EDITOR} .squiggly-error`, { timeout: WAIT });
+    await runFromPalette(wb, 'kops: Insert Cilium etcd cluster');
+    await wb.page.waitForSelector(`${EDITOR} .squiggly-error`, { state: 'detached', timeout: WAIT });
+    await runFromPalette(wb, 'kops: Insert Cilium etcd cluster');
+    const toast = wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'Nothing to do' });
+    await toast.first().waitFor({ timeout: WAIT });
+    assert.match(await toast.first().innerText(), /already has a .?cilium.? etcd cluster and .?etcdManaged: true/);
+  });
+
+  it('palette → kops: Generate Cilium IPsec key offers the four destinations, named for the cluster', async () => {
+    await wb.openFile(IPSEC);
+    await runFromPalette(wb, 'Notifications: Clear All Notifications'); // a clean screenshot
+    await wb.page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: WAIT });
+    await runFromPalette(wb, 'kops: Generate Cilium IPsec key');
+    const picker = wb.page.locator('.quick-input-widget', { hasText: 'Generate Cilium IPsec key' });
+    await picker.waitFor({ timeout: WAIT });
+    const rows = picker.locator('.quick-input-list .monaco-list-row');
+    await wb.page.waitForFunction(() => document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row').length === 4,
+      null, { timeout: WAIT });
+    const texts = await rows.allInnerTexts();
+    assert.match(texts.join('\n'), /Create the kops secret[\s\S]*for ipsec\.example\.com/);
+    for (const label of ['Replace the existing kops secret', 'Save to a file', 'Copy to the clipboard']) {
+      assert.ok(texts.some((t) => t.includes(label)), `${label} in ${JSON.stringify(texts)}`);
+    }
+    await wb.settled('.quick-input-widget');
+    await wb.screenshot(path.join(SHOTS, 'ipsec.png'));
+    await wb.page.keyboard.press('Escape');
+    await picker.waitFor({ state: 'hidden', timeout: WAIT });
+  });
+});
