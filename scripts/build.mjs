@@ -1,12 +1,60 @@
-// Bundles the client, the server and the CLI with esbuild into dist/ (or `--outdir DIR`; `--minify` to minify).
-import { build } from 'esbuild';
+// Bundles the client, the server and the CLI with esbuild into dist/ (or `--outdir DIR`; `--minify` to minify,
+// as the .vsix, the npm package and the bench do; unminified bundles keep a `// path` comment above each module,
+// which bench/profile.ts and the bundle review in test/unit/trust.test.ts read).
+import { build, transform } from 'esbuild';
+import { readFile } from 'fs/promises';
+import { basename } from 'path';
+import zlib from 'zlib';
 
 const option = (name) => { const at = process.argv.indexOf(name); return at < 0 ? undefined : process.argv[at + 1]; };
 const outdir = option('--outdir') ?? 'dist';
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, logLevel: 'warning', minify: process.argv.includes('--minify') };
+const minify = process.argv.includes('--minify');
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, logLevel: 'warning', minify };
 
-await Promise.all([
-  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/client.js`, external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: `${outdir}/server.js`, banner: { js: '#!/usr/bin/env node' } }),
-  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } }),
-]);
+/**
+ * The generated CRD schemas and Ajv validators are four fifths of the server and CLI bundles, and a process
+ * needs one or two of them (those of the kops version in use). Each is kept brotli-compressed in a base64
+ * string, which node scans at start-up in a fraction of the time it takes to compile the code or object
+ * literal, and is unpacked on its first `require`: schemas through JSON.parse, validators compiled by `vm`.
+ * Nothing from these files is compiled or run before a request needs it.
+ */
+const packed = (text) => zlib.brotliCompressSync(Buffer.from(text), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }).toString('base64');
+const unpack = (text) => `require('zlib').brotliDecompressSync(Buffer.from(${JSON.stringify(packed(text))}, 'base64')).toString()`;
+
+const lazyGenerated = {
+  name: 'lazy-generated',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]schema[\\/]generated[\\/][^\\/]+\.(json|validate\.js)$/ }, async ({ path }) => {
+      const text = await readFile(path, 'utf8');
+      if (path.endsWith('.json')) return { loader: 'js', contents: `module.exports = JSON.parse(${unpack(JSON.stringify(JSON.parse(text)))});` };
+      const { code } = await transform(text, { format: 'cjs', platform: 'node', target: 'node20', minify, charset: 'ascii' });
+      const filename = JSON.stringify(`kops-spec/generated/${basename(path)}`);
+      return {
+        loader: 'js',
+        contents: `require('vm').runInThisContext(${unpack(`(function (module, exports) {${code}\n})`)}, { filename: ${filename} })(module, exports);`,
+      };
+    });
+  },
+};
+
+/**
+ * Node reads an ASCII script into a one-byte string; a single other character (a `...` written as one
+ * character in a kept comment was enough) makes it decode the whole bundle as UTF-8 into a two-byte string:
+ * several times slower to read and to scan at every start-up. esbuild escapes strings itself; this catches
+ * what it copies verbatim.
+ */
+async function assertAscii(file) {
+  const bytes = await readFile(file);
+  const at = bytes.findIndex((byte) => byte > 0x7f);
+  if (at >= 0) throw new Error(`${file} has a non-ASCII byte at offset ${at}: ${bytes.subarray(Math.max(0, at - 40), at + 10).toString()}`);
+}
+
+const bundles = [
+  { entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/client.js`, external: ['vscode'] },
+  { entryPoints: ['server/src/server.ts'], outfile: `${outdir}/server.js`, banner: { js: '#!/usr/bin/env node' }, plugins: [lazyGenerated] },
+  { entryPoints: ['server/src/cli.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' }, plugins: [lazyGenerated] },
+];
+await Promise.all(bundles.map(async (options) => {
+  await build({ ...common, ...options });
+  if (minify) await assertAscii(options.outfile); // unminified bundles keep comments, which may not be ASCII
+}));

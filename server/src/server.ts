@@ -1,9 +1,10 @@
 import {
-  CodeActionKind, createConnection, DocumentDiagnosticReportKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type InitializeParams, type InitializeResult,
+  CodeActionKind, createConnection, DocumentDiagnosticReportKind, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments,
+  TextDocumentSyncKind, type CancellationToken, type InitializeParams, type InitializeResult, type Position,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FileStore } from './connection/fileStore';
+import { DiagnosticsPublisher, DiagnosticsService, type Checked } from './connection/diagnosticsService';
+import { FileStore, type Snapshot } from './connection/fileStore';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './connection/convert';
 import { codeActions } from './engine/codeActions';
 import { ciliumEncryptionInfo } from './engine/commands/ciliumEncryption';
@@ -12,23 +13,40 @@ import { complete } from './engine/completion';
 import { hover } from './engine/hover';
 import { fileStatus } from './engine/status';
 import { outline } from './engine/symbols';
-import { diagnose } from './engine/diagnostics';
 import { effectiveKopsVersion, type EngineSettings } from './engine/effectiveVersion';
-import type { ParsedFile } from './engine/documents';
 import { CiliumEncryptionInfoRequest, InsertCiliumEtcdRequest, StatusNotification } from './protocol';
 
 // The LSP connection only: every answer comes from the transport-free engine.
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-const store = new FileStore();
+const store = new FileStore((uri) => documents.get(uri));
+/** Text documents as the editor syncs them; the file store learns how much new text each change brings. */
+const documents = new TextDocuments<TextDocument>({
+  create: (uri, languageId, version, text) => {
+    store.opened(uri, text.length);
+    return TextDocument.create(uri, languageId, version, text);
+  },
+  update: (doc, changes, version) => {
+    store.changed(doc.uri, changes.reduce((n, c) => n + c.text.length, 0));
+    return TextDocument.update(doc, changes, version);
+  },
+});
 let settings: EngineSettings = {};
+const checker = new DiagnosticsService(store, () => settings);
+const publisher = new DiagnosticsPublisher(checker, (uri, checked) => {
+  sendStatus(uri, checked);
+  connection.sendDiagnostics({ uri, version: checked.snapshot.version, diagnostics: toDiagnostics(checked) });
+});
 let pullDiagnostics = false;
 /** Red Hat YAML already reports YAML syntax errors in this editor: do not say the same thing twice. */
 let yamlSyntaxElsewhere = false;
 
-function parsed(uri: string): ParsedFile | undefined {
-  const doc = documents.get(uri);
-  return doc && store.get(uri, doc.version, () => doc.getText());
+/**
+ * The parse of the document's current version (for a request about one `position`, possibly of the part up to
+ * it while a big file is still being parsed); undefined when it is closed or the request was cancelled meanwhile.
+ */
+async function parsed(uri: string, token?: CancellationToken, position?: Position): Promise<Snapshot | undefined> {
+  const snapshot = await (position ? store.readyAt(uri, position) : store.ready(uri));
+  return token?.isCancellationRequested ? undefined : snapshot;
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -57,72 +75,68 @@ function readSettings(raw: unknown): EngineSettings {
 connection.onDidChangeConfiguration((change) => {
   settings = readSettings(change.settings);
   if (pullDiagnostics) connection.languages.diagnostics.refresh();
-  else for (const d of documents.all()) publish(d.uri);
+  else for (const d of documents.all()) publisher.schedule(d.uri);
 });
 
-function analyse(uri: string) {
-  const file = parsed(uri);
-  if (!file) return [];
-  const eff = effectiveKopsVersion(file, settings);
-  const status = fileStatus(file, eff);
+function sendStatus(uri: string, { snapshot, eff }: Checked): void {
+  const status = fileStatus(snapshot.file, eff);
   connection.sendNotification(StatusNotification.type, {
     uri, ...status, kopsVersion: eff.version.text, source: eff.source, problem: eff.problem?.message,
   });
-  if (!status.isKops) return [];
-  const findings = diagnose(file, eff);
+}
+
+function toDiagnostics({ snapshot, eff, findings }: Checked) {
+  if (!fileStatus(snapshot.file, eff).isKops) return [];
   return (yamlSyntaxElsewhere ? findings.filter((f) => f.code !== 'yaml-syntax') : findings).map(toDiagnostic);
 }
 
-function publish(uri: string): void {
-  connection.sendDiagnostics({ uri, diagnostics: analyse(uri) });
-}
+connection.languages.diagnostics.on(async (params, token) => {
+  const checked = await checker.check(params.textDocument.uri, () => token.isCancellationRequested);
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+  if (checked) sendStatus(params.textDocument.uri, checked);
+  return { kind: DocumentDiagnosticReportKind.Full, items: checked ? toDiagnostics(checked) : [] };
+});
 
-connection.languages.diagnostics.on((params) => ({
-  kind: DocumentDiagnosticReportKind.Full,
-  items: analyse(params.textDocument.uri),
-}));
-
-connection.onCompletion(({ textDocument, position }) => {
-  const file = parsed(textDocument.uri);
+connection.onCompletion(async ({ textDocument, position }, token) => {
+  const file = (await parsed(textDocument.uri, token, position))?.file;
   return file ? complete(file, position, effectiveKopsVersion(file, settings)).map(toCompletionItem) : [];
 });
 
-connection.onHover(({ textDocument, position }) => {
-  const file = parsed(textDocument.uri);
+connection.onHover(async ({ textDocument, position }, token) => {
+  const file = (await parsed(textDocument.uri, token, position))?.file;
   const result = file && hover(file, position, effectiveKopsVersion(file, settings));
   return result ? toHover(result) : null;
 });
 
-connection.onDocumentSymbol(({ textDocument }) => {
-  const file = parsed(textDocument.uri);
+connection.onDocumentSymbol(async ({ textDocument }, token) => {
+  const file = (await parsed(textDocument.uri, token))?.file;
   return file ? outline(file).map(toDocumentSymbol) : [];
 });
 
-connection.onCodeAction(({ textDocument, range, context }) => {
-  const file = parsed(textDocument.uri);
-  const doc = documents.get(textDocument.uri);
-  if (!file || !doc) return [];
-  const eff = effectiveKopsVersion(file, settings);
-  const actions = codeActions(file, eff, range, diagnose(file, eff));
+connection.onCodeAction(async ({ textDocument, range, context }, token) => {
+  const checked = await checker.check(textDocument.uri, () => token.isCancellationRequested);
+  if (!checked || token.isCancellationRequested) return [];
+  const { snapshot: { file, version }, eff, findings } = checked;
   const wanted = context.only;
-  return actions
+  return codeActions(file, eff, range, findings)
     .filter((a) => !wanted || wanted.some((kind) => a.kind === kind || a.kind.startsWith(`${kind}.`)))
-    .map((a) => toCodeAction(a, { uri: doc.uri, version: doc.version }, context.diagnostics));
+    .map((a) => toCodeAction(a, { uri: textDocument.uri, version }, context.diagnostics));
 });
 
-connection.onRequest(InsertCiliumEtcdRequest.type, ({ uri, position }) => {
-  const file = parsed(uri);
+connection.onRequest(InsertCiliumEtcdRequest.type, async ({ uri, position }) => {
+  const file = (await parsed(uri))?.file;
   return file ? insertCiliumEtcd(file, effectiveKopsVersion(file, settings), position) : { message: 'The document is not open.' };
 });
 
-connection.onRequest(CiliumEncryptionInfoRequest.type, ({ uri, position }) => {
-  const file = parsed(uri);
+connection.onRequest(CiliumEncryptionInfoRequest.type, async ({ uri, position }) => {
+  const file = (await parsed(uri))?.file;
   if (!file) throw new Error('The document is not open.');
   return ciliumEncryptionInfo(file, effectiveKopsVersion(file, settings), position);
 });
 
-documents.onDidChangeContent((e) => { if (!pullDiagnostics) publish(e.document.uri); });
+documents.onDidChangeContent((e) => { if (!pullDiagnostics) publisher.schedule(e.document.uri); });
 documents.onDidClose((e) => {
+  publisher.cancel(e.document.uri);
   store.delete(e.document.uri);
   if (!pullDiagnostics) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });

@@ -1,8 +1,10 @@
 import { isMap } from 'yaml';
 import { ciliumFieldFindings } from './ciliumFields/ciliumFieldFindings';
 import { fileRange, type ParsedFile, type YamlDocument } from './documents';
+import { placeFindings } from './findingPlacement';
 import type { EffectiveVersion } from './effectiveVersion';
 import type { KopsVersion } from './kopsVersion';
+import { LineIndex } from './lineIndex';
 import { ruleFindings } from './rules';
 import { schemaFindings } from './schema/schemaFindings';
 import { isTemplated } from './templates';
@@ -58,10 +60,6 @@ function outsideTemplates(file: ParsedFile, doc: YamlDocument, findings: Finding
   });
 }
 
-function documentFindings(file: ParsedFile, doc: YamlDocument, v: KopsVersion): Finding[] {
-  return outsideTemplates(file, doc, allDocumentFindings(file, doc, v));
-}
-
 function allDocumentFindings(file: ParsedFile, doc: YamlDocument, v: KopsVersion): Finding[] {
   const findings = syntaxFindings(file, doc);
   if (!isMap(doc.yaml.contents)) return findings;
@@ -79,16 +77,37 @@ const byPosition = (a: Finding, b: Finding): number =>
   || a.range.end.line - b.range.end.line || a.range.end.character - b.range.end.character
   || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
-/** Every finding for the kops documents of a file, sorted by position; other documents are left alone. Never throws. */
-export function diagnose(file: ParsedFile, eff: EffectiveVersion): Finding[] {
+/** The document as a file of its own, so that the positions of its findings do not depend on where it sits. */
+function alone(doc: YamlDocument): { file: ParsedFile; doc: YamlDocument } {
+  const own: YamlDocument = { ...doc, offset: 0 };
+  return { file: { text: doc.text, lines: new LineIndex(doc.text), documents: [own] }, doc: own };
+}
+
+/**
+ * Every finding of one kops document, sorted, in document coordinates (line 0 is the document's first line).
+ * A function of the document's text and the kops version only, so callers may keep the result as long as the
+ * document is unchanged (`FindingsCache`); `placeFindings` moves it to where the document sits. Never throws.
+ */
+export function documentFindings(doc: YamlDocument, v: KopsVersion): Finding[] {
+  if (!doc.kops) return [];
+  try {
+    const own = alone(doc);
+    return outsideTemplates(own.file, own.doc, allDocumentFindings(own.file, own.doc, v)).sort(byPosition);
+  } catch {
+    return []; // a document our own syntax reporting cannot describe still must not hide the others
+  }
+}
+
+export type DocumentFindings = (doc: YamlDocument, v: KopsVersion) => readonly Finding[];
+
+/**
+ * Every finding for the kops documents of a file, sorted by position; other documents are left alone. Each
+ * document's findings come from `perDocument` (default: computed now). Never throws.
+ */
+export function diagnose(file: ParsedFile, eff: EffectiveVersion, perDocument: DocumentFindings = documentFindings): Finding[] {
   const findings: Finding[] = eff.problem ? [eff.problem] : [];
   for (const doc of file.documents) {
-    if (!doc.kops) continue;
-    try {
-      findings.push(...documentFindings(file, doc, eff.version));
-    } catch {
-      // a document our own syntax reporting cannot describe still must not hide the others
-    }
+    if (doc.kops) findings.push(...placeFindings(file, doc, perDocument(doc, eff.version)));
   }
   return findings.sort(byPosition);
 }

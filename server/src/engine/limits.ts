@@ -1,4 +1,5 @@
 import { isAlias, isCollection, isPair, parseDocument, type Document } from 'yaml';
+import { kopsIdentity } from './kopsIdentity';
 import type { LineIndex } from './lineIndex';
 import type { Finding, Range } from './types';
 
@@ -11,12 +12,18 @@ export const LIMITS = {
   /** Characters of the leading documents analysed; a 50,000-line kops stream is about 1.2 million. */
   fileChars: 3_000_000,
   /** Lines of the leading documents analysed; YAML parsing costs per line more than per character. */
-  fileLines: 60_000,
+  fileLines: 55_000,
   documents: 5_000,
   /** One document's lines; larger mappings make duplicate-key checking quadratic. */
   documentLines: 5_000,
   /** Nesting of `[`/`{` in one document; parsing cost grows steeply with it and kops specs stay below 10. */
   flowDepth: 100,
+  /**
+   * Column where a line's content starts, after its indentation and `- `/`? `/`: ` indicators: it bounds the
+   * block nesting there. The YAML parser recurses once per level it leaves and overflows the stack somewhere
+   * past 1,000 levels; kops specs stay below 40 columns.
+   */
+  contentColumn: 500,
   /** Nodes one document may expand to through aliases (the "billion laughs" attack). */
   aliasNodes: 10_000,
 } as const;
@@ -47,9 +54,7 @@ interface Skip { chunk: Chunk; reason: string; code: LimitCode; kops: boolean }
  * Parses the chunks of a file that fit the limits with `parse` and leaves the rest as skipped chunks (the
  * documents after the file budget run out become one trailing chunk). Never throws for any text.
  */
-export function guardedParse<P extends ParsedChunk>(
-  text: string, lines: LineIndex, chunks: readonly Chunk[], parse: (text: string) => P, isKops: (text: string) => boolean,
-): GuardedFile<P> {
+export function guardedParse<P extends ParsedChunk>(text: string, lines: LineIndex, chunks: readonly Chunk[], parse: (text: string) => P): GuardedFile<P> {
   if (text.includes('\u0000')) {
     const finding = limitFinding('file-not-text', firstLine(lines, 0),
       'Not a text file (it contains NUL characters), so not YAML: kops-spec does not analyse it.');
@@ -68,7 +73,7 @@ export function guardedParse<P extends ParsedChunk>(
         : budget.chars > LIMITS.fileChars ? `${megabytes(text.length)} MB > ${megabytes(LIMITS.fileChars)} MB` : undefined;
     if (over) {
       documents.push(skipped({ text: text.slice(chunk.offset), offset: chunk.offset }, 'file budget'));
-      return { documents, limit: truncation(text, lines, chunk.offset, over, i - skips.length, skips, isKops) };
+      return { documents, limit: truncation(text, lines, chunk.offset, over, i - skips.length, skips) };
     }
     const tooBig = documentProblem(shape);
     if (tooBig) {
@@ -94,17 +99,22 @@ export function guardedParse<P extends ParsedChunk>(
   return { documents, limit: finding };
 }
 
-interface Shape { newlines: number; flowDepth: number }
+interface Shape { newlines: number; flowDepth: number; contentColumn: number }
 
-/** Line breaks and deepest `[`/`{` nesting outside comments, in one pass (quotes are not tracked: an overestimate). */
+/**
+ * Line breaks, deepest `[`/`{` nesting outside comments and the deepest content column, in one pass (quotes and
+ * block scalars are not told apart: an overestimate).
+ */
 export function measure(text: string): Shape {
   let newlines = 0;
   let depth = 0;
   let flowDepth = 0;
+  let contentColumn = 0;
   let comment = false;
   let previous = 10;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (previous === 10) contentColumn = Math.max(contentColumn, columnOfContent(text, i));
     if (c === 10) {
       newlines++;
       comment = false;
@@ -115,12 +125,28 @@ export function measure(text: string): Shape {
     }
     previous = c;
   }
-  return { newlines, flowDepth };
+  return { newlines, flowDepth, contentColumn };
+}
+
+const isBlank = (c: number): boolean => c === 32 || c === 9;
+
+/** Columns from a line start to its content, past blanks and block indicators (`- - key:` nests twice). */
+function columnOfContent(text: string, start: number): number {
+  let j = start;
+  while (isBlank(text.charCodeAt(j))) j++;
+  for (let c = text.charCodeAt(j); (c === 45 || c === 63 || c === 58) && isBlank(text.charCodeAt(j + 1)); c = text.charCodeAt(j)) {
+    j += 2;
+    while (isBlank(text.charCodeAt(j))) j++;
+  }
+  return j - start;
 }
 
 function documentProblem(shape: Shape): { code: LimitCode; reason: string } | undefined {
   if (shape.newlines + 1 > LIMITS.documentLines) {
     return { code: 'document-too-large', reason: `${fmt(shape.newlines + 1)} lines > ${fmt(LIMITS.documentLines)}` };
+  }
+  if (shape.contentColumn > LIMITS.contentColumn) {
+    return { code: 'document-too-complex', reason: `content nested ${fmt(shape.contentColumn)} columns deep > ${fmt(LIMITS.contentColumn)}` };
   }
   if (shape.flowDepth > LIMITS.flowDepth) {
     return { code: 'document-too-complex', reason: `\`[\`/\`{\` nested ${fmt(shape.flowDepth)} deep > ${fmt(LIMITS.flowDepth)}` };
@@ -128,8 +154,19 @@ function documentProblem(shape: Shape): { code: LimitCode; reason: string } | un
   return undefined;
 }
 
-/** Whether expanding every alias of the document would visit more than `max` nodes (linear, whatever the nesting). */
+/**
+ * Whether expanding every alias of the document would visit more than `max` nodes (linear, whatever the
+ * aliasing). A document nested too deep to walk counts as exceeding.
+ */
 export function aliasNodesExceed(yaml: Document.Parsed, max: number): boolean {
+  try {
+    return expandedSize(yaml, max) > max;
+  } catch {
+    return true;
+  }
+}
+
+function expandedSize(yaml: Document.Parsed, max: number): number {
   const anchors = new Map<string, unknown>();
   const sizes = new Map<unknown, number>();
   const size = (node: unknown): number => {
@@ -151,20 +188,22 @@ export function aliasNodesExceed(yaml: Document.Parsed, max: number): boolean {
     sizes.set(node, n);
     return n;
   };
-  return size(yaml.contents) > max;
+  return size(yaml.contents);
 }
 
-function truncation(
-  text: string, lines: LineIndex, stopAt: number, over: string, analysed: number, skips: Skip[], isKops: (t: string) => boolean,
-): Finding | undefined {
+function truncation(text: string, lines: LineIndex, stopAt: number, over: string, analysed: number, skips: Skip[]): Finding | undefined {
   if (!isKops(text)) return undefined;
   const checked = stopAt === 0
     ? 'its first document alone is over the limit, so nothing is checked'
     : `kops-spec checks only the first ${plural(analysed, 'document')} (lines 1–${fmt(lines.positionAt(stopAt - 1).line + 1)})`;
-  const earlier = skips.some((s) => s.kops) ? ` ${plural(skips.length, 'earlier document')} ${skips.length === 1 ? 'was' : 'were'} also too large or complex.` : '';
+  const kops = skips.filter((s) => s.kops).length;
+  const earlier = kops ? ` ${plural(kops, 'earlier document')} ${kops === 1 ? 'was' : 'were'} also too large or complex.` : '';
   return limitFinding('file-too-large', firstLine(lines, stopAt),
     `File too large for full analysis (${over}): ${checked}. Split it into smaller files to check the rest.${earlier}`);
 }
+
+/** kops text anywhere in `text` (an `apiVersion` and a `kind` line; linear, no splitting needed). */
+const isKops = (text: string): boolean => kopsIdentity(text) !== undefined;
 
 function skipped(chunk: Chunk, reason: string): SkippedChunk {
   return { text: chunk.text, offset: chunk.offset, yaml: parseDocument(''), skipped: reason };

@@ -48,11 +48,45 @@ export function deepestExisting(doc: YamlDocument, path: readonly PathSegment[])
   return best;
 }
 
-/** Plain JS value of a node; aliases bombs and other failures give undefined instead of throwing. */
+/**
+ * How often one anchor may be expanded (times the aliases inside it) before a document counts as an alias
+ * bomb: `yaml`'s own default, far above what a kops spec repeats within one `---` document.
+ */
+const MAX_ALIAS_COUNT = 100;
+
+const MERGE_KEY = '<<';
+
+const isPlainMap = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * YAML 1.1 merge keys, which kops' YAML reader honours and `yaml` (YAML 1.2) leaves as a `<<` key:
+ * `<<: *base` or `<<: [*a, *b]` adds every key the map does not set itself, earlier sources first.
+ * Works in place; a map shared through aliases is merged once.
+ */
+function applyMergeKeys(value: unknown, done: WeakSet<object>): void {
+  if (typeof value !== 'object' || value === null || done.has(value)) return;
+  done.add(value);
+  for (const child of Object.values(value)) applyMergeKeys(child, done);
+  if (!isPlainMap(value) || !Object.prototype.hasOwnProperty.call(value, MERGE_KEY)) return;
+  const sources = value[MERGE_KEY];
+  delete value[MERGE_KEY];
+  for (const source of Array.isArray(sources) ? sources : [sources]) {
+    if (!isPlainMap(source)) continue;
+    for (const [key, v] of Object.entries(source)) if (!Object.prototype.hasOwnProperty.call(value, key)) value[key] = v;
+  }
+}
+
+/**
+ * Plain JS value of a node as kops reads it: aliases resolved, merge keys applied. Alias bombs and other
+ * failures give undefined instead of throwing.
+ */
 export function plain(node: Node | null | undefined, doc: YamlDocument): unknown {
   if (node == null) return undefined;
   try {
-    return node.toJSON(doc.yaml, { maxAliasCount: 100 } as never);
+    const value: unknown = node.toJS(doc.yaml, { maxAliasCount: MAX_ALIAS_COUNT });
+    applyMergeKeys(value, new WeakSet());
+    return value;
   } catch {
     return undefined;
   }

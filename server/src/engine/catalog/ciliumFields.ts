@@ -56,6 +56,8 @@ interface GeneratedField {
 
 const FIELDS: readonly GeneratedField[] = generated.fields;
 const BY_PATH = new Map(FIELDS.map((f) => [f.path, f]));
+const BY_V1ALPHA3 = new Map<string, string>();
+for (const f of FIELDS) if (f.v1alpha3 && !BY_V1ALPHA3.has(f.v1alpha3)) BY_V1ALPHA3.set(f.v1alpha3, f.path);
 const SUMMARIES: Record<string, string> = summaries;
 /** From this release kops validates the internal API, whose names are the v1alpha3 ones. */
 const INTERNAL_NAMES_SINCE = 'v1.23.0';
@@ -121,15 +123,47 @@ function toField(f: GeneratedField, v: KopsVersion): CiliumField {
   return field;
 }
 
+/**
+ * The catalog as kops `v` sees it: every key it has, in catalog order, built once per version. This is static
+ * data, not rule state: completion, hover and every diagnostics pass ask for it, and rebuilding it per call was
+ * a tenth of the server's CPU. Fields are frozen because every caller shares them.
+ */
+const AT_VERSION = new Map<string, { byPath: ReadonlyMap<string, CiliumField>; byParent: Map<CiliumParent, readonly CiliumField[]> }>();
+/** Versions come from files and settings; a few dozen are realistic, more only evicts. */
+const MAX_VERSIONS = 64;
+
+function freeze(field: CiliumField): CiliumField {
+  if (field.enumValues) Object.freeze(field.enumValues);
+  if (field.docsTopics) Object.freeze(field.docsTopics);
+  return Object.freeze(field);
+}
+
+function catalogAt(v: KopsVersion) {
+  const key = `${v.major}.${v.minor}.${v.patch}`;
+  let entry = AT_VERSION.get(key);
+  if (!entry) {
+    if (AT_VERSION.size >= MAX_VERSIONS) AT_VERSION.clear();
+    const byPath = new Map(FIELDS.filter((f) => exists(f, v)).map((f) => [f.path, freeze(toField(f, v))] as const));
+    entry = { byPath, byParent: new Map() };
+    AT_VERSION.set(key, entry);
+  }
+  return entry;
+}
+
 /** Keys that exist at kops version `v` directly under `parent` ('' = top level), in catalog order. */
 export function ciliumFields(v: KopsVersion, parent: CiliumParent = ''): CiliumField[] {
-  return FIELDS.filter((f) => parentOf(f.path) === parent && exists(f, v)).map((f) => toField(f, v));
+  const catalog = catalogAt(v);
+  let fields = catalog.byParent.get(parent);
+  if (!fields) {
+    fields = [...catalog.byPath.values()].filter((f) => parentOf(f.path) === parent);
+    catalog.byParent.set(parent, fields);
+  }
+  return [...fields];
 }
 
 /** The key at `path` as kops `v` knows it; undefined when that kops version has no such key. */
 export function ciliumField(v: KopsVersion, path: string): CiliumField | undefined {
-  const f = BY_PATH.get(path);
-  return f && exists(f, v) ? toField(f, v) : undefined;
+  return catalogAt(v).byPath.get(path);
 }
 
 /** Every key path any supported kops version has (119). */
@@ -144,5 +178,5 @@ export function firstKopsWith(path: string): string | undefined {
 
 /** Finds a catalog path by its v1alpha3/internal spelling (e.g. 'masquerade' -> 'disableMasquerade'). */
 export function pathForV1alpha3Name(name: string): string | undefined {
-  return FIELDS.find((f) => f.v1alpha3 === name)?.path;
+  return BY_V1ALPHA3.get(name);
 }

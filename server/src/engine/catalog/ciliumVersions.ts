@@ -38,23 +38,42 @@ const asKops = (text: string): KopsVersion => {
   const [major, minor, patch] = text.replace(/^v/, '').split('.').map(Number);
   return { major, minor, patch, text };
 };
-const newestFirst = (a: string, b: string): number => compareKops(asKops(b), a);
 
-/** The newest table entry at or below `v` (entries are v1.X.0, plus the newest patch release). */
-function latestAtOrBelow<T>(table: Record<string, T>, v: KopsVersion): T {
-  const keys = Object.keys(table).filter((k) => atLeast(v, k)).sort(newestFirst);
-  return table[keys[0] ?? Object.keys(table).sort(newestFirst).pop()!];
+/** A table's release keys, newest first, parsed once (the tables are static). */
+const releasesOf = (table: Record<string, unknown>): KopsVersion[] =>
+  Object.keys(table).map(asKops).sort((a, b) => compareKops(b, a.text));
+const MINOR_RELEASES = releasesOf(MINORS);
+const PATCH_RELEASES = releasesOf(PATCH_DEFAULTS);
+const NETWORKING_RELEASES = releasesOf(NETWORKING);
+
+/** The newest table entry at or below `v` (entries are v1.X.0, plus the newest patch release); else the oldest. */
+function latestAtOrBelow<T>(table: Record<string, T>, releases: readonly KopsVersion[], v: KopsVersion): T {
+  const found = releases.find((r) => atLeast(v, r.text)) ?? releases[releases.length - 1];
+  return table[found.text];
 }
 
 function defaultVersionAt(v: KopsVersion, entry: MinorEntry): string {
-  const patch = Object.keys(PATCH_DEFAULTS)
-    .filter((p) => atLeast(v, p) && asKops(p).minor === v.minor && asKops(p).major === v.major)
-    .sort(newestFirst)[0];
-  return patch ? PATCH_DEFAULTS[patch] : entry.defaultVersion;
+  const patch = PATCH_RELEASES.find((p) => atLeast(v, p.text) && p.minor === v.minor && p.major === v.major);
+  return patch ? PATCH_DEFAULTS[patch.text] : entry.defaultVersion;
 }
 
+/** Static per-version data, asked for on every pass: built once per version and shared, hence frozen. */
+const SUPPORT = new Map<string, CiliumSupport>();
+const MAX_VERSIONS = 64;
+
 export function ciliumSupport(v: KopsVersion): CiliumSupport {
-  const entry = latestAtOrBelow(MINORS, v);
+  const key = `${v.major}.${v.minor}.${v.patch}`;
+  let support = SUPPORT.get(key);
+  if (!support) {
+    if (SUPPORT.size >= MAX_VERSIONS) SUPPORT.clear();
+    support = freezeSupport(supportAt(v));
+    SUPPORT.set(key, support);
+  }
+  return support;
+}
+
+function supportAt(v: KopsVersion): CiliumSupport {
+  const entry = latestAtOrBelow(MINORS, MINOR_RELEASES, v);
   const support: CiliumSupport = {
     defaultVersion: defaultVersionAt(v, entry),
     validated: entry.check !== 'none',
@@ -65,6 +84,11 @@ export function ciliumSupport(v: KopsVersion): CiliumSupport {
   if (entry.intendedMinors) support.intendedMinors = [...entry.intendedMinors];
   if (entry.detail) support.detail = entry.detail;
   return support;
+}
+
+function freezeSupport(support: CiliumSupport): CiliumSupport {
+  for (const part of [support.olderKubernetesDefault, support.acceptedMinors, support.intendedMinors]) if (part) Object.freeze(part);
+  return Object.freeze(support);
 }
 
 /** Exactly kops' cilium-version-supported condition: only the minor counts, except v1.25's inverted patch test. */
@@ -114,10 +138,10 @@ function compareCilium(a: string, b: string): number {
 
 /** Cilium values `kops create cluster --networking` accepts at this kops release. */
 export function createClusterNetworking(v: KopsVersion): string[] {
-  return [...latestAtOrBelow(NETWORKING, v).values];
+  return [...latestAtOrBelow(NETWORKING, NETWORKING_RELEASES, v).values];
 }
 
 /** Networking provider `kops create cluster` uses when --networking is not given. */
 export function defaultNetworkingProvider(v: KopsVersion): string {
-  return latestAtOrBelow(NETWORKING, v).defaultProvider;
+  return latestAtOrBelow(NETWORKING, NETWORKING_RELEASES, v).defaultProvider;
 }
