@@ -26,7 +26,10 @@ export class LineIndex {
       const mid = (lo + hi + 1) >> 1;
       if (this.starts[mid] <= o) lo = mid; else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    // An offset on the `\n` of a CRLF (or past the `\r`) is the end of the line in LSP terms.
+    const next = lo + 1 < this.starts.length ? this.starts[lo + 1] - 1 : this.text.length;
+    const end = next > this.starts[lo] && this.text[next - 1] === '\r' && next < this.text.length ? next - 1 : next;
+    return { line: lo, character: Math.min(o, end) - this.starts[lo] };
   }
 
   offsetAt(pos: Position): number {
