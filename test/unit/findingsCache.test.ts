@@ -112,4 +112,3 @@ describe('findings cache', () => {
     assert.deepEqual(dead?.range.start, file.lines.positionAt(text.indexOf('enableHostReachableService')));
   });
 });
-});

@@ -1,0 +1,94 @@
+import { strict as assert } from 'assert';
+import { DiagnosticsPublisher, DiagnosticsService, type Checked } from '../../server/src/connection/diagnosticsService';
+import { FileStore, type TextSource } from '../../server/src/connection/fileStore';
+import { nextTurn } from '../../server/src/connection/timeSlice';
+import { diagnose } from '../../server/src/engine/diagnostics';
+import { parseFile } from '../../server/src/engine/documents';
+import { effectiveKopsVersion } from '../../server/src/engine/effectiveVersion';
+
+const cluster = (name: string) => [
+  'apiVersion: kops.k8s.io/v1alpha2',
+  'kind: Cluster',
+  'metadata:',
+  `  name: ${name}`,
+  'spec:',
+  '  kubernetesVersion: 1.32.0',
+  '  kubeProxy:',
+  '    enabled: true',
+  '  networking:',
+  '    cilium:',
+  '      enableNodePort: true',
+  '      enableNodeport: true',
+  '',
+].join('\n');
+
+/** `count` Clusters, each with an unknown key and the NodePort/kube-proxy error. */
+const stream = (count: number): string => Array.from({ length: count }, (_, i) => cluster(`c${i}.example.com`)).join('---\n');
+
+/** `sliced`: parse and check one document per turn; otherwise all at once. */
+function setUp(text: string, sliced = true) {
+  const docs = new Map<string, TextSource>([['u', { version: 1, getText: () => text }]]);
+  const files = new FileStore((uri) => docs.get(uri), sliced ? { syncParseChars: 100, sliceMs: 0 } : { syncParseChars: 1e9, sliceMs: 1e9 });
+  files.opened('u', text.length);
+  const service = new DiagnosticsService(files, () => ({}), sliced ? 0 : 1e9);
+  const change = (next: string) => {
+    docs.set('u', { version: docs.get('u')!.version + 1, getText: () => next });
+    files.changed('u', 10);
+  };
+  return { service, change };
+}
+
+const fresh = (text: string) => {
+  const file = parseFile(text);
+  return diagnose(file, effectiveKopsVersion(file, {}));
+};
+
+describe('diagnostics service', () => {
+  it('checks a file in slices to exactly what diagnose finds', async () => {
+    const text = stream(12);
+    const { service } = setUp(text);
+    const checked = await service.check('u');
+    assert.ok(checked!.findings.length >= 24, 'two findings per Cluster');
+    assert.deepEqual(checked!.findings, fresh(text));
+    assert.equal(service.checks, 12);
+  });
+
+  it('re-checks only the edited document after an edit', async () => {
+    const text = stream(12);
+    const { service, change } = setUp(text);
+    await service.check('u');
+    const edited = text.replace('name: c5.example.com', 'name: c5.example.com\n  channel: stable');
+    change(edited);
+    const checked = await service.check('u');
+    assert.equal(service.checks, 13);
+    assert.equal(checked!.snapshot.version, 2);
+    assert.deepEqual(checked!.findings, fresh(edited));
+  });
+
+  it('stops when cancelled', async () => {
+    const { service } = setUp(stream(12));
+    let turns = 0;
+    const checked = await service.check('u', () => ++turns > 3);
+    assert.equal(checked, undefined);
+    assert.ok(service.checks < 12);
+  });
+
+  it('publishes once per burst of changes, for the newest version, after the messages already queued', async () => {
+    const text = stream(3);
+    const { service, change } = setUp(text, false);
+    const published: Array<{ uri: string; checked: Checked }> = [];
+    const publisher = new DiagnosticsPublisher(service, (uri, checked) => published.push({ uri, checked }));
+    let queuedMessageHandled = false;
+    publisher.schedule('u');
+    setImmediate(() => { queuedMessageHandled = true; assert.equal(published.length, 0, 'the queued message came first'); });
+    const edited = text.replace('enableNodeport', 'enableNodePorts');
+    change(edited);
+    publisher.schedule('u');
+    while (published.length === 0) await nextTurn();
+    for (let i = 0; i < 20; i++) await nextTurn();
+    assert.ok(queuedMessageHandled);
+    assert.equal(published.length, 1);
+    assert.equal(published[0].checked.snapshot.version, 2);
+    assert.deepEqual(published[0].checked.findings, fresh(edited));
+  });
+});
