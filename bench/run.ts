@@ -44,11 +44,12 @@ function machine(): Record<string, unknown> {
 function build(): string | undefined {
   if (process.argv.includes('--no-build')) return fs.existsSync(path.join(ROOT, 'dist', 'server.js')) ? undefined : 'no dist/server.js (--no-build)';
   try {
-    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    // minified, as the .vsix and the npm package ship it
+    execFileSync(process.execPath, ['scripts/build.mjs', '--minify'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     return undefined;
   } catch (e) {
     const stderr = String((e as { stderr?: Buffer }).stderr ?? '').trim().split('\n').find((l) => /error/i.test(l));
-    return `npm run build failed: ${stderr ?? (e as Error).message.split('\n')[0]}`.slice(0, 160);
+    return `build failed: ${stderr ?? (e as Error).message.split('\n')[0]}`.slice(0, 160);
   }
 }
 
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
   const opts: RunOptions = { runs, editRuns: Math.min(runs, 20), coldStarts: 3, warmOpens: 5, budget: { ms: 30_000, minSamples: 10 } };
   const wanted = new Set((option('servers') ?? 'ours,yls').split(',') as ServerId[]);
 
-  log('building kops-spec (npm run build) …');
+  log('building kops-spec (scripts/build.mjs --minify) …');
   const oursProblem = build();
   const ylsProblem = wanted.has('yls') ? ensureDeps(log) : undefined;
   const servers: BenchResult['servers'] = {
