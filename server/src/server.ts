@@ -86,7 +86,8 @@ function sendStatus(uri: string, { snapshot, eff }: Checked): void {
 }
 
 function toDiagnostics({ snapshot, eff, findings }: Checked) {
-  if (!fileStatus(snapshot.file, eff).isKops) return [];
+  // A kops file whose documents were all skipped (too large, an alias bomb) still gets its one limit warning.
+  if (!fileStatus(snapshot.file, eff).isKops && !snapshot.file.limit) return [];
   return (yamlSyntaxElsewhere ? findings.filter((f) => f.code !== 'yaml-syntax') : findings).map(toDiagnostic);
 }
 

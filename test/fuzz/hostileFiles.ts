@@ -76,3 +76,21 @@ export function deepFlow(depth: number, closed: boolean): string {
 export function blockNesting(depth: number): string {
   return `${HEAD}      version: v1.15.0\n      extraConfig:\n        ${'- '.repeat(depth)}x\nstatus: {}\n`;
 }
+
+/** A hostile file, the limit finding the engine gives it and what its message says. */
+export interface Hostile { name: string; make: () => string | Buffer; code: string; message: RegExp }
+
+export const HOSTILE: Hostile[] = [
+  { name: 'a billion-laughs alias bomb', make: aliasBomb, code: 'document-too-complex', message: /aliases expand to more than 10,000 nodes/ },
+  { name: 'a 10 MB kops stream', make: () => bigStream(10_000_000), code: 'file-too-large', message: /^File too large for full analysis \([\d,]+ lines > 55,000\): kops-spec checks only the first [\d,]+ documents/ },
+  { name: 'a 10 MB single document', make: () => bigDocument(10_000_000), code: 'file-too-large', message: /^File too large for full analysis \(.*\): its first document alone is over the limit, so nothing is checked/ },
+  { name: 'a 50,000-line single document', make: () => longDocument(50_000), code: 'document-too-large', message: /^Document too large for analysis: 50,0\d\d lines > 5,000/ },
+  { name: 'a binary file named .yaml', make: () => binary(1 << 20), code: 'file-not-text', message: /^Not a text file \(it contains NUL characters\)/ },
+  { name: '10,000 documents', make: () => manyDocuments(10_000), code: 'file-too-large', message: /\(10,001 documents > 5,000\): kops-spec checks only the first 5,000 documents/ },
+  { name: 'flow sequences nested 10,000 deep', make: () => deepFlow(10_000, true), code: 'document-too-complex', message: /nested 10,000 deep > 100/ },
+  { name: 'block sequences nested 3,000 deep', make: () => blockNesting(3_000), code: 'document-too-complex', message: /content nested 6,0\d\d columns deep > 500/ },
+  { name: 'flow mappings opened 10,000 deep and never closed', make: () => deepFlow(10_000, false), code: 'document-too-complex', message: /nested 10,000 deep > 100/ },
+];
+
+/** The file as an editor would hold it. */
+export const textOf = (content: string | Buffer): string => (typeof content === 'string' ? content : content.toString('utf8'));

@@ -15,7 +15,7 @@ export interface FileReport {
 
 export interface CheckOutcome {
   reports: FileReport[];
-  /** One-line reasons that make the run exit 2 (unreadable or binary file, unknown kops version). */
+  /** One-line reasons that make the run exit 2 (unreadable, binary or too large a file, unknown kops version). */
   problems: string[];
 }
 
@@ -43,7 +43,8 @@ function checkOne(candidate: Candidate, kopsVersion: string | undefined, outcome
     return;
   }
   const file = parseFile(source.text);
-  if (candidate.fromFolder && kopsDocuments(file).length === 0) return;
+  if (candidate.fromFolder && kopsDocuments(file).length === 0 && !file.limit) return;
+  if (file.limit) outcome.problems.push(`${candidate.path}:${file.limit.range.start.line + 1}: ${file.limit.message}`);
   const eff = effectiveKopsVersion(file, { kopsVersion });
   if (eff.problem && eff.source === 'comment') {
     const line = eff.problem.range.start.line + 1;

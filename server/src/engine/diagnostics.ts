@@ -105,7 +105,7 @@ export type DocumentFindings = (doc: YamlDocument, v: KopsVersion) => readonly F
  * document's findings come from `perDocument` (default: computed now). Never throws.
  */
 export function diagnose(file: ParsedFile, eff: EffectiveVersion, perDocument: DocumentFindings = documentFindings): Finding[] {
-  const findings: Finding[] = eff.problem ? [eff.problem] : [];
+  const findings: Finding[] = [file.limit, eff.problem].filter((f): f is Finding => f !== undefined);
   for (const doc of file.documents) {
     if (doc.kops) findings.push(...placeFindings(file, doc, perDocument(doc, eff.version)));
   }

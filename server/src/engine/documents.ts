@@ -1,8 +1,9 @@
-import { parseDocument, type Document } from 'yaml';
+import { parseDocument, YAMLParseError, type Document } from 'yaml';
 import { kopsIdentity, type KopsIdentity } from './kopsIdentity';
 import { LineIndex } from './lineIndex';
+import { guardedParse } from './limits';
 import { isTemplated, maskTemplates } from './templates';
-import type { Range } from './types';
+import type { Finding, Range } from './types';
 
 export type { KopsApiVersion, KopsIdentity, KopsKind } from './kopsIdentity';
 
@@ -13,12 +14,16 @@ export interface YamlDocument {
   readonly yaml: Document.Parsed;
   /** Set only for kops Cluster/InstanceGroup documents; everything else is left alone. */
   readonly kops?: KopsIdentity;
+  /** Why the document was left unanalysed (too large or complex); its `yaml` is then empty. */
+  readonly skipped?: string;
 }
 
 export interface ParsedFile {
   readonly text: string;
   readonly lines: LineIndex;
   readonly documents: readonly YamlDocument[];
+  /** The one finding saying which part of the file was too large or complex to analyse. */
+  readonly limit?: Finding;
 }
 
 type Chunk = Omit<YamlDocument, 'offset'>;
@@ -34,8 +39,21 @@ export function splitDocuments(text: string): Array<{ text: string; offset: numb
 
 function parseChunk(text: string): Chunk {
   const source = isTemplated(text) ? maskTemplates(text) : text;
-  const yaml = parseDocument(source, { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true });
-  return { text, yaml, kops: kopsIdentity(text) };
+  return { text, yaml: parseYaml(source), kops: kopsIdentity(text) };
+}
+
+// logLevel 'error': yaml would print a process warning (to the server's stderr) for a collection used as a key.
+const PARSE_OPTIONS = { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true, logLevel: 'error' } as const;
+
+/** The parser recurses per nesting level; limits.ts bounds nesting, this catches whatever still overflows. */
+function parseYaml(source: string): Document.Parsed {
+  try {
+    return parseDocument(source, PARSE_OPTIONS);
+  } catch (error) {
+    const failed = parseDocument('', PARSE_OPTIONS);
+    failed.errors.push(new YAMLParseError([0, Math.min(1, source.length)], 'BAD_INDENT', `The YAML parser gave up: ${(error as Error).message}`));
+    return failed;
+  }
 }
 
 /**
@@ -44,12 +62,13 @@ function parseChunk(text: string): Chunk {
  */
 export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
   const reusable = new Map<string, Chunk>();
-  if (previous) for (const d of previous.documents) reusable.set(d.text, d);
-  const documents = splitDocuments(text).map(({ text: chunk, offset }) => {
-    const parsed = reusable.get(chunk) ?? parseChunk(chunk);
-    return { ...parsed, offset } as YamlDocument;
-  });
-  return { text, lines: new LineIndex(text), documents };
+  if (previous) for (const d of previous.documents) if (!d.skipped) reusable.set(d.text, d);
+  const lines = new LineIndex(text);
+  // The YAML parser takes only `\n` and `\r\n` as line breaks; LSP (and YAML 1.2) also a lone `\r`. Same length,
+  // so every offset holds.
+  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const guarded = guardedParse(source, lines, splitDocuments(source), (chunk) => reusable.get(chunk) ?? parseChunk(chunk));
+  return { text, lines, documents: guarded.documents as YamlDocument[], limit: guarded.limit };
 }
 
 export const kopsDocuments = (file: ParsedFile): YamlDocument[] => file.documents.filter((d) => d.kops);

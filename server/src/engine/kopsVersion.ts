@@ -61,7 +61,8 @@ export function compareKops(v: KopsVersion, other: string): number {
 export const atLeast = (v: KopsVersion, other: string): boolean => compareKops(v, other) >= 0;
 export const before = (v: KopsVersion, other: string): boolean => compareKops(v, other) < 0;
 
-const COMMENT = /^#[ \t]*kops-version:[ \t]*(\S*)[ \t]*\r?$/m;
+// Not the `m` flag: it would also start lines after U+2028/U+2029, which LSP does not.
+const COMMENT = /(?<=^|[\r\n])#[ \t]*kops-version:[ \t]*(\S*)[ \t]*(?=[\r\n]|$)/;
 
 export interface VersionComment { value: string; line: number; start: number; end: number }
 
@@ -71,7 +72,10 @@ export function findVersionComment(text: string): VersionComment | undefined {
   const m = COMMENT.exec(text);
   if (!m) return undefined;
   let line = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+  for (let i = 0; i < m.index; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++; // LSP line breaks: \n, \r\n, \r
+  }
   const start = m[0].indexOf(m[1], m[0].indexOf(':') + 1);
   return { value: m[1], line, start, end: start + m[1].length };
 }

@@ -20,17 +20,22 @@ export function outline(file: ParsedFile): OutlineSymbol[] {
 }
 
 function symbolOf(file: ParsedFile, doc: YamlDocument): OutlineSymbol {
-  const name = String(scalarAt(doc, ['metadata', 'name']) ?? '(unnamed)');
+  const name = symbolName(scalarAt(doc, ['metadata', 'name']));
   const body = fileRange(file, doc, 0, doc.text.length);
   const nameSpan = keySpan(doc, ['metadata', 'name']) ?? keySpan(doc, ['kind']) ?? [0, 0];
   const selectionRange = fileRange(file, doc, nameSpan[0], nameSpan[1]);
   if (doc.kops?.kind === 'InstanceGroup') {
     const role = scalarAt(doc, ['spec', 'role']);
     const machine = scalarAt(doc, ['spec', 'machineType']);
-    const detail = ['InstanceGroup', role, machine].filter((p) => p != null && p !== '').join(' · ');
+    const detail = ['InstanceGroup', role, machine].filter((p) => typeof p === 'string' || typeof p === 'number').filter((p) => p !== '').join(' · ');
     return { name, detail, kind: 'instanceGroup', range: body, selectionRange, children: [] };
   }
   return { name, detail: 'Cluster', kind: 'cluster', range: body, selectionRange, children: networkingSymbols(file, doc) };
+}
+
+/** VS Code rejects an empty symbol name; a tagged value such as `!!merge x` can even be a JS Symbol. */
+function symbolName(value: unknown): string {
+  return (typeof value === 'string' || typeof value === 'number') && String(value).trim() !== '' ? String(value) : '(unnamed)';
 }
 
 function networkingSymbols(file: ParsedFile, doc: YamlDocument): OutlineSymbol[] {
@@ -38,7 +43,8 @@ function networkingSymbols(file: ParsedFile, doc: YamlDocument): OutlineSymbol[]
   if (!isMap(networking)) return [];
   const symbols: OutlineSymbol[] = [];
   for (const pair of networking.items) {
-    const provider = String((pair.key as { value?: unknown })?.value ?? '');
+    const key = (pair.key as { value?: unknown })?.value;
+    const provider = typeof key === 'string' ? key : '';
     const pairSpan = spanOf(pair);
     const keyRange = spanOf(pair.key as never);
     if (!provider || !pairSpan || !keyRange || !isNetworkingProvider(provider)) continue;

@@ -20,7 +20,7 @@ export class YamlEditor {
   set(path: readonly PathSegment[], valueText: string): TextEdit[] {
     const existing = nodeAt(this.doc, path);
     if (isEmptyScalar(existing) && existing.range) return [this.fillEmptyScalar(existing.range[0], valueText)];
-    if (isScalar(existing) && existing.range) return [this.replace(existing.range[0], existing.range[1], valueText)];
+    if (isScalar(existing) && existing.range) return [this.replace(existing.range[0], this.scalarEnd(existing), valueText)];
     if (existing) return [];
     let depth = path.length - 1;
     while (depth > 0 && nodeAt(this.doc, path.slice(0, depth)) === undefined) depth--;
@@ -51,7 +51,7 @@ export class YamlEditor {
     return [this.replace(at, at, `\n${text}`)];
   }
 
-  /** Appends a flow-style item (`{a: 1}`) to a flow sequence such as `[]` or `[{…}]`. */
+  /** Appends a flow-style item (`{a: 1}`) to a flow sequence such as `[]` or `[{...}]`. */
   appendToFlowSeq(path: readonly PathSegment[], itemText: string): TextEdit[] {
     const seq = nodeAt(this.doc, path);
     if (!isSeq(seq) || !seq.flow || !seq.range) return [];
@@ -86,7 +86,8 @@ export class YamlEditor {
     }
     const start = this.lineStart(span[0]);
     const end = this.lineEnd(Math.max(span[0], this.trimTrailing(span[1])));
-    return [this.replace(start, Math.min(end + 1, this.doc.text.length), '')];
+    const breakLength = this.doc.text.startsWith('\r\n', end) ? 2 : 1;
+    return [this.replace(start, Math.min(end + breakLength, this.doc.text.length), '')];
   }
 
   /**
@@ -192,6 +193,13 @@ export class YamlEditor {
   }
 
   /** Whether any collection enclosing `path`'s node is written in flow style. */
+  /** A block scalar's range takes in the line breaks after it; the replacement must leave them. */
+  private scalarEnd(node: Scalar): number {
+    const [start, end] = node.range!;
+    const block = node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL';
+    return block ? Math.max(start + 1, this.trimTrailing(end)) : end;
+  }
+
   private insideFlow(path: readonly PathSegment[]): boolean {
     for (let i = 0; i < path.length; i++) {
       const node = i === 0 ? this.doc.yaml.contents : nodeAt(this.doc, path.slice(0, i));
@@ -209,15 +217,18 @@ export class YamlEditor {
     return typeof last === 'string' ? pairOf(this.parentOf(path), last) : undefined;
   }
 
+  /** Edits are built with `\n`; a document written with CRLF gets CRLF. */
   private replace(start: number, end: number, newText: string): TextEdit {
-    return { range: fileRange(this.file, this.doc, start, end), newText };
+    const text = this.doc.text.includes('\r\n') ? newText.replace(/\r?\n/g, '\r\n') : newText;
+    return { range: fileRange(this.file, this.doc, start, end), newText: text };
   }
 
   private column(offset: number): number { return offset - this.lineStart(offset); }
   private lineStart(offset: number): number { return this.doc.text.lastIndexOf('\n', offset - 1) + 1; }
   private lineEnd(offset: number): number {
     const i = this.doc.text.indexOf('\n', offset);
-    return i < 0 ? this.doc.text.length : i;
+    if (i < 0) return this.doc.text.length;
+    return i > offset && this.doc.text[i - 1] === '\r' ? i - 1 : i;
   }
   /** A block node's range runs to the next key; step back over trailing blank lines and comments' newline. */
   private trimTrailing(end: number): number {

@@ -27,6 +27,12 @@ export function nodeAt(doc: YamlDocument, path: readonly PathSegment[]): Node | 
   return node as Node;
 }
 
+/** The keys present in the mapping at `path` (the document root for `[]`); empty when it is no mapping. */
+export function keysAt(doc: YamlDocument, path: readonly PathSegment[]): Set<string> {
+  const map = path.length ? nodeAt(doc, path) : doc.yaml.contents;
+  return new Set(isMap(map) ? (map.items as Pair[]).flatMap((p) => keyName(p) ?? []) : []);
+}
+
 /** The deepest existing node along `path` and how many segments it covers (for ranges on a missing culprit). */
 export function deepestExisting(doc: YamlDocument, path: readonly PathSegment[]): { node: Node | Pair; depth: number } | undefined {
   let node: unknown = doc.yaml.contents;

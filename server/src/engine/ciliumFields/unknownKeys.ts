@@ -1,6 +1,7 @@
 import { isScalar, type Pair } from 'yaml';
 import type { CiliumParent } from '../catalog/ciliumFields';
 import { suggestKeys } from '../schema/didYouMean';
+import { keysAt } from '../yamlNav';
 import { formatPath, type Finding, type Fix, type PathSegment } from '../types';
 import { docsFor, rangeOf, type CiliumContext } from './context';
 import { newerKopsWith, type KeyIndex } from './keyIndex';
@@ -35,7 +36,9 @@ export function unknownKeyFinding(
       docs: docsFor(ctx),
     };
   }
-  const names = suggestKeys(key, index.keys(), 3);
+  // A key already present is no rename target: renaming onto it would make a duplicate key.
+  const present = keysAt(ctx.doc, path.slice(0, -1));
+  const names = suggestKeys(key, [...index.keys()].filter((k) => !present.has(k)), 3);
   const where = formatPath(path.slice(0, -1));
   const hint = names.length ? `; did you mean ${quoted(names)}?` : '';
   const fixes = renameFixes(ctx, pair, key, names);

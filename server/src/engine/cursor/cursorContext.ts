@@ -74,6 +74,8 @@ function locate(file: ParsedFile, pos: Position): CursorContext | undefined {
   const base = flowKeys ? 0 : lineStart;
   const [startOffset, endOffset, cursor] = [base + start, base + end, lineStart + col];
   if (cursor < startOffset || cursor > endOffset) return undefined;
+  // A token spanning lines (a broken flow map's key) is no word to complete: LSP ranges stay on the cursor line.
+  if (startOffset < lineStart || endOffset > lineStart + text.length) return undefined;
   return {
     ...rest,
     doc,

@@ -11,10 +11,14 @@ const tolerance = (length: number): number => (length <= 4 ? 1 : length <= 9 ? 2
 
 interface Ranked { choice: string; loose: number; exact: number }
 
+/** Past this length a value is no typo of a choice; edit distance would cost length × choice length each. */
+const MAX_RANKED_LENGTH = 100;
+
 function rank(typed: string, choices: readonly string[]): Ranked[] {
   const lower = typed.toLowerCase();
-  return choices
-    .filter((c) => c !== typed)
+  const others = choices.filter((c) => c !== typed);
+  if (typed.length > MAX_RANKED_LENGTH) return others.map((choice) => ({ choice, loose: Infinity, exact: Infinity }));
+  return others
     .map((choice) => ({ choice, loose: editDistance(lower, choice.toLowerCase()), exact: editDistance(typed, choice) }))
     .sort((a, b) => a.loose - b.loose || a.exact - b.exact);
 }

@@ -26,7 +26,8 @@ export function suggestKeys(typed: string, known: Iterable<string>, limit = 3): 
   const lower = typed.toLowerCase();
   const scored: Array<{ key: string; score: number }> = [];
   for (const key of known) {
-    if (key === typed) continue;
+    // The length difference alone is a lower bound of the distance: skip hopeless (and costly) comparisons.
+    if (key === typed || Math.abs(key.length - typed.length) > tolerance(Math.min(typed.length, key.length))) continue;
     const loose = editDistance(lower, key.toLowerCase());
     if (loose >= typed.length || loose > tolerance(Math.min(typed.length, key.length))) continue;
     const exactTieBreak = editDistance(typed, key) / 100;

@@ -1,5 +1,5 @@
 import { formatPath, type Finding, type PathSegment } from '../types';
-import { keySpan } from '../yamlNav';
+import { keySpan, keysAt } from '../yamlNav';
 import { suggestKeys } from './didYouMean';
 import { docsLink, rangeFor, type SchemaContext } from './findingContext';
 import { newerSources, schemaByName, schemaIn, schemaSource, specSchema, type SchemaSource } from './specSchema';
@@ -49,7 +49,9 @@ export function unknownKeyFinding(ctx: SchemaContext, parent: readonly PathSegme
     };
   }
 
-  const known = Object.keys(schemaIn(specSchema(ctx.kind, ctx.v), parent)?.properties ?? {});
+  // A key already present is no rename target: renaming onto it would make a duplicate key.
+  const present = keysAt(ctx.doc, parent);
+  const known = Object.keys(schemaIn(specSchema(ctx.kind, ctx.v), parent)?.properties ?? {}).filter((k) => !present.has(k));
   const suggestions = suggestKeys(key, known);
   return {
     ...base,

@@ -1,0 +1,27 @@
+import fc from 'fast-check';
+import { Corpus, mutantArb, runMutant } from '../fuzz/campaign';
+import { Tally } from '../fuzz/tally';
+
+/**
+ * The CI fuzz profile: mutants of the real kops specs and validation cases through every engine entry point
+ * (see test/fuzz/). FUZZ_RUNS (default 10,000) and FUZZ_SEED (default random) override; on failure fast-check
+ * prints the seed and path that replay it, and the shrunk mutant. `npm run fuzz` is the 100,000-mutant run.
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
+const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+
+describe('fuzzing the engine with mutated real specs', function () {
+  this.timeout(60 * 60_000);
+
+  it(`${RUNS} mutants: no exception escapes, every result keeps the LSP invariants, incremental equals fresh`, () => {
+    const corpus = new Corpus();
+    const total = new Tally();
+    fc.assert(fc.property(mutantArb(corpus.seeds.length), (m) => {
+      const tally = new Tally();
+      runMutant(corpus, m, `FUZZ_SEED=${SEED} (${corpus.describe(m)})`, tally);
+      total.merge(tally.data());
+      if (tally.failures()) throw new Error(tally.report());
+    }), { seed: SEED, numRuns: RUNS, interruptAfterTimeLimit: 30 * 60_000, markInterruptAsFailure: true });
+    console.log(`      seed ${SEED}\n${total.report().replace(/^/gm, '      ')}`);
+  });
+});
