@@ -3,15 +3,14 @@ import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, relative } from 'path';
-import { buildSync } from 'esbuild';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { Finding, KopsError, Severity } from '../../server/src/engine/types';
+import { buildCli, CLI } from '../helpers/cliBuild';
 import { caseOutcome, compareCase, parseCaseHeader } from '../helpers/cases';
 import { positionOf } from '../helpers/marker';
 
 const REPO = join(__dirname, '..', '..');
-const CLI = join(REPO, 'dist', 'cli.js');
 const FIXTURES = join(REPO, 'test', 'fixtures', 'cli');
 const SHARED_KOPS = join(REPO, '..', 'shared', 'kops');
 const CLEAN = join(FIXTURES, 'clean-cluster.yaml');
@@ -60,11 +59,7 @@ describe('kops-spec CLI (dist/cli.js)', function () {
   this.timeout(120000);
 
   before(() => {
-    // The CLI entry of scripts/build.mjs, built alone so this suite tests the current sources.
-    buildSync({
-      entryPoints: [join(REPO, 'server', 'src', 'cli.ts')], outfile: CLI, bundle: true, platform: 'node',
-      target: 'node20', format: 'cjs', logLevel: 'error', banner: { js: '#!/usr/bin/env node' },
-    });
+    buildCli();
     tmp = mkdtempSync(join(tmpdir(), 'kops-spec-cli-'));
   });
   after(() => rmSync(tmp, { recursive: true, force: true }));

@@ -5,13 +5,9 @@ import { nextTurn } from '../../server/src/connection/timeSlice';
 import { diagnose } from '../../server/src/engine/diagnostics';
 import { parseFile } from '../../server/src/engine/documents';
 import { effectiveKopsVersion } from '../../server/src/engine/effectiveVersion';
+import { kopsDocument } from '../helpers/kopsText';
 
-const cluster = (name: string) => [
-  'apiVersion: kops.k8s.io/v1alpha2',
-  'kind: Cluster',
-  'metadata:',
-  `  name: ${name}`,
-  'spec:',
+const cluster = (name: string) => kopsDocument('Cluster', name, [
   '  kubernetesVersion: 1.32.0',
   '  kubeProxy:',
   '    enabled: true',
@@ -19,8 +15,7 @@ const cluster = (name: string) => [
   '    cilium:',
   '      enableNodePort: true',
   '      enableNodeport: true',
-  '',
-].join('\n');
+]);
 
 /** `count` Clusters, each with an unknown key and the NodePort/kube-proxy error. */
 const stream = (count: number): string => Array.from({ length: count }, (_, i) => cluster(`c${i}.example.com`)).join('---\n');

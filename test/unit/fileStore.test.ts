@@ -5,33 +5,12 @@ import { parseFile, type ParsedFile } from '../../server/src/engine/documents';
 import { hover } from '../../server/src/engine/hover';
 import { effectiveKopsVersion } from '../../server/src/engine/effectiveVersion';
 import { positionOf } from '../helpers/marker';
+import { kopsDocument } from '../helpers/kopsText';
 
-const CLUSTER = [
-  'apiVersion: kops.k8s.io/v1alpha2',
-  'kind: Cluster',
-  'metadata:',
-  '  name: a.example.com',
-  'spec:',
-  '  kubernetesVersion: 1.32.0',
-  '  networking:',
-  '    cilium:',
-  '      enableNodePort: true',
-  '',
-].join('\n');
+const CLUSTER = kopsDocument('Cluster', 'a.example.com', ['  kubernetesVersion: 1.32.0', '  networking:', '    cilium:', '      enableNodePort: true']);
 
-const instanceGroup = (i: number) => [
-  '---',
-  'apiVersion: kops.k8s.io/v1alpha2',
-  'kind: InstanceGroup',
-  'metadata:',
-  `  name: nodes-${i}`,
-  'spec:',
-  '  role: Node',
-  `  machineType: m5.large`,
-  '  minSize: 1',
-  '  maxSize: 3',
-  '',
-].join('\n');
+const instanceGroup = (i: number) =>
+  `---\n${kopsDocument('InstanceGroup', `nodes-${i}`, ['  role: Node', '  machineType: m5.large', '  minSize: 1', '  maxSize: 3'])}`;
 
 /** A Cluster followed by `count` InstanceGroups. */
 const stream = (count: number): string => CLUSTER + Array.from({ length: count }, (_, i) => instanceGroup(i)).join('');

@@ -6,30 +6,16 @@ import { FindingsCache } from '../../server/src/engine/findingsCache';
 import type { Finding } from '../../server/src/engine/types';
 import { applyEdits } from '../helpers/applyEdits';
 import { positionOf } from '../helpers/marker';
+import { kopsDocument } from '../helpers/kopsText';
 
-const cluster = (name: string, ...ciliumKeys: string[]) => [
-  'apiVersion: kops.k8s.io/v1alpha2',
-  'kind: Cluster',
-  'metadata:',
-  `  name: ${name}`,
-  'spec:',
+const cluster = (name: string, ...ciliumKeys: string[]) => kopsDocument('Cluster', name, [
   '  kubernetesVersion: 1.32.0',
   '  networking:',
   '    cilium:',
   ...ciliumKeys.map((key) => `      ${key}: true`),
-  '',
-].join('\n');
+]);
 
-const instanceGroup = (name: string) => [
-  'apiVersion: kops.k8s.io/v1alpha2',
-  'kind: InstanceGroup',
-  'metadata:',
-  `  name: ${name}`,
-  'spec:',
-  '  role: Node',
-  `  bogusKey${name}: 1`,
-  '',
-].join('\n');
+const instanceGroup = (name: string) => kopsDocument('InstanceGroup', name, ['  role: Node', `  bogusKey${name}: 1`]);
 
 /**
  * Cluster, InstanceGroup, a second Cluster: every document has a finding, the Clusters' with a fix, and the

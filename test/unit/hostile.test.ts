@@ -3,11 +3,11 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { buildSync } from 'esbuild';
 import { diagnose } from '../../server/src/engine/diagnostics';
 import { parseFile } from '../../server/src/engine/documents';
 import { effectiveKopsVersion } from '../../server/src/engine/effectiveVersion';
 import { isLimitFinding } from '../../server/src/engine/limits';
+import { buildCli, CLI } from '../helpers/cliBuild';
 import { baseOf, runEngine } from '../fuzz/engineRun';
 import { HOSTILE, kopsStream, textOf } from '../fuzz/hostileFiles';
 import { Tally } from '../fuzz/tally';
@@ -68,16 +68,10 @@ describe('hostile files', function () {
   });
 
   describe('CLI (dist/cli.js)', () => {
-    const REPO = join(__dirname, '..', '..');
-    const CLI = join(REPO, 'dist', 'cli.js');
     let tmp: string;
 
     before(() => {
-      // The CLI entry of scripts/build.mjs, built alone so this suite tests the current sources.
-      buildSync({
-        entryPoints: [join(REPO, 'server', 'src', 'cli.ts')], outfile: CLI, bundle: true, platform: 'node',
-        target: 'node20', format: 'cjs', logLevel: 'error', banner: { js: '#!/usr/bin/env node' },
-      });
+      buildCli();
       tmp = mkdtempSync(join(tmpdir(), 'kops-spec-hostile-'));
     });
     after(() => rmSync(tmp, { recursive: true, force: true }));

@@ -7,6 +7,8 @@ import { parseFile } from '../../server/src/engine/documents';
 import { effectiveKopsVersion } from '../../server/src/engine/effectiveVersion';
 import { fixesFor } from '../../server/src/engine/fixes';
 import { outline } from '../../server/src/engine/symbols';
+import { complete } from '../../server/src/engine/completion';
+import { codeActions } from '../../server/src/engine/codeActions';
 import { SHARED_KOPS } from '../fuzz/corpus';
 import { blockNesting } from '../fuzz/hostileFiles';
 import { ClientText, editsProblems, findingProblems } from '../fuzz/invariants';
@@ -99,6 +101,62 @@ describe('fuzz regressions', function () {
       const result = insertCiliumEtcd(file, eff, positionOf(text, 'etcdClusters'));
       assert.ok('edits' in result);
       for (const edit of result.edits) assert.doesNotMatch(edit.newText, /(^|[^\r])\n/, 'a bare LF in a CRLF file');
+    });
+  });
+
+  describe('cursor/cursorContext.ts', () => {
+    it('never completes a token that spans lines (a broken flow map): every range stays on the cursor line', () => {
+      const text = `${HEAD}  subnets:\n  - {'>,%\n    name: us-test-1a\n    type: Private\n    zone: us-test-1a\n  - name: b\n`;
+      const { file, eff } = analyse(text);
+      const lines = text.split('\n');
+      for (let line = 5; line < lines.length; line++) {
+        for (let character = 0; character <= lines[line].length; character++) {
+          for (const item of complete(file, { line, character }, eff)) {
+            const { start, end } = item.range;
+            assert.ok(start.line === line && end.line === line && start.character <= character && character <= end.character,
+              `${line}:${character} ${item.label} ${JSON.stringify(item.range)}`);
+          }
+        }
+      }
+    });
+  });
+
+  describe('yamlEdit.ts and the kops-version fix', () => {
+    const applied = (text: string, code: string, title: RegExp): string => {
+      const { file, eff, findings, client } = analyse(text);
+      const finding = findings.find((f) => f.code === code);
+      assert.ok(finding, findings.map((f) => f.code).join());
+      const action = codeActions(file, eff, finding.range, [finding]).find((a) => title.test(a.title));
+      assert.ok(action?.edits, JSON.stringify(codeActions(file, eff, finding.range, [finding]).map((a) => a.title)));
+      const { applied: after, problems } = editsProblems(client, action.edits, 'fix');
+      assert.deepEqual(problems, []);
+      return after!;
+    };
+
+    it('replacing an empty block scalar (`enabled: >`) keeps the line break after it', () => {
+      const text = `${HEAD}  kubernetesVersion: 1.32.0\n  kubeProxy:\n    enabled: >\n  kubelet:\n    anonymousAuth: false\n  networking:\n    cilium:\n      enableNodePort: true\n`;
+      const after = applied(text, 'cilium-nodeport-kubeproxy', /kube-proxy/i);
+      assert.match(after, /\n {4}enabled: false\n {2}kubelet:\n/);
+      assert.deepEqual(parseFile(after).documents.flatMap((d) => d.yaml.errors.map((e) => e.message)), []);
+    });
+
+    it('never suggests renaming an unknown key onto a key already present (it would duplicate it)', () => {
+      const text = `apiVersion: kops.k8s.io/v1alpha2\napiVersio: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: a.example.com\nspec:\n  networking:\n    cilium:\n      ipam: eni\n      ipamm: eni\n`;
+      const { file, eff, findings } = analyse(text);
+      const unknown = findings.filter((f) => f.code.endsWith('unknown-key'));
+      assert.equal(unknown.length, 2, findings.map((f) => f.code).join());
+      for (const f of unknown) {
+        assert.doesNotMatch(f.message, /did you mean '?`?(apiVersion|ipam)\b/, f.message);
+        assert.deepEqual(fixesFor(file, eff.version, f).map((x) => x.title).filter((t) => /`(apiVersion|ipam)`/.test(t)), []);
+      }
+    });
+
+    it('a file with lone CR line breaks parses as the editor shows it, and its fixes keep it YAML', () => {
+      const text = `${HEAD}  kubernetesVersion: 1.32.0\n  kubeProxy:\n    enabled: true\n  networking:\n    cilium:\n      enableNodePort: true\n`.replace(/\n/g, '\r');
+      const { file } = analyse(text);
+      assert.deepEqual(file.documents.flatMap((d) => d.yaml.errors.map((e) => e.message)), []);
+      const after = applied(text, 'cilium-nodeport-kubeproxy', /kube-proxy/i);
+      assert.deepEqual(parseFile(after).documents.flatMap((d) => d.yaml.errors.map((e) => e.message)), []);
     });
   });
 });

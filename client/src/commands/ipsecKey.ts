@@ -109,10 +109,11 @@ export async function generateIpsecKey(client: LanguageClient, args: IpsecKeyArg
     const go = await vscode.window.showInformationMessage('This cluster uses WireGuard, which needs no key. Generate an IPsec key anyway?', 'Generate');
     if (go !== 'Generate') return;
   }
-  const wireGuard = info?.wireGuardAvailable ? ' — or use WireGuard (encryptionType: wireguard), which needs no secret' : '';
+  // The title has the width the placeholder lacks for the hint.
+  const wireGuard = info?.wireGuardAvailable ? ' (WireGuard, encryptionType: wireguard, needs no key)' : '';
   const picked = args.choice && CHOICES.includes(args.choice) ? { choice: args.choice } : await vscode.window.showQuickPick(choices(info), {
-    title: 'Generate Cilium IPsec key',
-    placeHolder: `Where should the new key go?${wireGuard}`,
+    title: `Generate Cilium IPsec key${wireGuard}`,
+    placeHolder: 'Where should the new key go?',
     ignoreFocusOut: true,
   });
   if (!picked) return;

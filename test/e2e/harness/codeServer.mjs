@@ -25,6 +25,8 @@ export const TEST_SETTINGS = {
   'git.openRepositoryInParentFolders': 'never',
   'editor.quickSuggestions': { other: false, comments: false, strings: false },
   'editor.wordBasedSuggestions': 'off',
+  // a test's edits stay in the editor: nothing is saved behind its back (undo and stale-fix tests rely on it)
+  'files.autoSave': 'off',
 };
 
 /** Workspace trust on, and a folder nobody trusted stays in restricted mode without asking (startCodeServer's workspaceTrust). */

@@ -2,15 +2,11 @@
 // command palette, as a user does. Own code-server and run folder (.e2e/run-ui-commands); screenshots for
 // the README go to $SHOTS (docs/images): quickfix.png and ipsec.png.
 import assert from 'node:assert';
-import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser } from '../harness/browser.mjs';
-import { startCodeServer } from '../harness/codeServer.mjs';
-import { E2E_HOME, SHOTS, WORKSPACE, logger } from '../harness/paths.mjs';
-import { EDITOR, WAIT, Workbench } from './workbench.mjs';
+import { SHOTS } from '../harness/paths.mjs';
+import { workbenchSession } from './session.mjs';
+import { EDITOR, WAIT } from './workbench.mjs';
 
-const log = logger('ui-commands');
-const runDir = path.join(E2E_HOME, 'run-ui-commands');
 const NODEPORT = 'nodeport-kubeproxy.yaml';
 const ETCD = 'etcd-three-members.yaml';
 const IPSEC = 'ipsec-cluster.yaml';
@@ -38,37 +34,10 @@ function editorText(wb) {
 
 describe('kops Spec edit actions in the VS Code workbench', function () {
   this.timeout(120_000);
-  let server;
-  let browser;
-  /** @type {Workbench} */
+  const session = workbenchSession('ui-commands', { afterEachTest: (w) => w.page.keyboard.press('Escape') });
+  /** @type {import('./workbench.mjs').Workbench} */
   let wb;
-
-  before(async function () {
-    this.timeout(180_000);
-    server = await startCodeServer({ runDir, installExtension: true });
-    log(`code-server ${server.url} (pid ${server.pid})`);
-    const folder = path.join(runDir, 'ws');
-    fs.cpSync(WORKSPACE, folder, { recursive: true });
-    browser = await launchBrowser(runDir, server.env);
-    wb = new Workbench(browser.pages()[0] ?? await browser.newPage(), folder);
-    await wb.load(server.url);
-    log('workbench loaded');
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) {
-      const name = this.currentTest.title.replace(/\W+/g, '-').slice(0, 60);
-      await wb.screenshot(path.join(runDir, `failure-${name}.png`)).catch(() => {});
-    }
-    await wb?.page.keyboard.press('Escape');
-  });
-
-  after(async function () {
-    this.timeout(30_000);
-    await browser?.close().catch(() => {});
-    await server?.stop();
-    log('code-server stopped');
-  });
+  before(() => { wb = session.wb; });
 
   it('Ctrl+. on the NodePort error in the Problems panel lists the kube-proxy fix first; picking it clears the error', async () => {
     await wb.openFile(NODEPORT);

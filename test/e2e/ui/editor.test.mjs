@@ -2,51 +2,21 @@
 // Run by scripts/e2e-run.sh: mocha --no-config test/e2e/ui/*.test.mjs. Screenshots go to $SHOTS
 // (default docs/images, used by the README); a failing test also leaves failure-*.png in the run folder.
 import assert from 'node:assert';
-import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser } from '../harness/browser.mjs';
-import { startCodeServer } from '../harness/codeServer.mjs';
-import { E2E_HOME, SHOTS, WORKSPACE, logger } from '../harness/paths.mjs';
-import { EDITOR, WAIT, Workbench } from './workbench.mjs';
+import { SHOTS } from '../harness/paths.mjs';
+import { workbenchSession } from './session.mjs';
+import { EDITOR, WAIT } from './workbench.mjs';
 
-const log = logger('ui');
-const runDir = path.join(E2E_HOME, 'run-ui');
 const SPEC = 'nodeport-kubeproxy.yaml';
 const EMPTY_CILIUM = 'v136-cilium-empty.yaml';
 const HOVER = 'v130-hover.yaml';
 
 describe('kops Spec in the VS Code workbench', function () {
   this.timeout(120_000);
-  let server;
-  let browser;
-  /** @type {Workbench} */
+  const session = workbenchSession('ui');
+  /** @type {import('./workbench.mjs').Workbench} */
   let wb;
-
-  before(async function () {
-    this.timeout(180_000);
-    server = await startCodeServer({ runDir, installExtension: true });
-    log(`code-server ${server.url} (pid ${server.pid})`);
-    const folder = path.join(runDir, 'ws');
-    fs.cpSync(WORKSPACE, folder, { recursive: true });
-    browser = await launchBrowser(runDir, server.env);
-    wb = new Workbench(browser.pages()[0] ?? await browser.newPage(), folder);
-    await wb.load(server.url);
-    log('workbench loaded');
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) {
-      const name = this.currentTest.title.replace(/\W+/g, '-').slice(0, 60);
-      await wb.screenshot(path.join(runDir, `failure-${name}.png`)).catch(() => {});
-    }
-  });
-
-  after(async function () {
-    this.timeout(30_000);
-    await browser?.close().catch(() => {});
-    await server?.stop();
-    log('code-server stopped');
-  });
+  before(() => { wb = session.wb; });
 
   it('shows the kops rule violation as a squiggle and in the Problems panel', async () => {
     await wb.openFile(SPEC);
