@@ -3,16 +3,18 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { insertCiliumEtcd } from '../../server/src/engine/commands/insertCiliumEtcd';
 import { diagnose } from '../../server/src/engine/diagnostics';
-import { parseFile } from '../../server/src/engine/documents';
+import { parseFile, splitDocuments } from '../../server/src/engine/documents';
 import { effectiveKopsVersion } from '../../server/src/engine/effectiveVersion';
 import { fixesFor } from '../../server/src/engine/fixes';
 import { outline } from '../../server/src/engine/symbols';
+import { YamlEditor } from '../../server/src/engine/yamlEdit';
 import { complete } from '../../server/src/engine/completion';
 import { codeActions } from '../../server/src/engine/codeActions';
 import { SHARED_KOPS } from '../fuzz/corpus';
 import { blockNesting } from '../fuzz/hostileFiles';
 import { ClientText, editsProblems, findingProblems } from '../fuzz/invariants';
 import { positionOf } from '../helpers/marker';
+import { applyEdits } from '../helpers/applyEdits';
 
 /**
  * Minimal cases of what the fuzzer (test/fuzz) found. Each names the module at fault. A test's timeout is a
@@ -157,6 +159,46 @@ describe('fuzz regressions', function () {
       assert.deepEqual(file.documents.flatMap((d) => d.yaml.errors.map((e) => e.message)), []);
       const after = applied(text, 'cilium-nodeport-kubeproxy', /kube-proxy/i);
       assert.deepEqual(parseFile(after).documents.flatMap((d) => d.yaml.errors.map((e) => e.message)), []);
+    });
+
+    it('a fix in a file with lone CR line breaks writes lone CRs, never an LF', () => {
+      const text = readFileSync(join(SHARED_KOPS, 'specs', 'create_cluster-cilium-eni.yaml'), 'utf8').replace(/\n/g, '\r');
+      const { file, eff, client } = analyse(text);
+      const result = insertCiliumEtcd(file, eff, positionOf(text, 'etcdClusters'));
+      assert.ok('edits' in result && result.edits.length > 0, JSON.stringify(result));
+      assert.deepEqual(editsProblems(client, result.edits, 'etcd').problems, []);
+      for (const edit of result.edits) assert.doesNotMatch(edit.newText, /\n/);
+    });
+
+    it('replacing an unterminated quoted value keeps the line break before the next `---`', () => {
+      const text = `${HEAD}  networking:\n    cilium:\n      toFqdnsDnsRejectResponseCode: "unterminated\n---\napiVersion: v1\nkind: ConfigMap\n`;
+      const { file, eff, findings } = analyse(text);
+      const actions = findings.flatMap((finding) => codeActions(file, eff, finding.range, [finding]));
+      assert.ok(actions.some((a) => /Change to `nameError`/.test(a.title)), actions.map((a) => a.title).join());
+      for (const action of actions) {
+        const after = applyEdits(text, action.edits ?? []);
+        assert.equal(splitDocuments(after).length, 2, `${action.title}:\n${after}`);
+      }
+    });
+
+    it('setting a tagged value replaces the tag too, and the etcd command says when there is nothing to do', () => {
+      const text = `${HEAD}  etcdClusters:\n  - name: main\n    etcdMembers:\n    - name: a\n      instanceGroup: cp\n  - name: cilium\n    etcdMembers:\n    - name: a\n      instanceGroup: cp\n  networking:\n    cilium:\n      etcdManaged: !!map true\n`;
+      const { file, eff } = analyse(text);
+      const result = insertCiliumEtcd(file, eff);
+      assert.ok('edits' in result, JSON.stringify(result));
+      const after = applyEdits(text, result.edits);
+      assert.match(after, /\n {6}etcdManaged: true\n$/);
+      const again = parseFile(after);
+      assert.deepEqual(insertCiliumEtcd(again, effectiveKopsVersion(again, {})), {
+        message: 'Nothing to do: the cluster already has a `cilium` etcd cluster and `etcdManaged: true`.',
+      });
+    });
+
+    it('removing the last key of a map that becomes `{}` keeps a comment line between the owner and the key', () => {
+      const text = `${HEAD}  networking:\n    cilium:\n# note\n      disableMasquerade: false\n`;
+      const file = parseFile(text);
+      const edits = new YamlEditor(file, file.documents[0]).removeKeyKeepingParent(['spec', 'networking', 'cilium', 'disableMasquerade']);
+      assert.equal(applyEdits(text, edits), `${HEAD}  networking:\n    cilium: {}\n# note\n`);
     });
   });
 });

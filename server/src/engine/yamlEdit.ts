@@ -11,7 +11,13 @@ const isEmptyScalar = (node: unknown): node is Scalar => isScalar(node) && node.
  * only the lines being added, changed or removed are touched.
  */
 export class YamlEditor {
-  constructor(private readonly file: ParsedFile, private readonly doc: YamlDocument) {}
+  /** The file's first line break (`doc.text` has lone CRs turned into LFs for the parser). */
+  private readonly eol: string;
+
+  constructor(private readonly file: ParsedFile, private readonly doc: YamlDocument) {
+    const at = file.text.search(/[\r\n]/);
+    this.eol = at < 0 || file.text[at] === '\n' ? '\n' : file.text[at + 1] === '\n' ? '\r\n' : '\r';
+  }
 
   /**
    * Sets `path` to a scalar (YAML text), creating missing parents as block mappings (flow mappings inside
@@ -20,7 +26,7 @@ export class YamlEditor {
   set(path: readonly PathSegment[], valueText: string): TextEdit[] {
     const existing = nodeAt(this.doc, path);
     if (isEmptyScalar(existing) && existing.range) return [this.fillEmptyScalar(existing.range[0], valueText)];
-    if (isScalar(existing) && existing.range) return [this.replace(existing.range[0], this.scalarEnd(existing), valueText)];
+    if (isScalar(existing) && existing.range) return [this.replace(this.scalarStart(existing), this.scalarEnd(existing), valueText)];
     if (existing) return [];
     let depth = path.length - 1;
     while (depth > 0 && nodeAt(this.doc, path.slice(0, depth)) === undefined) depth--;
@@ -99,11 +105,11 @@ export class YamlEditor {
     if (!isMap(parent) || parent.flow || parent.items.length !== 1 || path.length < 2) return this.removeKey(path);
     const owner = this.pair(path.slice(0, -1));
     const ownerKey = owner && spanOf(owner.key as Node);
-    const span = spanOf(parent);
-    if (!ownerKey || !span || typeof path[path.length - 2] !== 'string') return [];
+    if (!ownerKey || typeof path[path.length - 2] !== 'string') return [];
     const colon = this.doc.text.indexOf(':', ownerKey[1]);
-    const end = this.lineEnd(this.trimTrailing(span[1]));
-    return [this.replace(colon + 1, end, ' {}')];
+    const removed = this.removeKey(path);
+    // The key's own lines go; comment lines between the owner and the key stay where they are.
+    return removed.length ? [this.replace(colon + 1, colon + 1, ' {}'), ...removed] : [];
   }
 
   get step(): string {
@@ -193,11 +199,22 @@ export class YamlEditor {
   }
 
   /** Whether any collection enclosing `path`'s node is written in flow style. */
-  /** A block scalar's range takes in the line breaks after it; the replacement must leave them. */
+  /** Where replacing a scalar's value starts: at its tag (`!!str 1`), which belongs to the old value. */
+  private scalarStart(node: Scalar): number {
+    const start = node.range![0];
+    if (!node.tag) return start;
+    const before = /(?:^|[\s,[{])(![^\s,[\]{}]*)[ \t]+$/.exec(this.doc.text.slice(this.lineStart(start), start));
+    return before ? start - before[0].length + before[0].indexOf('!') : start;
+  }
+
+  /**
+   * Where replacing a scalar's value stops: a block scalar's range (or an unterminated quoted one's) takes in
+   * the line breaks after it, which the replacement must leave, or the next key or `---` joins its line.
+   */
   private scalarEnd(node: Scalar): number {
     const [start, end] = node.range!;
-    const block = node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL';
-    return block ? Math.max(start + 1, this.trimTrailing(end)) : end;
+    const trimmed = Math.max(start + 1, this.trimTrailing(end));
+    return /[\r\n]/.test(this.doc.text.slice(trimmed, end)) ? trimmed : end;
   }
 
   private insideFlow(path: readonly PathSegment[]): boolean {
@@ -217,9 +234,9 @@ export class YamlEditor {
     return typeof last === 'string' ? pairOf(this.parentOf(path), last) : undefined;
   }
 
-  /** Edits are built with `\n`; a document written with CRLF gets CRLF. */
+  /** Edits are built with `\n` and written with the file's own line break. */
   private replace(start: number, end: number, newText: string): TextEdit {
-    const text = this.doc.text.includes('\r\n') ? newText.replace(/\r?\n/g, '\r\n') : newText;
+    const text = this.eol === '\n' ? newText : newText.replace(/\r?\n/g, this.eol);
     return { range: fileRange(this.file, this.doc, start, end), newText: text };
   }
 

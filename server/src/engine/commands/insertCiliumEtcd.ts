@@ -82,5 +82,6 @@ export function ciliumEtcdEdits(file: ParsedFile, doc: YamlDocument, v: KopsVers
   };
   // addCluster runs first, on the unedited document it reads `main` from.
   const edits = chainEdits(file, doc, [addCluster, setManaged]);
+  if (edits?.length === 0) return { message: 'Nothing to do: the spec already says what this command would write.' };
   return edits ? { edits } : { message: problem ?? 'The Cluster document changed shape while editing; nothing was changed.' };
 }
