@@ -10,6 +10,8 @@ export interface Issue { kind: IssueKind; op: string; detail: string; mutant: st
 /** The per-call bound, in CPU time so a loaded machine does not turn a healthy call into a failure. */
 export const CALL_BOUND_MS = 1000;
 
+const MAX_LISTED = 100;
+
 export interface Slowest { cpuMs: number; wallMs: number; mutant: string }
 
 export class Tally {
@@ -19,9 +21,12 @@ export class Tally {
   readonly slowest = new Map<string, Slowest>();
   /** The first few issues of each kind and operation, with the mutant that shows them. */
   readonly examples: Issue[] = [];
+  /** Every mutant with a failing issue (up to MAX_LISTED), to rerun one by one. */
+  readonly failing = new Set<string>();
 
   issue(issue: Issue): void {
     this.counts.set(issue.kind, (this.counts.get(issue.kind) ?? 0) + 1);
+    if (FAILING.includes(issue.kind) && this.failing.size < MAX_LISTED) this.failing.add(issue.mutant);
     const seen = this.examples.filter((e) => e.kind === issue.kind && e.op === issue.op).length;
     if (seen < 3) this.examples.push(issue);
   }
@@ -53,10 +58,11 @@ export class Tally {
       else top.wallMs = Math.max(top.wallMs, s.wallMs);
     }
     for (const e of other.examples) if (this.examples.filter((x) => x.kind === e.kind && x.op === e.op).length < 3) this.examples.push(e);
+    for (const m of other.failing) if (this.failing.size < MAX_LISTED) this.failing.add(m);
   }
 
   data(): TallyData {
-    return { mutants: this.mutants, calls: this.calls, counts: [...this.counts], slowest: [...this.slowest], examples: this.examples };
+    return { mutants: this.mutants, calls: this.calls, counts: [...this.counts], slowest: [...this.slowest], examples: this.examples, failing: [...this.failing] };
   }
 
   report(): string {
@@ -69,6 +75,7 @@ export class Tally {
       ...slow.map(([op, s]) => `  ${op.padEnd(22)} ${s.cpuMs.toFixed(1).padStart(8)} / ${s.wallMs.toFixed(1).padStart(8)}   ${s.mutant}`),
     ];
     if (this.examples.length) out.push('examples:', ...this.examples.map((e) => `  [${e.kind}] ${e.op}: ${e.detail}\n      mutant: ${e.mutant}`));
+    if (this.failing.size) out.push('failing mutants:', ...[...this.failing].map((m) => `  ${m}`));
     return out.join('\n');
   }
 }
@@ -79,4 +86,5 @@ export interface TallyData {
   counts: Array<[IssueKind, number]>;
   slowest: Array<[string, Slowest]>;
   examples: Issue[];
+  failing: string[];
 }

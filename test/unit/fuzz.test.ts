@@ -4,11 +4,12 @@ import { Tally } from '../fuzz/tally';
 
 /**
  * The CI fuzz profile: mutants of the real kops specs and validation cases through every engine entry point
- * (see test/fuzz/). FUZZ_RUNS (default 10,000) and FUZZ_SEED (default random) override; on failure fast-check
- * prints the seed and path that replay it, and the shrunk mutant. `npm run fuzz` is the 100,000-mutant run.
+ * (see test/fuzz/). FUZZ_RUNS (default 10,000) and FUZZ_SEED override; on failure fast-check prints the seed
+ * and path that replay it, and the shrunk mutant. The seed is fixed so that CI is reproducible; `npm run fuzz`
+ * (100,000 mutants, a new seed each run) is the campaign that looks for new failures.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
-const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const SEED = Number(process.env.FUZZ_SEED ?? 20_261_125);
 
 describe('fuzzing the engine with mutated real specs', function () {
   this.timeout(60 * 60_000);

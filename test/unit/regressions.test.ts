@@ -200,5 +200,15 @@ describe('fuzz regressions', function () {
       const edits = new YamlEditor(file, file.documents[0]).removeKeyKeepingParent(['spec', 'networking', 'cilium', 'disableMasquerade']);
       assert.equal(applyEdits(text, edits), `${HEAD}  networking:\n    cilium: {}\n# note\n`);
     });
+
+    it('a map emptied that way gets its `{}` after its own anchor or tag, so the YAML stays valid', () => {
+      for (const props of ['&k', '!!map', '&k !!map']) {
+        const text = `${HEAD}  kubelet: ${props}\n    clusterDNS: 169.254.20.10\n`;
+        const file = parseFile(text);
+        const after = applyEdits(text, new YamlEditor(file, file.documents[0]).removeKeyKeepingParent(['spec', 'kubelet', 'clusterDNS']));
+        assert.equal(after, `${HEAD}  kubelet: ${props} {}\n`);
+        assert.deepEqual(parseFile(after).documents[0].yaml.errors.map((e) => e.message), []);
+      }
+    });
   });
 });

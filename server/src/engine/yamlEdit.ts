@@ -107,9 +107,11 @@ export class YamlEditor {
     const ownerKey = owner && spanOf(owner.key as Node);
     if (!ownerKey || typeof path[path.length - 2] !== 'string') return [];
     const colon = this.doc.text.indexOf(':', ownerKey[1]);
+    // `{}` goes after the map's own anchor or tag (`kubelet: &k {}`), which belong to it.
+    const properties = /^(?:[ \t]+[&!][^\s,[\]{}]*)*/.exec(this.doc.text.slice(colon + 1))![0].length;
     const removed = this.removeKey(path);
     // The key's own lines go; comment lines between the owner and the key stay where they are.
-    return removed.length ? [this.replace(colon + 1, colon + 1, ' {}'), ...removed] : [];
+    return removed.length ? [this.replace(colon + 1 + properties, colon + 1 + properties, ' {}'), ...removed] : [];
   }
 
   get step(): string {
