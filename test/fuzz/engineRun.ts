@@ -172,7 +172,7 @@ function actionProblems(run: Run, client: ClientText, file: ParsedFile, edits: T
   if (crossesDocuments(client, edits)) problems.push('an edit spans a `---` document boundary');
   if (documentCount(applied) !== documentCount(client.text)) problems.push('applying it adds or removes a `---` document');
   if (!isDeepStrictEqual(comments(applied), comments(client.text))) problems.push('applying it changes or drops a comment line');
-  if (onlyCrlf(client.text) && !onlyCrlf(applied)) problems.push('applying it puts a bare LF line break into a CRLF file');
+  if (onlyCrlf(client.text) && hasBareLf(applied)) problems.push('applying it puts a bare LF line break into a CRLF file');
   // A skipped document (limits.ts) was never parsed, so it is not known to be valid.
   if (file.documents.every((d) => d.yaml.errors.length === 0 && !d.skipped)) {
     const after = run.call('parseFile', () => parseFile(applied));
@@ -216,7 +216,8 @@ function checkStale(run: Run, client: ClientText, file: ParsedFile, eff: Effecti
 }
 
 /** Every line break is CRLF (and there is at least one). */
-const onlyCrlf = (text: string): boolean => text.includes('\r\n') && !/(^|[^\r])\n/.test(text);
+const hasBareLf = (text: string): boolean => /(^|[^\r])\n/.test(text);
+const onlyCrlf = (text: string): boolean => text.includes('\r\n') && !hasBareLf(text);
 
 const rangeOutside = (client: ClientText, r: Range): boolean =>
   r.end.line >= client.lines.length || r.end.character > client.lines[r.end.line].length;
