@@ -211,4 +211,15 @@ describe('fuzz regressions', function () {
       }
     });
   });
+
+  describe('ciliumFields/lifecycle.ts', () => {
+    it('removing a no-effect key on the last line of a file without a final line break stays inside the file', () => {
+      const text = `# kops-version: v1.34.0\n${HEAD}  networking:\n    cilium:\n      ipam: kubernetes\n      bpfLBAlgorithm: random`;
+      const { findings, client } = analyse(text);
+      const noEffect = findings.find((f) => f.code === 'cilium-no-effect');
+      assert.ok(noEffect?.fixes?.length, findings.map((f) => f.code).join());
+      assert.deepEqual(findingProblems(client, noEffect), []);
+      assert.equal(applyEdits(text, noEffect.fixes[0].edits), `# kops-version: v1.34.0\n${HEAD}  networking:\n    cilium:\n      ipam: kubernetes`);
+    });
+  });
 });

@@ -15,8 +15,14 @@ export function removalFix(ctx: CiliumContext, map: YAMLMap, pair: Pair, title: 
   const lastLine = end.character === 0 && end.line > start.line ? end.line - 1 : end.line;
   const rest = lastLine === end.line ? lines.lineText(lastLine).slice(end.character).trim() : '';
   if (rest !== '' && !rest.startsWith('#')) return undefined;
-  const range = { start: { line: start.line, character: 0 }, end: { line: lastLine + 1, character: 0 } };
-  return { title, edits: [{ range, newText: '' }], fixAllSafe: true };
+  return { title, edits: [{ range: wholeLines(lines, start.line, lastLine), newText: '' }], fixAllSafe: true };
+}
+
+/** Lines `first`–`last` with one line break: the one after them, or before them on a file's unterminated last line. */
+function wholeLines(lines: CiliumContext['file']['lines'], first: number, last: number) {
+  if (last + 1 < lines.lineCount) return { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } };
+  const start = first > 0 ? { line: first - 1, character: lines.lineText(first - 1).length } : { line: 0, character: 0 };
+  return { start, end: { line: last, character: lines.lineText(last).length } };
 }
 
 /** Keys kops accepts but throws away (dead) or no longer turns into Cilium configuration (no effect). */
