@@ -1,7 +1,7 @@
 import { parseFile, splitDocuments, type ParsedFile, type YamlDocument } from '../engine/documents';
 import { findVersionComment } from '../engine/kopsVersion';
 import { LineIndex } from '../engine/lineIndex';
-import { LIMITS } from '../engine/limits';
+import { FileBudget, lineFeeds } from '../engine/limits';
 import type { Position } from '../engine/types';
 import { lineStart, documentBounds } from './documentPrefix';
 import { nextTurn, TimeSlice } from './timeSlice';
@@ -146,9 +146,9 @@ export class FileStore {
     await nextTurn(); // messages already queued go first
     const known = new Set(entry.snapshot?.file.documents.map((d) => d.text));
     const slice = new TimeSlice(this.options.sliceMs);
-    const budget = { chars: 0, lines: 0, documents: 0 };
+    const budget = new FileBudget();
     for (const chunk of splitDocuments(text)) {
-      if (!withinLimits(budget, chunk.text)) break; // the rest is not analysed: nothing to parse ahead
+      if (budget.add(chunk.text, lineFeeds(chunk.text))) break; // the rest is not analysed: nothing to parse ahead
       if (!known.has(chunk.text) && !entry.ahead.has(chunk.text)) {
         const [doc] = parseFile(chunk.text).documents;
         if (doc?.text === chunk.text) entry.ahead.set(chunk.text, doc);
@@ -171,13 +171,6 @@ function prefixFor(doc: TextSource, position: Position): { version: number; end:
   if (start < 0) return undefined;
   const { end, prefix } = documentBounds(text, start);
   const comment = findVersionComment(text);
-  if (comment && lineStart(text, comment.line) >= end) return undefined; // the kops version is set further down
+  if (comment && comment.start >= end) return undefined; // the kops version is set further down
   return { version: doc.version, end, prefix };
-}
-
-/** Counts `chunk` into the file budget of `LIMITS`; false once the file is over it. */
-function withinLimits(budget: { chars: number; lines: number; documents: number }, chunk: string): boolean {
-  budget.chars += chunk.length;
-  for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1)) budget.lines++;
-  return ++budget.documents <= LIMITS.documents && budget.lines <= LIMITS.fileLines && budget.chars <= LIMITS.fileChars;
 }

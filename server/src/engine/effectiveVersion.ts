@@ -20,7 +20,7 @@ export function effectiveKopsVersion(file: ParsedFile, settings: EngineSettings)
   if (comment) {
     const parsed = parseKopsVersion(comment.value);
     if ('version' in parsed) return { version: parsed.version, source: 'comment' };
-    const range = { start: { line: comment.line, character: comment.start }, end: { line: comment.line, character: comment.end } };
+    const range = file.lines.range(comment.start, comment.end);
     return { version: newestKops(), source: 'comment', problem: versionProblem(parsed.error, range, 'the `# kops-version:` comment') };
   }
   if (settings.kopsVersion) {

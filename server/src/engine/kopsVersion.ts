@@ -64,18 +64,14 @@ export const before = (v: KopsVersion, other: string): boolean => compareKops(v,
 // Not the `m` flag: it would also start lines after U+2028/U+2029, which LSP does not.
 const COMMENT = /(?<=^|[\r\n])#[ \t]*kops-version:[ \t]*(\S*)[ \t]*(?=[\r\n]|$)/;
 
-export interface VersionComment { value: string; line: number; start: number; end: number }
+/** `start`/`end` are the value's offsets in the text. */
+export interface VersionComment { value: string; start: number; end: number }
 
-/** The first `# kops-version: vX.Y.Z` comment line of a file, if any (line/start/end locate the value). */
+/** The first `# kops-version: vX.Y.Z` comment line of a file, if any. */
 export function findVersionComment(text: string): VersionComment | undefined {
   if (!text.includes('kops-version:')) return undefined; // the usual case, at memchr speed on a 50k-line file
   const m = COMMENT.exec(text);
   if (!m) return undefined;
-  let line = 0;
-  for (let i = 0; i < m.index; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++; // LSP line breaks: \n, \r\n, \r
-  }
-  const start = m[0].indexOf(m[1], m[0].indexOf(':') + 1);
-  return { value: m[1], line, start, end: start + m[1].length };
+  const start = m.index + m[0].indexOf(m[1], m[0].indexOf(':') + 1);
+  return { value: m[1], start, end: start + m[1].length };
 }

@@ -62,16 +62,18 @@ export function guardedParse<P extends ParsedChunk>(text: string, lines: LineInd
   }
   const documents: GuardedFile<P>['documents'] = [];
   const skips: Skip[] = [];
-  const budget = { chars: 0, lines: 0 };
+  const budget = new FileBudget();
+  const overBy: Record<BudgetLimit, () => string> = {
+    documents: () => `${fmt(chunks.length)} documents > ${fmt(LIMITS.documents)}`,
+    lines: () => `${fmt(lines.lineCount)} lines > ${fmt(LIMITS.fileLines)}`,
+    chars: () => `${megabytes(text.length)} MB > ${megabytes(LIMITS.fileChars)} MB`,
+  };
   for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i];
     const shape = measure(chunk.text);
-    budget.chars += chunk.text.length;
-    budget.lines += shape.newlines;
-    const over = i >= LIMITS.documents ? `${fmt(chunks.length)} documents > ${fmt(LIMITS.documents)}`
-      : budget.lines > LIMITS.fileLines ? `${fmt(lines.lineCount)} lines > ${fmt(LIMITS.fileLines)}`
-        : budget.chars > LIMITS.fileChars ? `${megabytes(text.length)} MB > ${megabytes(LIMITS.fileChars)} MB` : undefined;
-    if (over) {
+    const exceeded = budget.add(chunk.text, shape.newlines);
+    if (exceeded) {
+      const over = overBy[exceeded]();
       documents.push(skipped({ text: text.slice(chunk.offset), offset: chunk.offset }, 'file budget'));
       return { documents, limit: truncation(text, lines, chunk.offset, over, i - skips.length, skips) };
     }
@@ -97,6 +99,31 @@ export function guardedParse<P extends ParsedChunk>(text: string, lines: LineInd
   const finding = limitFinding(first.code, firstLine(lines, first.chunk.offset),
     `${what} for analysis: ${first.reason}. kops-spec skips it; the other documents are checked.${more}`);
   return { documents, limit: finding };
+}
+
+export type BudgetLimit = 'documents' | 'lines' | 'chars';
+
+/** The whole-file limits of LIMITS, counted one document at a time in file order. */
+export class FileBudget {
+  private documents = 0;
+  private lines = 0;
+  private chars = 0;
+
+  /** Counts in a document of `text` holding `newlines` line feeds; the limit the file then exceeds, if any. */
+  add(text: string, newlines: number): BudgetLimit | undefined {
+    this.documents++;
+    this.lines += newlines;
+    this.chars += text.length;
+    return this.documents > LIMITS.documents ? 'documents'
+      : this.lines > LIMITS.fileLines ? 'lines' : this.chars > LIMITS.fileChars ? 'chars' : undefined;
+  }
+}
+
+/** Line feeds in `text`. */
+export function lineFeeds(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 interface Shape { newlines: number; flowDepth: number; contentColumn: number }

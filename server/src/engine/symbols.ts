@@ -27,7 +27,7 @@ function symbolOf(file: ParsedFile, doc: YamlDocument): OutlineSymbol {
   if (doc.kops?.kind === 'InstanceGroup') {
     const role = scalarAt(doc, ['spec', 'role']);
     const machine = scalarAt(doc, ['spec', 'machineType']);
-    const detail = ['InstanceGroup', role, machine].filter((p) => typeof p === 'string' || typeof p === 'number').filter((p) => p !== '').join(' · ');
+    const detail = ['InstanceGroup', role, machine].filter((p) => (typeof p === 'string' && p !== '') || typeof p === 'number').join(' · ');
     return { name, detail, kind: 'instanceGroup', range: body, selectionRange, children: [] };
   }
   return { name, detail: 'Cluster', kind: 'cluster', range: body, selectionRange, children: networkingSymbols(file, doc) };
