@@ -34,65 +34,62 @@ function editorText(wb) {
 
 describe('kops Spec edit actions in the VS Code workbench', function () {
   this.timeout(120_000);
-  const session = workbenchSession('ui-commands', { afterEachTest: (w) => w.page.keyboard.press('Escape') });
-  /** @type {import('./workbench.mjs').Workbench} */
-  let wb;
-  before(() => { wb = session.wb; });
+  const ui = workbenchSession('ui-commands', { afterEachTest: (w) => w.page.keyboard.press('Escape') });
 
   it('Ctrl+. on the NodePort error in the Problems panel lists the kube-proxy fix first; picking it clears the error', async () => {
-    await wb.openFile(NODEPORT);
-    await wb.page.waitForSelector(`${EDITOR} .squiggly-error`, { timeout: WAIT });
-    await wb.page.keyboard.press('Control+Shift+M');
-    const problem = wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'cilium-nodeport-kubeproxy' }).first();
+    await ui.wb.openFile(NODEPORT);
+    await ui.wb.page.waitForSelector(`${EDITOR} .squiggly-error`, { timeout: WAIT });
+    await ui.wb.page.keyboard.press('Control+Shift+M');
+    const problem = ui.wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'cilium-nodeport-kubeproxy' }).first();
     await problem.waitFor({ timeout: WAIT });
     await problem.click();
-    await wb.page.keyboard.press('Control+.'); // the Problems panel's quick-fix menu for the focused problem
-    const menu = wb.page.locator('.context-view .monaco-menu');
+    await ui.wb.page.keyboard.press('Control+.'); // the Problems panel's quick-fix menu for the focused problem
+    const menu = ui.wb.page.locator('.context-view .monaco-menu');
     const fix = menu.locator('.action-item', { hasText: 'Disable kube-proxy' }).first();
     await fix.waitFor({ timeout: WAIT });
     const items = await menu.locator('.action-item').allInnerTexts();
     assert.match(items[0] ?? '', /Disable kube-proxy/, `first of ${JSON.stringify(items)}`);
-    await wb.settled('.context-view .monaco-menu');
-    await wb.screenshot(path.join(SHOTS, 'quickfix.png'));
+    await ui.wb.settled('.context-view .monaco-menu');
+    await ui.wb.screenshot(path.join(SHOTS, 'quickfix.png'));
 
     await fix.click();
-    await wb.page.waitForSelector(`${EDITOR} .squiggly-error`, { state: 'detached', timeout: WAIT });
+    await ui.wb.page.waitForSelector(`${EDITOR} .squiggly-error`, { state: 'detached', timeout: WAIT });
     await problem.waitFor({ state: 'detached', timeout: WAIT });
-    assert.match(await editorText(wb), /kubeProxy:\n\s+enabled: false/);
-    await wb.page.keyboard.press('Control+J'); // hides the panel again (Ctrl+Shift+M would only focus it)
-    await wb.page.locator('.markers-panel').first().waitFor({ state: 'hidden', timeout: WAIT });
+    assert.match(await editorText(ui.wb), /kubeProxy:\n\s+enabled: false/);
+    await ui.wb.page.keyboard.press('Control+J'); // hides the panel again (Ctrl+Shift+M would only focus it)
+    await ui.wb.page.locator('.markers-panel').first().waitFor({ state: 'hidden', timeout: WAIT });
   });
 
   it('palette → kops: Insert Cilium etcd cluster clears the kvstore error; a second run says why it changes nothing', async () => {
-    await wb.openFile(ETCD);
-    await wb.cursorTo(ETCD, 'identityAllocationMode: kvstore'); // brings the error's line into view
-    await wb.page.waitForSelector(`${EDITOR} .squiggly-error`, { timeout: WAIT });
-    await runFromPalette(wb, 'kops: Insert Cilium etcd cluster');
-    await wb.page.waitForSelector(`${EDITOR} .squiggly-error`, { state: 'detached', timeout: WAIT });
-    await runFromPalette(wb, 'kops: Insert Cilium etcd cluster');
-    const toast = wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'Nothing to do' });
+    await ui.wb.openFile(ETCD);
+    await ui.wb.cursorTo(ETCD, 'identityAllocationMode: kvstore'); // brings the error's line into view
+    await ui.wb.page.waitForSelector(`${EDITOR} .squiggly-error`, { timeout: WAIT });
+    await runFromPalette(ui.wb, 'kops: Insert Cilium etcd cluster');
+    await ui.wb.page.waitForSelector(`${EDITOR} .squiggly-error`, { state: 'detached', timeout: WAIT });
+    await runFromPalette(ui.wb, 'kops: Insert Cilium etcd cluster');
+    const toast = ui.wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'Nothing to do' });
     await toast.first().waitFor({ timeout: WAIT });
     assert.match(await toast.first().innerText(), /already has a .?cilium.? etcd cluster and .?etcdManaged: true/);
   });
 
   it('palette → kops: Generate Cilium IPsec key offers the four destinations, named for the cluster', async () => {
-    await wb.openFile(IPSEC);
-    await runFromPalette(wb, 'Notifications: Clear All Notifications'); // a clean screenshot
-    await wb.page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: WAIT });
-    await runFromPalette(wb, 'kops: Generate Cilium IPsec key');
-    const picker = wb.page.locator('.quick-input-widget', { hasText: 'Generate Cilium IPsec key' });
+    await ui.wb.openFile(IPSEC);
+    await runFromPalette(ui.wb, 'Notifications: Clear All Notifications'); // a clean screenshot
+    await ui.wb.page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: WAIT });
+    await runFromPalette(ui.wb, 'kops: Generate Cilium IPsec key');
+    const picker = ui.wb.page.locator('.quick-input-widget', { hasText: 'Generate Cilium IPsec key' });
     await picker.waitFor({ timeout: WAIT });
     const rows = picker.locator('.quick-input-list .monaco-list-row');
-    await wb.page.waitForFunction(() => document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row').length === 4,
+    await ui.wb.page.waitForFunction(() => document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row').length === 4,
       null, { timeout: WAIT });
     const texts = await rows.allInnerTexts();
     assert.match(texts.join('\n'), /Create the kops secret[\s\S]*for ipsec\.example\.com/);
     for (const label of ['Replace the existing kops secret', 'Save to a file', 'Copy to the clipboard']) {
       assert.ok(texts.some((t) => t.includes(label)), `${label} in ${JSON.stringify(texts)}`);
     }
-    await wb.settled('.quick-input-widget');
-    await wb.screenshot(path.join(SHOTS, 'ipsec.png'));
-    await wb.page.keyboard.press('Escape');
+    await ui.wb.settled('.quick-input-widget');
+    await ui.wb.screenshot(path.join(SHOTS, 'ipsec.png'));
+    await ui.wb.page.keyboard.press('Escape');
     await picker.waitFor({ state: 'hidden', timeout: WAIT });
   });
 });
