@@ -5,12 +5,12 @@
 // before the findings cache. usage: tsx bench/keystroke.ts [--only large,stream50k] [--runs 60] [--whole-file]
 import fs from 'node:fs';
 import path from 'node:path';
-import { DiagnosticsService } from '../server/src/connection/diagnosticsService';
-import { FileStore, type TextSource } from '../server/src/connection/fileStore';
-import { complete } from '../server/src/engine/completion';
-import { diagnose } from '../server/src/engine/diagnostics';
-import { effectiveKopsVersion } from '../server/src/engine/effectiveVersion';
-import { hover } from '../server/src/engine/hover';
+import { DiagnosticsService } from '../server/src/session/diagnosticsService';
+import { FileStore, type TextSource } from '../server/src/session/fileStore';
+import { complete } from '../server/src/engine/features/completion';
+import { diagnose } from '../server/src/engine/checks/diagnostics';
+import { effectiveKopsVersion } from '../server/src/engine/kops/effectiveVersion';
+import { hover } from '../server/src/engine/features/hover';
 import { FIXTURES_DIR, writeFixtures } from './mkfixtures';
 
 const option = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i < 0 ? undefined : process.argv[i + 1]; };

@@ -1,4 +1,4 @@
-// Regenerates server/src/engine/catalog/generated/*.json from the shared fact base.
+// Regenerates server/src/engine/kops/catalog/generated/*.json from the shared fact base.
 // Usage: node scripts/gen-catalog.mjs [--shared <dir>]   (default: ../shared next to the repo)
 // The output is checked in, so the product never needs the fact base at run time.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sharedArg = process.argv.indexOf('--shared');
 const shared = sharedArg > 0 ? resolve(process.argv[sharedArg + 1]) : resolve(repo, '../shared');
-const outDir = join(repo, 'server/src/engine/catalog/generated');
+const outDir = join(repo, 'server/src/engine/kops/catalog/generated');
 
 const readJson = (rel) => JSON.parse(readFileSync(join(shared, rel), 'utf8'));
 const facts = readJson('kops/cilium-fields.json');

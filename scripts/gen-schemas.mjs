@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Generates the kops spec schemas from the v1alpha2 CRDs in ../shared/kops/crds (run: npm run gen:schemas).
-// Output (checked in, so the product never needs ../shared) in server/src/engine/schema/generated/:
+// Output (checked in, so the product never needs ../shared) in server/src/engine/kops/schema/generated/:
 //   <name>.json           completion/hover schema: type, properties, items, first-sentence descriptions
 //   <name>.validate.js    Ajv standalone validator (CommonJS) for schema diagnostics; compiled here, never at runtime
 //   index.js, index.d.ts  static loaders (bundler-friendly requires) and their types
@@ -13,7 +13,7 @@ import { parse } from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const crdDir = join(root, '..', 'shared', 'kops', 'crds');
-const outDir = join(root, 'server', 'src', 'engine', 'schema', 'generated');
+const outDir = join(root, 'server', 'src', 'engine', 'kops', 'schema', 'generated');
 
 const SOURCES = [
   { name: 'cluster-v1.19', kind: 'Cluster', crd: 'kops.k8s.io_clusters-v1.19.yaml' },

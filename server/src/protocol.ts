@@ -1,8 +1,8 @@
 /** Custom LSP messages, defined once and bundled into both the client and the server. */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { CiliumEncryptionInfo } from './engine/commands/ciliumEncryption';
-import type { InsertCiliumEtcdResult } from './engine/commands/insertCiliumEtcd';
-import { SHOW_MIGRATION_GUIDE } from './engine/migrationAction';
+import type { CiliumEncryptionInfo } from './engine/features/ciliumEncryption';
+import type { InsertCiliumEtcdResult } from './engine/features/etcd/insertCiliumEtcd';
+import { SHOW_MIGRATION_GUIDE } from './engine/features/migration/action';
 import type { Position } from './engine/types';
 
 export interface StatusParams {

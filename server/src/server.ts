@@ -3,17 +3,17 @@ import {
   TextDocumentSyncKind, type CancellationToken, type InitializeParams, type InitializeResult, type Position,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticsPublisher, DiagnosticsService, type Checked } from './connection/diagnosticsService';
-import { FileStore, type Snapshot } from './connection/fileStore';
-import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './connection/convert';
-import { codeActions } from './engine/codeActions';
-import { ciliumEncryptionInfo } from './engine/commands/ciliumEncryption';
-import { insertCiliumEtcd } from './engine/commands/insertCiliumEtcd';
-import { complete } from './engine/completion';
-import { hover } from './engine/hover';
-import { fileStatus } from './engine/status';
-import { outline } from './engine/symbols';
-import { effectiveKopsVersion, type EngineSettings } from './engine/effectiveVersion';
+import { DiagnosticsPublisher, DiagnosticsService, type Checked } from './session/diagnosticsService';
+import { FileStore, type Snapshot } from './session/fileStore';
+import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './lspConvert';
+import { codeActions } from './engine/features/codeActions';
+import { ciliumEncryptionInfo } from './engine/features/ciliumEncryption';
+import { insertCiliumEtcd } from './engine/features/etcd/insertCiliumEtcd';
+import { complete } from './engine/features/completion';
+import { hover } from './engine/features/hover';
+import { fileStatus } from './engine/features/status';
+import { outline } from './engine/features/symbols';
+import { effectiveKopsVersion, type EngineSettings } from './engine/kops/effectiveVersion';
 import { CiliumEncryptionInfoRequest, InsertCiliumEtcdRequest, StatusNotification } from './protocol';
 
 // The LSP connection only: every answer comes from the transport-free engine.

@@ -1,14 +1,14 @@
 import { isDeepStrictEqual } from 'util';
-import { codeActions } from '../../server/src/engine/codeActions';
-import { ciliumEncryptionInfo } from '../../server/src/engine/commands/ciliumEncryption';
-import { insertCiliumEtcd } from '../../server/src/engine/commands/insertCiliumEtcd';
-import { complete } from '../../server/src/engine/completion';
-import { diagnose } from '../../server/src/engine/diagnostics';
-import { documentAt, parseFile, type ParsedFile } from '../../server/src/engine/documents';
-import { effectiveKopsVersion, type EffectiveVersion, type EngineSettings } from '../../server/src/engine/effectiveVersion';
-import { hover } from '../../server/src/engine/hover';
-import { outline } from '../../server/src/engine/symbols';
-import { fixesFor } from '../../server/src/engine/fixes';
+import { codeActions } from '../../server/src/engine/features/codeActions';
+import { ciliumEncryptionInfo } from '../../server/src/engine/features/ciliumEncryption';
+import { insertCiliumEtcd } from '../../server/src/engine/features/etcd/insertCiliumEtcd';
+import { complete } from '../../server/src/engine/features/completion';
+import { diagnose } from '../../server/src/engine/checks/diagnostics';
+import { documentAt, parseFile, type ParsedFile } from '../../server/src/engine/document/documents';
+import { effectiveKopsVersion, type EffectiveVersion, type EngineSettings } from '../../server/src/engine/kops/effectiveVersion';
+import { hover } from '../../server/src/engine/features/hover';
+import { outline } from '../../server/src/engine/features/symbols';
+import { fixesFor } from '../../server/src/engine/features/fixes';
 import type { Finding, Position, Range, TextEdit } from '../../server/src/engine/types';
 import { hiddenCrashes } from './hidden';
 import {

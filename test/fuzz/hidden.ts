@@ -1,19 +1,19 @@
 import { isMap } from 'yaml';
-import { ciliumFieldFindings } from '../../server/src/engine/ciliumFields/ciliumFieldFindings';
-import { ciliumParentOf } from '../../server/src/engine/completion/ciliumNaming';
-import { ciliumKeyItems, ciliumValueItems } from '../../server/src/engine/completion/ciliumItems';
-import { schemaKeyItems, schemaValueItems } from '../../server/src/engine/completion/schemaItems';
-import { cursorContext } from '../../server/src/engine/cursor/cursorContext';
-import type { ParsedFile } from '../../server/src/engine/documents';
-import type { EffectiveVersion } from '../../server/src/engine/effectiveVersion';
-import { CHOICE_FIXERS, enumFixer, isEnumRule } from '../../server/src/engine/fixes/choiceFixes';
-import { fixContext, type Fixer } from '../../server/src/engine/fixes/context';
-import { ETCD_FIXERS } from '../../server/src/engine/fixes/etcdFixes';
-import { KEY_FIXERS } from '../../server/src/engine/fixes/keyFixes';
-import { RULE_FIXERS } from '../../server/src/engine/fixes/ruleFixes';
-import { VERSION_FIXERS } from '../../server/src/engine/fixes/versionFixes';
-import { ruleFindings } from '../../server/src/engine/rules';
-import { schemaFindings } from '../../server/src/engine/schema/schemaFindings';
+import { ciliumFieldFindings } from '../../server/src/engine/checks/ciliumFields/ciliumFieldFindings';
+import { ciliumParentOf } from '../../server/src/engine/kops/ciliumNaming';
+import { ciliumKeyItems, ciliumValueItems } from '../../server/src/engine/features/completion/ciliumItems';
+import { schemaKeyItems, schemaValueItems } from '../../server/src/engine/features/completion/schemaItems';
+import { cursorContext } from '../../server/src/engine/document/cursor/cursorContext';
+import type { ParsedFile } from '../../server/src/engine/document/documents';
+import type { EffectiveVersion } from '../../server/src/engine/kops/effectiveVersion';
+import { CHOICE_FIXERS, enumFixer, isEnumRule } from '../../server/src/engine/features/fixes/choiceFixes';
+import { fixContext, type Fixer } from '../../server/src/engine/features/fixes/context';
+import { ETCD_FIXERS } from '../../server/src/engine/features/fixes/etcdFixes';
+import { KEY_FIXERS } from '../../server/src/engine/features/fixes/keyFixes';
+import { RULE_FIXERS } from '../../server/src/engine/features/fixes/ruleFixes';
+import { VERSION_FIXERS } from '../../server/src/engine/features/fixes/versionFixes';
+import { ruleFindings } from '../../server/src/engine/checks/rules';
+import { schemaFindings } from '../../server/src/engine/checks/schema/schemaFindings';
 import type { Finding, Position } from '../../server/src/engine/types';
 
 /**

@@ -1,8 +1,8 @@
-import { splitDocuments } from '../../server/src/engine/documents';
+import { splitDocuments } from '../../server/src/engine/document/documents';
 import type { Position, Range, TextEdit } from '../../server/src/engine/types';
-import type { CompletionEntry } from '../../server/src/engine/completion';
-import type { HoverResult } from '../../server/src/engine/hover';
-import type { OutlineSymbol } from '../../server/src/engine/symbols';
+import type { CompletionEntry } from '../../server/src/engine/features/completion';
+import type { HoverResult } from '../../server/src/engine/features/hover';
+import type { OutlineSymbol } from '../../server/src/engine/features/symbols';
 import type { Finding } from '../../server/src/engine/types';
 import { applyEdits } from '../helpers/applyEdits';
 

@@ -46,7 +46,7 @@ const LINES = [
 ];
 
 const CILIUM_KEYS: string[] = (() => {
-  const catalog = resolve(__dirname, '../../server/src/engine/catalog/generated/ciliumFields.json');
+  const catalog = resolve(__dirname, '../../server/src/engine/kops/catalog/generated/ciliumFields.json');
   const fields = JSON.parse(readFileSync(catalog, 'utf8')).fields as Array<{ path: string; v1alpha3?: string }>;
   return [...new Set(fields.flatMap((f) => [f.path, f.v1alpha3 ?? f.path]))];
 })();

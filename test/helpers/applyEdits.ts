@@ -1,4 +1,4 @@
-import { LineIndex } from '../../server/src/engine/lineIndex';
+import { LineIndex } from '../../server/src/engine/document/lineIndex';
 import type { TextEdit } from '../../server/src/engine/types';
 
 /** Applies non-overlapping LSP-style edits to a text, as an editor would. */

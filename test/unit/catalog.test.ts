@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { allCiliumFieldPaths, ciliumField, ciliumFields, firstKopsWith } from '../../server/src/engine/catalog/ciliumFields';
+import { allCiliumFieldPaths, ciliumField, ciliumFields, firstKopsWith } from '../../server/src/engine/kops/catalog/ciliumFields';
 import {
   ciliumSupport, ciliumVersionChoices, ciliumVersionPasses, createClusterNetworking, defaultNetworkingProvider,
-} from '../../server/src/engine/catalog/ciliumVersions';
+} from '../../server/src/engine/kops/catalog/ciliumVersions';
 import {
   ciliumDocSlug, ciliumDocsUrl, ciliumDocsUrlForField, effectiveCiliumVersion, KOPS_CILIUM_DOCS,
-} from '../../server/src/engine/catalog/docsLinks';
-import { parseKopsVersion, type KopsVersion } from '../../server/src/engine/kopsVersion';
+} from '../../server/src/engine/kops/catalog/docsLinks';
+import { parseKopsVersion, type KopsVersion } from '../../server/src/engine/kops/releases';
 
 function kops(text: string): KopsVersion {
   const r = parseKopsVersion(text);

@@ -1,8 +1,8 @@
 import { strict as assert } from 'assert';
-import { codeActions, type EngineCodeAction } from '../../server/src/engine/codeActions';
-import { diagnose } from '../../server/src/engine/diagnostics';
-import { parseFile } from '../../server/src/engine/documents';
-import { effectiveKopsVersion } from '../../server/src/engine/effectiveVersion';
+import { codeActions, type EngineCodeAction } from '../../server/src/engine/features/codeActions';
+import { diagnose } from '../../server/src/engine/checks/diagnostics';
+import { parseFile } from '../../server/src/engine/document/documents';
+import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
 import type { Range } from '../../server/src/engine/types';
 import { applyEdits } from '../helpers/applyEdits';
 import { positionOf } from '../helpers/marker';

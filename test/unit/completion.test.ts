@@ -1,13 +1,13 @@
 import { strict as assert } from 'assert';
 import { existsSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
-import { ciliumFields } from '../../server/src/engine/catalog/ciliumFields';
-import { complete } from '../../server/src/engine/completion/complete';
-import type { CompletionEntry } from '../../server/src/engine/completion/types';
-import { parseFile } from '../../server/src/engine/documents';
-import { effectiveKopsVersion } from '../../server/src/engine/effectiveVersion';
-import { hover } from '../../server/src/engine/hover';
-import { parseKopsVersion, type KopsVersion } from '../../server/src/engine/kopsVersion';
+import { ciliumFields } from '../../server/src/engine/kops/catalog/ciliumFields';
+import { complete } from '../../server/src/engine/features/completion/complete';
+import type { CompletionEntry } from '../../server/src/engine/features/completion/types';
+import { parseFile } from '../../server/src/engine/document/documents';
+import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
+import { hover } from '../../server/src/engine/features/hover';
+import { parseKopsVersion, type KopsVersion } from '../../server/src/engine/kops/releases';
 import { withCursor } from '../helpers/marker';
 
 const cluster = (api = 'v1alpha2'): string => `apiVersion: kops.k8s.io/${api}\nkind: Cluster\nmetadata:\n  name: a.example.com\n`;

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
-import { parseFile } from '../../server/src/engine/documents';
-import { cursorContext, type CursorContext } from '../../server/src/engine/cursor/cursorContext';
+import { parseFile } from '../../server/src/engine/document/documents';
+import { cursorContext, type CursorContext } from '../../server/src/engine/document/cursor/cursorContext';
 import { withCursor } from '../helpers/marker';
 
 const HEAD = 'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: a.example.com\n';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
-import { diagnose } from '../../server/src/engine/diagnostics';
-import { parseFile } from '../../server/src/engine/documents';
-import { effectiveKopsVersion } from '../../server/src/engine/effectiveVersion';
+import { diagnose } from '../../server/src/engine/checks/diagnostics';
+import { parseFile } from '../../server/src/engine/document/documents';
+import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
 import type { Finding, Position } from '../../server/src/engine/types';
 import { applyEdits } from '../helpers/applyEdits';
 import { positionOf } from '../helpers/marker';

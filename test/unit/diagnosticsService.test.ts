@@ -1,10 +1,10 @@
 import { strict as assert } from 'assert';
-import { DiagnosticsPublisher, DiagnosticsService, type Checked } from '../../server/src/connection/diagnosticsService';
-import { FileStore, type TextSource } from '../../server/src/connection/fileStore';
-import { nextTurn } from '../../server/src/connection/timeSlice';
-import { diagnose } from '../../server/src/engine/diagnostics';
-import { parseFile } from '../../server/src/engine/documents';
-import { effectiveKopsVersion } from '../../server/src/engine/effectiveVersion';
+import { DiagnosticsPublisher, DiagnosticsService, type Checked } from '../../server/src/session/diagnosticsService';
+import { FileStore, type TextSource } from '../../server/src/session/fileStore';
+import { nextTurn } from '../../server/src/session/timeSlice';
+import { diagnose } from '../../server/src/engine/checks/diagnostics';
+import { parseFile } from '../../server/src/engine/document/documents';
+import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
 import { kopsDocument } from '../helpers/kopsText';
 
 const cluster = (name: string) => kopsDocument('Cluster', name, [

@@ -1,9 +1,9 @@
 import { strict as assert } from 'assert';
 import { parse } from 'yaml';
-import { insertCiliumEtcd } from '../../server/src/engine/commands/insertCiliumEtcd';
-import { diagnose } from '../../server/src/engine/diagnostics';
-import { parseFile } from '../../server/src/engine/documents';
-import { effectiveKopsVersion } from '../../server/src/engine/effectiveVersion';
+import { insertCiliumEtcd } from '../../server/src/engine/features/etcd/insertCiliumEtcd';
+import { diagnose } from '../../server/src/engine/checks/diagnostics';
+import { parseFile } from '../../server/src/engine/document/documents';
+import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
 import { applyEdits } from '../helpers/applyEdits';
 import { positionOf } from '../helpers/marker';
 

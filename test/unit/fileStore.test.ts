@@ -1,9 +1,9 @@
 import { strict as assert } from 'assert';
-import { FileStore, type TextSource } from '../../server/src/connection/fileStore';
-import { nextTurn } from '../../server/src/connection/timeSlice';
-import { parseFile, type ParsedFile } from '../../server/src/engine/documents';
-import { hover } from '../../server/src/engine/hover';
-import { effectiveKopsVersion } from '../../server/src/engine/effectiveVersion';
+import { FileStore, type TextSource } from '../../server/src/session/fileStore';
+import { nextTurn } from '../../server/src/session/timeSlice';
+import { parseFile, type ParsedFile } from '../../server/src/engine/document/documents';
+import { hover } from '../../server/src/engine/features/hover';
+import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
 import { positionOf } from '../helpers/marker';
 import { kopsDocument } from '../helpers/kopsText';
 

@@ -1,8 +1,8 @@
 import { strict as assert } from 'assert';
-import { diagnose } from '../../server/src/engine/diagnostics';
-import { parseFile, type ParsedFile } from '../../server/src/engine/documents';
-import { effectiveKopsVersion, type EffectiveVersion } from '../../server/src/engine/effectiveVersion';
-import { FindingsCache } from '../../server/src/engine/findingsCache';
+import { diagnose } from '../../server/src/engine/checks/diagnostics';
+import { parseFile, type ParsedFile } from '../../server/src/engine/document/documents';
+import { effectiveKopsVersion, type EffectiveVersion } from '../../server/src/engine/kops/effectiveVersion';
+import { FindingsCache } from '../../server/src/engine/checks/findingsCache';
 import type { Finding } from '../../server/src/engine/types';
 import { applyEdits } from '../helpers/applyEdits';
 import { positionOf } from '../helpers/marker';

@@ -1,12 +1,12 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { diagnose } from '../../server/src/engine/diagnostics';
-import { parseFile } from '../../server/src/engine/documents';
-import { effectiveKopsVersion } from '../../server/src/engine/effectiveVersion';
-import { fixesFor } from '../../server/src/engine/fixes';
+import { diagnose } from '../../server/src/engine/checks/diagnostics';
+import { parseFile } from '../../server/src/engine/document/documents';
+import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
+import { fixesFor } from '../../server/src/engine/features/fixes';
 import type { Finding, Fix } from '../../server/src/engine/types';
-import { YamlEditor } from '../../server/src/engine/yamlEdit';
+import { YamlEditor } from '../../server/src/engine/document/yamlEdit';
 import { applyEdits } from '../helpers/applyEdits';
 
 const CASE_DIRS = ['/work/shared/kops/validation-cases', path.join(__dirname, '..', 'cases')];

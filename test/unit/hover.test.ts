@@ -1,8 +1,8 @@
 import { strict as assert } from 'assert';
-import { KOPS_CILIUM_DOCS } from '../../server/src/engine/catalog/docsLinks';
-import { parseFile } from '../../server/src/engine/documents';
-import { effectiveKopsVersion } from '../../server/src/engine/effectiveVersion';
-import { hover, type HoverResult } from '../../server/src/engine/hover';
+import { KOPS_CILIUM_DOCS } from '../../server/src/engine/kops/catalog/docsLinks';
+import { parseFile } from '../../server/src/engine/document/documents';
+import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
+import { hover, type HoverResult } from '../../server/src/engine/features/hover';
 import { withCursor } from '../helpers/marker';
 
 const CLUSTER = 'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: a.example.com\n';

@@ -5,10 +5,10 @@ import * as path from 'path';
 import {
   createSecretArgs, generateCiliumIpsecKey, IPSEC_KEY_PATTERN, isClusterName, rotationFollowUp, terminalText, writeKeyFile,
 } from '../../client/src/commands/ciliumKey';
-import { ciliumEncryptionInfo } from '../../server/src/engine/commands/ciliumEncryption';
-import { diagnose } from '../../server/src/engine/diagnostics';
-import { parseFile } from '../../server/src/engine/documents';
-import { effectiveKopsVersion } from '../../server/src/engine/effectiveVersion';
+import { ciliumEncryptionInfo } from '../../server/src/engine/features/ciliumEncryption';
+import { diagnose } from '../../server/src/engine/checks/diagnostics';
+import { parseFile } from '../../server/src/engine/document/documents';
+import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
 import { applyEdits } from '../helpers/applyEdits';
 
 describe('Cilium IPsec key', () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
-import { parseFile } from '../../server/src/engine/documents';
-import { effectiveKopsVersion } from '../../server/src/engine/effectiveVersion';
-import { findVersionComment, parseKopsVersion, NEWEST_KOPS } from '../../server/src/engine/kopsVersion';
+import { parseFile } from '../../server/src/engine/document/documents';
+import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
+import { findVersionComment, parseKopsVersion, NEWEST_KOPS } from '../../server/src/engine/kops/releases';
 
 const version = (text: string) => {
   const r = parseKopsVersion(text);

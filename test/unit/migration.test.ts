@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
-import { migrationGuide, migrationTopic } from '../../server/src/engine/migration';
-import { newestKops, parseKopsVersion, type KopsVersion } from '../../server/src/engine/kopsVersion';
+import { migrationGuide, migrationTopic } from '../../server/src/engine/features/migration/guide';
+import { newestKops, parseKopsVersion, type KopsVersion } from '../../server/src/engine/kops/releases';
 
 const kops = (text: string): KopsVersion => {
   const parsed = parseKopsVersion(text);

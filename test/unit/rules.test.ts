@@ -1,12 +1,12 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseFile } from '../../server/src/engine/documents';
-import { newestKops, parseKopsVersion, type KopsVersion } from '../../server/src/engine/kopsVersion';
-import { ruleFindings } from '../../server/src/engine/rules';
+import { parseFile } from '../../server/src/engine/document/documents';
+import { newestKops, parseKopsVersion, type KopsVersion } from '../../server/src/engine/kops/releases';
+import { ruleFindings } from '../../server/src/engine/checks/rules';
 import type { Finding } from '../../server/src/engine/types';
-import { formatCidr, overlaps, parseCidr } from '../../server/src/engine/rules/network';
-import { parseKubernetesVersion, parseSemver } from '../../server/src/engine/rules/semver';
+import { formatCidr, overlaps, parseCidr } from '../../server/src/engine/checks/rules/network';
+import { parseKubernetesVersion, parseSemver } from '../../server/src/engine/kops/semver';
 import { caseOutcome, compareCase, parseCaseHeader } from '../helpers/cases';
 
 const SHARED = '/work/shared/kops';

@@ -1,11 +1,11 @@
 import { strict as assert } from 'assert';
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { kopsDocuments, parseFile, type ParsedFile } from '../../server/src/engine/documents';
-import { parseKopsVersion, type KopsVersion } from '../../server/src/engine/kopsVersion';
-import { suggestKeys } from '../../server/src/engine/schema/didYouMean';
-import { schemaFindings } from '../../server/src/engine/schema/schemaFindings';
-import { schemaAt, specSchema } from '../../server/src/engine/schema/specSchema';
+import { kopsDocuments, parseFile, type ParsedFile } from '../../server/src/engine/document/documents';
+import { parseKopsVersion, type KopsVersion } from '../../server/src/engine/kops/releases';
+import { suggestKeys } from '../../server/src/engine/kops/didYouMean';
+import { schemaFindings } from '../../server/src/engine/checks/schema/schemaFindings';
+import { schemaAt, specSchema } from '../../server/src/engine/kops/schema/specSchema';
 import type { Finding, Range } from '../../server/src/engine/types';
 
 const SPECS = join(__dirname, '..', '..', '..', 'shared', 'kops', 'specs');

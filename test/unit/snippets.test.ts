@@ -1,12 +1,12 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ciliumScenarioSnippets, snippetFile, type ScenarioSnippet } from '../../server/src/engine/commands/ciliumSnippets';
-import { diagnose } from '../../server/src/engine/diagnostics';
-import { parseFile } from '../../server/src/engine/documents';
-import { effectiveKopsVersion } from '../../server/src/engine/effectiveVersion';
-import { newestKops, parseKopsVersion, type KopsVersion } from '../../server/src/engine/kopsVersion';
-import { isTemplated } from '../../server/src/engine/templates';
+import { ciliumScenarioSnippets, snippetFile, type ScenarioSnippet } from '../../scripts/ciliumSnippets';
+import { diagnose } from '../../server/src/engine/checks/diagnostics';
+import { parseFile } from '../../server/src/engine/document/documents';
+import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
+import { newestKops, parseKopsVersion, type KopsVersion } from '../../server/src/engine/kops/releases';
+import { isTemplated } from '../../server/src/engine/document/templates';
 
 const SNIPPET_FILE = path.join(__dirname, '..', '..', 'snippets', 'kops-cilium.json');
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
-import { parseFile } from '../../server/src/engine/documents';
-import { outline } from '../../server/src/engine/symbols';
+import { parseFile } from '../../server/src/engine/document/documents';
+import { outline } from '../../server/src/engine/features/symbols';
 
 const text = `apiVersion: kops.k8s.io/v1alpha2
 kind: Cluster

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
-import { parseFile } from '../../server/src/engine/documents';
-import { YamlEditor } from '../../server/src/engine/yamlEdit';
+import { parseFile } from '../../server/src/engine/document/documents';
+import { YamlEditor } from '../../server/src/engine/document/yamlEdit';
 import { applyEdits } from '../helpers/applyEdits';
 
 function edit(text: string, run: (e: YamlEditor) => ReturnType<YamlEditor['set']>, docIndex = 0): string {

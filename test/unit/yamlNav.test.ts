@@ -1,9 +1,9 @@
 import { strict as assert } from 'assert';
 import type { Node } from 'yaml';
-import { diagnose } from '../../server/src/engine/diagnostics';
-import { parseFile } from '../../server/src/engine/documents';
-import { effectiveKopsVersion } from '../../server/src/engine/effectiveVersion';
-import { plain } from '../../server/src/engine/yamlNav';
+import { diagnose } from '../../server/src/engine/checks/diagnostics';
+import { parseFile } from '../../server/src/engine/document/documents';
+import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
+import { plain } from '../../server/src/engine/document/yamlNav';
 import { positionOf } from '../helpers/marker';
 
 const ALIASED_CLUSTER = [

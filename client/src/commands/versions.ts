@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { knownKopsReleases } from '../../../server/src/engine/kopsVersion';
+import { knownKopsReleases } from '../../../server/src/engine/kops/releases';
 import type { StatusParams } from '../../../server/src/protocol';
 
 const SOURCE: Record<StatusParams['source'], string> = {

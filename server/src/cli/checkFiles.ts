@@ -1,7 +1,7 @@
 import { resolve } from 'path';
-import { diagnose } from '../engine/diagnostics';
-import { kopsDocuments, parseFile } from '../engine/documents';
-import { effectiveKopsVersion } from '../engine/effectiveVersion';
+import { diagnose } from '../engine/checks/diagnostics';
+import { kopsDocuments, parseFile } from '../engine/document/documents';
+import { effectiveKopsVersion } from '../engine/kops/effectiveVersion';
 import type { Finding } from '../engine/types';
 import type { Candidate } from './collectFiles';
 import { readSource } from './readSource';

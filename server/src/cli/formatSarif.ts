@@ -1,6 +1,6 @@
 import { isAbsolute, relative, resolve, sep } from 'path';
 import { pathToFileURL } from 'url';
-import { KOPS_CILIUM_DOCS } from '../engine/catalog/docsLinks';
+import { KOPS_CILIUM_DOCS } from '../engine/kops/catalog/docsLinks';
 import type { Finding, Severity } from '../engine/types';
 import type { FileReport } from './checkFiles';
 import { describeCode } from './codeDescriptions';

@@ -1,4 +1,4 @@
-import { NEWEST_KOPS, OLDEST_KOPS, parseKopsVersion } from '../engine/kopsVersion';
+import { NEWEST_KOPS, OLDEST_KOPS, parseKopsVersion } from '../engine/kops/releases';
 import { parseArgs, USAGE, type CheckRequest } from './args';
 import { checkFiles } from './checkFiles';
 import { collectFiles } from './collectFiles';

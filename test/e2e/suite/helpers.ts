@@ -57,7 +57,7 @@ export const labelOf = (item: vscode.CompletionItem): string =>
 
 /**
  * Items our server produced. Other providers (Red Hat YAML, word-based suggestions) would add items too;
- * ours name the kops version in `detail`, e.g. `kops v1.36.2 · boolean` (server/src/engine/completion/types.ts).
+ * ours name the kops version in `detail`, e.g. `kops v1.36.2 · boolean` (server/src/engine/features/completion/types.ts).
  */
 export function ourItems(items: vscode.CompletionItem[]): vscode.CompletionItem[] {
   return items.filter((item) => OUR_DETAIL.test(item.detail ?? ''));

@@ -1,0 +1,88 @@
+import { parseDocument, YAMLParseError, type Document } from 'yaml';
+import { kopsIdentity, type KopsIdentity } from './kopsIdentity';
+import { LineIndex } from './lineIndex';
+import { guardedParse } from './limits';
+import { isTemplated, maskTemplates } from './templates';
+import type { Finding, Range } from '../types';
+
+export type { KopsApiVersion, KopsIdentity, KopsKind } from './kopsIdentity';
+
+/** One `---` document of a YAML stream. Node ranges in `yaml` are offsets into `text`; add `offset` for the file. */
+export interface YamlDocument {
+  readonly text: string;
+  readonly offset: number;
+  readonly yaml: Document.Parsed;
+  /** Set only for kops Cluster/InstanceGroup documents; everything else is left alone. */
+  readonly kops?: KopsIdentity;
+  /** Why the document was left unanalysed (too large or complex); its `yaml` is then empty. */
+  readonly skipped?: string;
+}
+
+export interface ParsedFile {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly documents: readonly YamlDocument[];
+  /** The one finding saying which part of the file was too large or complex to analyse. */
+  readonly limit?: Finding;
+}
+
+type Chunk = Omit<YamlDocument, 'offset'>;
+
+const DOC_START = /^---(?=[ \t\r\n]|$)/gm;
+
+/** Splits a YAML stream at every column-0 `---` marker; each chunk keeps its own marker line. */
+export function splitDocuments(text: string): Array<{ text: string; offset: number }> {
+  const cuts = [0];
+  for (const m of text.matchAll(DOC_START)) if (m.index! > 0) cuts.push(m.index!);
+  return cuts.map((start, i) => ({ offset: start, text: text.slice(start, cuts[i + 1] ?? text.length) }));
+}
+
+function parseChunk(text: string): Chunk {
+  const source = isTemplated(text) ? maskTemplates(text) : text;
+  return { text, yaml: parseYaml(source), kops: kopsIdentity(text) };
+}
+
+// logLevel 'error': yaml would print a process warning (to the server's stderr) for a collection used as a key.
+const PARSE_OPTIONS = { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true, logLevel: 'error' } as const;
+
+/** The parser recurses per nesting level; limits.ts bounds nesting, this catches whatever still overflows. */
+function parseYaml(source: string): Document.Parsed {
+  try {
+    return parseDocument(source, PARSE_OPTIONS);
+  } catch (error) {
+    const failed = parseDocument('', PARSE_OPTIONS);
+    failed.errors.push(new YAMLParseError([0, Math.min(1, source.length)], 'BAD_INDENT', `The YAML parser gave up: ${(error as Error).message}`));
+    return failed;
+  }
+}
+
+/**
+ * Parses a YAML stream, reusing every document whose text is unchanged since `previous`
+ * (unchanged documents keep their parse even when an edit above shifts them). Never throws.
+ */
+export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
+  const reusable = new Map<string, Chunk>();
+  if (previous) for (const d of previous.documents) if (!d.skipped) reusable.set(d.text, d);
+  const lines = new LineIndex(text);
+  // The YAML parser takes only `\n` and `\r\n` as line breaks; LSP (and YAML 1.2) also a lone `\r`. Same length,
+  // so every offset holds.
+  const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  const guarded = guardedParse(source, lines, splitDocuments(source), (chunk) => reusable.get(chunk) ?? parseChunk(chunk));
+  return { text, lines, documents: guarded.documents as YamlDocument[], limit: guarded.limit };
+}
+
+export const kopsDocuments = (file: ParsedFile): YamlDocument[] => file.documents.filter((d) => d.kops);
+
+/** The document containing a file offset (the last one starting at or before it). */
+export function documentAt(file: ParsedFile, offset: number): YamlDocument | undefined {
+  let found: YamlDocument | undefined;
+  for (const d of file.documents) {
+    if (d.offset <= offset) found = d; else break;
+  }
+  return found;
+}
+
+/** File range of a document-relative [start, end) span. */
+export function fileRange(file: ParsedFile, doc: YamlDocument, start: number, end: number): Range {
+  return file.lines.range(doc.offset + start, doc.offset + end);
+}

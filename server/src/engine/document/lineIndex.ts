@@ -1,0 +1,54 @@
+import type { Position, Range } from '../types';
+
+/** Offset <-> position conversion for one text, built once per text version. Line breaks as in LSP: `\r\n`, `\n`, `\r`. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    if (!text.includes('\r')) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      if (c === 10 || c === 13) this.starts.push(i + 1);
+    }
+  }
+
+  get lineCount(): number { return this.starts.length; }
+
+  lineStart(line: number): number { return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]; }
+
+  /** Offset where a line's content ends, before its line break. */
+  lineEnd(line: number): number {
+    const l = Math.max(0, Math.min(line, this.starts.length - 1));
+    if (l + 1 >= this.starts.length) return this.text.length;
+    let end = this.starts[l + 1];
+    if (this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.starts[l] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  lineText(line: number): string { return this.text.slice(this.lineStart(line), this.lineEnd(line)); }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid; else hi = mid - 1;
+    }
+    // An offset inside a line break is the end of the line in LSP terms.
+    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.starts[lo] };
+  }
+
+  offsetAt(pos: Position): number {
+    if (pos.line >= this.starts.length) return this.text.length;
+    const line = Math.max(0, pos.line);
+    return Math.min(this.starts[line] + Math.max(0, pos.character), this.lineEnd(line));
+  }
+
+  range(start: number, end: number): Range { return { start: this.positionAt(start), end: this.positionAt(end) }; }
+}

@@ -1,0 +1,258 @@
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { fileRange, type ParsedFile, type YamlDocument } from './documents';
+import { nodeAt, pairOf, spanOf } from './yamlNav';
+import type { PathSegment, TextEdit } from '../types';
+
+/** A scalar with no text at all, as in `key:` or `key: # comment`. */
+const isEmptyScalar = (node: unknown): node is Scalar => isScalar(node) && node.value === null && (node as Scalar).source === '';
+
+/**
+ * Minimal text edits on one document that keep the user's formatting and comments:
+ * only the lines being added, changed or removed are touched.
+ */
+export class YamlEditor {
+  /** The file's first line break (`doc.text` has lone CRs turned into LFs for the parser). */
+  private readonly eol: string;
+
+  constructor(private readonly file: ParsedFile, private readonly doc: YamlDocument) {
+    const at = file.text.search(/[\r\n]/);
+    this.eol = at < 0 || file.text[at] === '\n' ? '\n' : file.text[at + 1] === '\n' ? '\r\n' : '\r';
+  }
+
+  /**
+   * Sets `path` to a scalar (YAML text), creating missing parents as block mappings (flow mappings inside
+   * flow collections stay flow). Nothing when something other than a mapping is in the way.
+   */
+  set(path: readonly PathSegment[], valueText: string): TextEdit[] {
+    const existing = nodeAt(this.doc, path);
+    if (isEmptyScalar(existing) && existing.range) return [this.fillEmptyScalar(existing.range[0], valueText)];
+    if (isScalar(existing) && existing.range) return [this.replace(this.scalarStart(existing), this.scalarEnd(existing), valueText)];
+    if (existing) return [];
+    let depth = path.length - 1;
+    while (depth > 0 && nodeAt(this.doc, path.slice(0, depth)) === undefined) depth--;
+    const parentPath = path.slice(0, depth);
+    const parent = depth ? nodeAt(this.doc, parentPath) : this.doc.yaml.contents;
+    const missing = path.slice(depth).map(String);
+    if (isMap(parent)) return this.insertInto(parentPath, missing, valueText);
+    if (isEmptyScalar(parent)) return this.fillEmptyParent(parentPath, missing, valueText);
+    return [];
+  }
+
+  /** Adds `key: <block>` (block already indented relative to the key, lines joined by \n) under a map. */
+  addBlock(mapPath: readonly PathSegment[], key: string, blockLines: string[]): TextEdit[] {
+    return this.insertEntry(mapPath, (indent) => [`${key}:`, ...blockLines.map((l) => indent + this.step + l)]);
+  }
+
+  /** Appends an item (lines relative to the `- `) to a block sequence at `path`. */
+  appendToSeq(path: readonly PathSegment[], itemLines: string[]): TextEdit[] {
+    const seq = nodeAt(this.doc, path);
+    if (!isSeq(seq) || !seq.range) return [];
+    if (seq.flow || seq.items.length === 0) return [];
+    const first = spanOf(seq.items[0] as Node)!;
+    const dashCol = this.dashColumn(first[0]);
+    const last = spanOf(seq.items[seq.items.length - 1] as Node)!;
+    const at = this.lineEnd(this.trimTrailing(last[1]));
+    const pad = ' '.repeat(Math.max(0, dashCol));
+    const text = itemLines.map((l, i) => (i === 0 ? `${pad}- ${l}` : `${pad}  ${l}`)).join('\n');
+    return [this.replace(at, at, `\n${text}`)];
+  }
+
+  /** Appends a flow-style item (`{a: 1}`) to a flow sequence such as `[]` or `[{...}]`. */
+  appendToFlowSeq(path: readonly PathSegment[], itemText: string): TextEdit[] {
+    const seq = nodeAt(this.doc, path);
+    if (!isSeq(seq) || !seq.flow || !seq.range) return [];
+    return [this.insertIntoFlowCollection(seq, itemText)];
+  }
+
+  renameKey(path: readonly PathSegment[], newKey: string): TextEdit[] {
+    const pair = this.pair(path);
+    const span = pair && spanOf(pair.key as Node);
+    return span ? [this.replace(span[0], span[1], newKey)] : [];
+  }
+
+  /** Removes a key with its value; whole lines in block style, the entry and its comma in flow style. */
+  removeKey(path: readonly PathSegment[]): TextEdit[] {
+    const parent = this.parentOf(path);
+    const pair = this.pair(path);
+    const span = pair && spanOf(pair);
+    if (!pair || !span || !isMap(parent)) return [];
+    if ((parent as YAMLMap).flow) {
+      const text = this.doc.text;
+      let end = span[1];
+      while (end < text.length && /[ \t]/.test(text[end])) end++;
+      if (text[end] === ',') {
+        end++;
+        while (end < text.length && /[ \t]/.test(text[end])) end++;
+      } else {
+        let start = span[0];
+        while (start > 0 && /[ \t]/.test(text[start - 1])) start--;
+        if (text[start - 1] === ',') return [this.replace(start - 1, span[1], '')];
+      }
+      return [this.replace(span[0], end, '')];
+    }
+    const start = this.lineStart(span[0]);
+    const end = this.lineEnd(Math.max(span[0], this.trimTrailing(span[1])));
+    const breakLength = this.doc.text.startsWith('\r\n', end) ? 2 : 1;
+    return [this.replace(start, Math.min(end + breakLength, this.doc.text.length), '')];
+  }
+
+  /**
+   * Like removeKey, but a block mapping that would be left without keys becomes `{}`, so an emptied
+   * `cilium:` keeps meaning "Cilium with defaults" instead of turning into null.
+   */
+  removeKeyKeepingParent(path: readonly PathSegment[]): TextEdit[] {
+    const parent = this.parentOf(path);
+    if (!isMap(parent) || parent.flow || parent.items.length !== 1 || path.length < 2) return this.removeKey(path);
+    const owner = this.pair(path.slice(0, -1));
+    const ownerKey = owner && spanOf(owner.key as Node);
+    if (!ownerKey || typeof path[path.length - 2] !== 'string') return [];
+    const colon = this.doc.text.indexOf(':', ownerKey[1]);
+    // `{}` goes after the map's own anchor or tag (`kubelet: &k {}`), which belong to it.
+    const properties = /^(?:[ \t]+[&!][^\s,[\]{}]*)*/.exec(this.doc.text.slice(colon + 1))![0].length;
+    const removed = this.removeKey(path);
+    // The key's own lines go; comment lines between the owner and the key stay where they are.
+    return removed.length ? [this.replace(colon + 1 + properties, colon + 1 + properties, ' {}'), ...removed] : [];
+  }
+
+  get step(): string {
+    const m = /^( +)\S/m.exec(this.doc.text);
+    return m ? m[1].replace(/^( {1,8}).*/, '$1') : '  ';
+  }
+
+  /** Column where the `- ` of the sequence item starting at `itemStart` sits. */
+  private dashColumn(itemStart: number): number {
+    const lineStart = this.lineStart(itemStart);
+    const dash = this.doc.text.lastIndexOf('-', itemStart);
+    return dash >= lineStart ? dash - lineStart : this.column(itemStart) - 2;
+  }
+
+  private insertInto(parentPath: readonly PathSegment[], missing: readonly string[], valueText: string): TextEdit[] {
+    const map = parentPath.length ? nodeAt(this.doc, parentPath) : this.doc.yaml.contents;
+    if (isMap(map) && map.flow && this.insideFlow(parentPath)) {
+      const nested = missing.slice(1).reduceRight((inner, key) => `{${key}: ${inner}}`, valueText);
+      return [this.insertIntoFlowCollection(map, `${missing[0]}: ${nested}`)];
+    }
+    return this.insertEntry(parentPath, (indent) => this.chain(missing, valueText).map((l, i) => (i === 0 ? l : indent + l)));
+  }
+
+  /** `a:`, `  b:`, `    c: value` for missing keys a, b, c (unindented). */
+  private chain(missing: readonly string[], valueText: string): string[] {
+    return missing.map((key, i) => {
+      const pad = this.step.repeat(i);
+      return i === missing.length - 1 ? `${pad}${key}: ${valueText}` : `${pad}${key}:`;
+    });
+  }
+
+  /** `kubeProxy:` with nothing after it becomes a block holding the missing keys. */
+  private fillEmptyParent(ownerPath: readonly PathSegment[], missing: readonly string[], valueText: string): TextEdit[] {
+    const owner = this.pair(ownerPath);
+    const ownerKey = owner && spanOf(owner.key as Node);
+    const value = owner?.value as Scalar | null | undefined;
+    if (!ownerKey || !value?.range) return [];
+    const indent = ' '.repeat(this.column(ownerKey[0])) + this.step;
+    const lines = this.chain(missing, valueText).map((l) => indent + l);
+    const colon = this.doc.text.indexOf(':', ownerKey[1]);
+    const comment = value.comment === undefined ? '' : this.doc.text.slice(colon + 1, this.lineEnd(colon)).trimEnd();
+    return [this.replace(colon + 1, this.lineEnd(colon), `${comment}\n${lines.join('\n')}`)];
+  }
+
+  /** `key:` or `key: # note` gets its value, spaced so a comment stays a comment. */
+  private fillEmptyScalar(at: number, valueText: string): TextEdit {
+    const before = this.doc.text[at - 1] === ' ' ? '' : ' ';
+    const after = this.doc.text[at] === '#' ? ' ' : '';
+    return this.replace(at, at, `${before}${valueText}${after}`);
+  }
+
+  /** Inserts an entry (first line unindented, later lines already carrying `indent`) as the last key of a map. */
+  private insertEntry(mapPath: readonly PathSegment[], build: (indent: string) => string[]): TextEdit[] {
+    const map = mapPath.length ? nodeAt(this.doc, mapPath) : this.doc.yaml.contents;
+    if (!isMap(map)) return [];
+    if (map.flow) return this.insertIntoFlow(mapPath, map, build);
+    const firstKey = spanOf(map.items[0]?.key as Node);
+    const indent = firstKey ? ' '.repeat(this.column(firstKey[0])) : '';
+    const lines = build(indent);
+    const last = spanOf(map.items[map.items.length - 1] as Pair)!;
+    const at = this.lineEnd(this.trimTrailing(last[1]));
+    return [this.replace(at, at, `\n${indent}${lines.join('\n')}`)];
+  }
+
+  /** `cilium: {}` or `{a: 1}` becomes a block mapping holding the old entries plus the new one. */
+  private insertIntoFlow(mapPath: readonly PathSegment[], map: YAMLMap, build: (indent: string) => string[]): TextEdit[] {
+    const owner = mapPath.length ? this.pair(mapPath) : undefined;
+    const ownerKey = owner && spanOf(owner.key as Node);
+    const [start, end] = map.range!;
+    if (!ownerKey || this.insideFlow(mapPath)) return [];
+    const indent = ' '.repeat(this.column(ownerKey[0])) + this.step;
+    const old = map.items.map((p) => `${indent}${this.doc.text.slice(...spanOf(p as Pair)!)}`);
+    const lines = build(indent);
+    const block = [...old, `${indent}${lines[0]}`, ...lines.slice(1)].join('\n');
+    const before = this.doc.text.slice(ownerKey[1], start);
+    const colon = before.indexOf(':');
+    return [this.replace(ownerKey[1] + colon + 1, end, `\n${block}`)];
+  }
+
+  /** Adds `entry` as the last element of a flow mapping or sequence, after a comma when needed. */
+  private insertIntoFlowCollection(node: YAMLMap | YAMLSeq, entry: string): TextEdit {
+    const last = node.items[node.items.length - 1] as Node | Pair | undefined;
+    const lastSpan = last && spanOf(last);
+    if (lastSpan) return this.replace(lastSpan[1], lastSpan[1], `, ${entry}`);
+    const open = this.doc.text.indexOf(node.flow && isSeq(node) ? '[' : '{', node.range![0]);
+    return this.replace(open + 1, open + 1, entry);
+  }
+
+  /** Whether any collection enclosing `path`'s node is written in flow style. */
+  /** Where replacing a scalar's value starts: at its tag (`!!str 1`), which belongs to the old value. */
+  private scalarStart(node: Scalar): number {
+    const start = node.range![0];
+    if (!node.tag) return start;
+    const before = /(?:^|[\s,[{])(![^\s,[\]{}]*)[ \t]+$/.exec(this.doc.text.slice(this.lineStart(start), start));
+    return before ? start - before[0].length + before[0].indexOf('!') : start;
+  }
+
+  /**
+   * Where replacing a scalar's value stops: a block scalar's range (or an unterminated quoted one's) takes in
+   * the line breaks after it, which the replacement must leave, or the next key or `---` joins its line.
+   */
+  private scalarEnd(node: Scalar): number {
+    const [start, end] = node.range!;
+    const trimmed = Math.max(start + 1, this.trimTrailing(end));
+    return /[\r\n]/.test(this.doc.text.slice(trimmed, end)) ? trimmed : end;
+  }
+
+  private insideFlow(path: readonly PathSegment[]): boolean {
+    for (let i = 0; i < path.length; i++) {
+      const node = i === 0 ? this.doc.yaml.contents : nodeAt(this.doc, path.slice(0, i));
+      if ((isMap(node) || isSeq(node)) && node.flow) return true;
+    }
+    return false;
+  }
+
+  private parentOf(path: readonly PathSegment[]): unknown {
+    return path.length > 1 ? nodeAt(this.doc, path.slice(0, -1)) : this.doc.yaml.contents;
+  }
+
+  private pair(path: readonly PathSegment[]): Pair | undefined {
+    const last = path[path.length - 1];
+    return typeof last === 'string' ? pairOf(this.parentOf(path), last) : undefined;
+  }
+
+  /** Edits are built with `\n` and written with the file's own line break. */
+  private replace(start: number, end: number, newText: string): TextEdit {
+    const text = this.eol === '\n' ? newText : newText.replace(/\r?\n/g, this.eol);
+    return { range: fileRange(this.file, this.doc, start, end), newText: text };
+  }
+
+  private column(offset: number): number { return offset - this.lineStart(offset); }
+  private lineStart(offset: number): number { return this.doc.text.lastIndexOf('\n', offset - 1) + 1; }
+  private lineEnd(offset: number): number {
+    const i = this.doc.text.indexOf('\n', offset);
+    if (i < 0) return this.doc.text.length;
+    return i > offset && this.doc.text[i - 1] === '\r' ? i - 1 : i;
+  }
+  /** A block node's range runs to the next key; step back over trailing blank lines and comments' newline. */
+  private trimTrailing(end: number): number {
+    let e = end;
+    while (e > 0 && /\s/.test(this.doc.text[e - 1])) e--;
+    return e;
+  }
+}

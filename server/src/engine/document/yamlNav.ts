@@ -1,0 +1,131 @@
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { YamlDocument } from './documents';
+import type { PathSegment } from '../types';
+
+/** Navigation over a parsed document by v1alpha2 path, tolerant of half-typed YAML (missing values are undefined). */
+
+export function keyName(pair: Pair): string | undefined {
+  const k = pair.key;
+  if (isScalar(k)) return k.value == null ? undefined : String(k.value);
+  return undefined;
+}
+
+export function pairOf(map: unknown, key: string): Pair<Node, Node | null> | undefined {
+  if (!isMap(map)) return undefined;
+  for (const item of (map as YAMLMap<Node, Node | null>).items) if (keyName(item) === key) return item;
+  return undefined;
+}
+
+/** The node at `path` from the document root, or undefined when any step is missing. */
+export function nodeAt(doc: YamlDocument, path: readonly PathSegment[]): Node | undefined {
+  let node: unknown = doc.yaml.contents;
+  for (const seg of path) {
+    if (typeof seg === 'number') node = isSeq(node) ? node.items[seg] : undefined;
+    else node = pairOf(node, seg)?.value ?? undefined;
+    if (node == null) return undefined;
+  }
+  return node as Node;
+}
+
+/** The keys present in the mapping at `path` (the document root for `[]`); empty when it is no mapping. */
+export function keysAt(doc: YamlDocument, path: readonly PathSegment[]): Set<string> {
+  const map = path.length ? nodeAt(doc, path) : doc.yaml.contents;
+  return new Set(isMap(map) ? (map.items as Pair[]).flatMap((p) => keyName(p) ?? []) : []);
+}
+
+/** The deepest existing node along `path` and how many segments it covers (for ranges on a missing culprit). */
+export function deepestExisting(doc: YamlDocument, path: readonly PathSegment[]): { node: Node | Pair; depth: number } | undefined {
+  let node: unknown = doc.yaml.contents;
+  let best: { node: Node | Pair; depth: number } | undefined;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    if (typeof seg === 'number') {
+      const item = isSeq(node) ? node.items[seg] : undefined;
+      if (item == null) break;
+      best = { node: item as Node, depth: i + 1 };
+      node = item;
+    } else {
+      const pair = pairOf(node, seg);
+      if (!pair) break;
+      best = { node: pair, depth: i + 1 };
+      node = pair.value;
+    }
+  }
+  return best;
+}
+
+/**
+ * How often one anchor may be expanded (times the aliases inside it) before a document counts as an alias
+ * bomb: `yaml`'s own default, far above what a kops spec repeats within one `---` document.
+ */
+const MAX_ALIAS_COUNT = 100;
+
+const MERGE_KEY = '<<';
+
+const isPlainMap = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * YAML 1.1 merge keys, which kops' YAML reader honours and `yaml` (YAML 1.2) leaves as a `<<` key:
+ * `<<: *base` or `<<: [*a, *b]` adds every key the map does not set itself, earlier sources first.
+ * Works in place; a map shared through aliases is merged once.
+ */
+function applyMergeKeys(value: unknown, done: WeakSet<object>): void {
+  if (typeof value !== 'object' || value === null || done.has(value)) return;
+  done.add(value);
+  for (const child of Object.values(value)) applyMergeKeys(child, done);
+  if (!isPlainMap(value) || !Object.prototype.hasOwnProperty.call(value, MERGE_KEY)) return;
+  const sources = value[MERGE_KEY];
+  delete value[MERGE_KEY];
+  for (const source of Array.isArray(sources) ? sources : [sources]) {
+    if (!isPlainMap(source)) continue;
+    for (const [key, v] of Object.entries(source)) if (!Object.prototype.hasOwnProperty.call(value, key)) value[key] = v;
+  }
+}
+
+/**
+ * Plain JS value of a node as kops reads it: aliases resolved, merge keys applied. Alias bombs and other
+ * failures give undefined instead of throwing.
+ */
+export function plain(node: Node | null | undefined, doc: YamlDocument): unknown {
+  if (node == null) return undefined;
+  try {
+    const value: unknown = node.toJS(doc.yaml, { maxAliasCount: MAX_ALIAS_COUNT });
+    applyMergeKeys(value, new WeakSet());
+    return value;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Scalar value at path (string/number/boolean/null), undefined when absent or not a scalar. */
+export function scalarAt(doc: YamlDocument, path: readonly PathSegment[]): unknown {
+  const node = nodeAt(doc, path);
+  return isScalar(node) ? node.value : undefined;
+}
+
+/** `[start, end)` of a node or pair in document text, when known. */
+export function spanOf(node: Node | Pair | null | undefined): [number, number] | undefined {
+  if (!node) return undefined;
+  if (isPair(node)) {
+    const k = spanOf(node.key as Node | null);
+    const v = spanOf(node.value as Node | null);
+    if (k && v) return [k[0], v[1]];
+    return k ?? v;
+  }
+  const r = (node as Node).range;
+  return r ? [r[0], r[1]] : undefined;
+}
+
+/** Span of the key of `path`'s last segment, or the value of a list item. */
+export function keySpan(doc: YamlDocument, path: readonly PathSegment[]): [number, number] | undefined {
+  const parent = path.length > 1 ? nodeAt(doc, path.slice(0, -1)) : doc.yaml.contents;
+  const last = path[path.length - 1];
+  if (typeof last === 'number') return spanOf(isSeq(parent) ? (parent.items[last] as Node) : undefined);
+  const pair = pairOf(parent, last);
+  return pair ? spanOf(pair.key as Node) : undefined;
+}
+
+export function valueSpan(doc: YamlDocument, path: readonly PathSegment[]): [number, number] | undefined {
+  return spanOf(nodeAt(doc, path));
+}

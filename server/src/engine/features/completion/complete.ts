@@ -1,0 +1,28 @@
+import type { ParsedFile } from '../../document/documents';
+import type { EffectiveVersion } from '../../kops/effectiveVersion';
+import { cursorContext } from '../../document/cursor/cursorContext';
+import type { Position } from '../../types';
+import { ciliumKeyItems, ciliumValueItems } from './ciliumItems';
+import { ciliumParentOf } from '../../kops/ciliumNaming';
+import { schemaKeyItems, schemaValueItems } from './schemaItems';
+import type { CompletionEntry } from './types';
+
+/**
+ * Completion at `pos`: Cilium keys and values from the kops catalog under spec.networking.cilium, CRD schema keys
+ * elsewhere in Cluster and InstanceGroup documents, nothing in other documents. Never throws.
+ */
+export function complete(file: ParsedFile, pos: Position, eff: EffectiveVersion): CompletionEntry[] {
+  const ctx = cursorContext(file, pos);
+  const kops = ctx?.doc.kops;
+  if (!ctx || !kops) return [];
+  try {
+    const v = eff.version;
+    const cilium = kops.kind === 'Cluster' ? ciliumParentOf(ctx.path) : undefined;
+    if (cilium !== undefined) {
+      return ctx.mode === 'key' ? ciliumKeyItems(ctx, v, cilium, kops.apiVersion) : ciliumValueItems(ctx, v, cilium, kops.apiVersion);
+    }
+    return ctx.mode === 'key' ? schemaKeyItems(ctx, kops.kind, v) : schemaValueItems(ctx, kops.kind, v);
+  } catch {
+    return [];
+  }
+}

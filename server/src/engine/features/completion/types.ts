@@ -1,0 +1,25 @@
+import type { Range } from '../../types';
+
+export type CompletionKind = 'property' | 'value' | 'snippet' | 'enum' | 'module';
+
+/** One completion proposal, transport-free. */
+export interface CompletionEntry {
+  label: string;
+  kind: CompletionKind;
+  /** Names kops-spec and the kops version, e.g. `kops v1.36.2 · boolean`. */
+  detail: string;
+  /** Markdown. */
+  documentation: string;
+  /**
+   * Text for `range`. Lines after the first are indented relative to the cursor line's own indentation
+   * (LSP InsertTextMode.adjustIndentation, VS Code's default).
+   */
+  insertText: string;
+  /** insertText uses snippet syntax (`${1|a,b|}`, `$0`). */
+  isSnippet: boolean;
+  sortText: string;
+  filterText?: string;
+  /** Dead or no-effect keys (shown struck through, sorted last). */
+  deprecated: boolean;
+  range: Range;
+}

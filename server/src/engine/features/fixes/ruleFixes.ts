@@ -1,0 +1,105 @@
+import { isMap } from 'yaml';
+import { ciliumPath, dialectFor } from '../../kops/dialect';
+import { stringAt } from '../../kops/goValues';
+import { eraOf } from '../../kops/eras';
+import type { PathSegment } from '../../types';
+import { keyName, nodeAt } from '../../document/yamlNav';
+import { fix, parsePath, type FixContext, type Fixer } from './context';
+
+/** Quick fixes for kops' Cilium combination rules: each names the one setting that satisfies the rule. */
+
+const cilium = (ctx: FixContext, ...rest: PathSegment[]): PathSegment[] => ciliumPath(dialectFor(ctx.api), ...rest);
+const has = (ctx: FixContext, path: readonly PathSegment[]): boolean => nodeAt(ctx.doc, path) !== undefined;
+
+const nodePort: Fixer = (ctx) => [
+  ...fix('Disable kube-proxy (`spec.kubeProxy.enabled: false`), as Cilium NodePort replaces it',
+    ctx.edit.set(['spec', 'kubeProxy', 'enabled'], 'false'), { preferred: true }),
+  ...fix('Turn off Cilium NodePort (`enableNodePort: false`)', ctx.edit.set(cilium(ctx, 'enableNodePort'), 'false')),
+];
+
+const encryptionTypeAlone: Fixer = (ctx) => [
+  ...fix('Add `enableEncryption: true`', ctx.edit.set(cilium(ctx, 'enableEncryption'), 'true'), { preferred: true }),
+  ...fix('Remove `encryptionType`', ctx.edit.removeKeyKeepingParent(cilium(ctx, 'encryptionType'))),
+];
+
+const hubbleCertManager: Fixer = (ctx) => [
+  ...fix('Enable cert-manager (`spec.certManager.enabled: true`) for Hubble\'s TLS certificates',
+    ctx.edit.set(['spec', 'certManager', 'enabled'], 'true'), { preferred: true }),
+  ...fix('Turn Hubble off (`hubble.enabled: false`)', ctx.edit.set(cilium(ctx, 'hubble', 'enabled'), 'false')),
+];
+
+const socketLbHostNs: Fixer = (ctx) => [
+  ...fix('Add `bpfLBSock: true`', ctx.edit.set(cilium(ctx, 'bpfLBSock'), 'true'), { preferred: true }),
+  ...fix('Remove `bpfLBSockHostNSOnly`', ctx.edit.removeKeyKeepingParent(cilium(ctx, 'bpfLBSockHostNSOnly'))),
+];
+
+const wireGuardL7: Fixer = (ctx) =>
+  fix('Turn off the L7 proxy (`enableL7Proxy: false`)', ctx.edit.set(cilium(ctx, 'enableL7Proxy'), 'false'), { preferred: true });
+
+const l7Iptables: Fixer = (ctx) => {
+  const key = dialectFor(ctx.api).iptablesKey;
+  return [
+    ...fix('Turn off the L7 proxy (`enableL7Proxy: false`)', ctx.edit.set(cilium(ctx, 'enableL7Proxy'), 'false'), { preferred: true }),
+    ...fix(`Remove \`${key}\` so Cilium installs its iptables rules`, ctx.edit.removeKeyKeepingParent(cilium(ctx, key))),
+  ];
+};
+
+/** Which masquerade edit satisfies the ENI rule of the file's kops release (the rule flipped three times). */
+const MASQUERADE_FIX_ERAS = [
+  { from: '1.18', until: '1.22', action: 'turn-off' as const },
+  { from: '1.22', until: '1.26', action: 'drop-explicit' as const },
+  { from: '1.26', until: '1.36', action: 'turn-on' as const },
+];
+
+const eniMasquerade: Fixer = (ctx) => {
+  const d = dialectFor(ctx.api);
+  const path = cilium(ctx, d.masqueradeKey);
+  const era = eraOf(ctx.v, MASQUERADE_FIX_ERAS);
+  if (era?.action === 'turn-off') {
+    const value = d.inverted ? 'true' : 'false';
+    return fix(`Set \`${d.masqueradeKey}: ${value}\` (kops ${ctx.v.text} needs masquerading off with ENI)`, ctx.edit.set(path, value), { preferred: true });
+  }
+  if (era && has(ctx, path)) {
+    return fix(`Remove \`${d.masqueradeKey}\` (kops ${ctx.v.text} forbids setting it this way with ENI)`, ctx.edit.removeKeyKeepingParent(path), { preferred: true });
+  }
+  if (era?.action === 'turn-on') {
+    // Not written, yet off after defaulting (IPv6-only clusters): say it explicitly.
+    const value = d.inverted ? 'false' : 'true';
+    return fix(`Set \`${d.masqueradeKey}: ${value}\` (kops ${ctx.v.text} needs masquerading on with ENI)`, ctx.edit.set(path, value), { preferred: true });
+  }
+  return [];
+};
+
+/** The kubelet whose clusterDNS the finding blames; removing clusterDNS lets kops use the NodeLocal DNS address. */
+const nodeLocalDns: Fixer = (ctx) => {
+  const path = parsePath(ctx.finding.path);
+  if (path[path.length - 1] !== 'clusterDNS' || !has(ctx, path)) return [];
+  const localIP = stringAt(ctx.doc, ['spec', 'kubeDNS', 'nodeLocalDNS', 'localIP']);
+  return [
+    ...fix('Remove `clusterDNS` (kops then points kubelets at the NodeLocal DNS cache)', ctx.edit.removeKeyKeepingParent(path), { preferred: true }),
+    ...(localIP ? fix(`Set \`clusterDNS: ${localIP}\` (nodeLocalDNS.localIP)`, ctx.edit.set(path, localIP)) : []),
+  ];
+};
+
+/** Only Cilium stays: offered, never preferred, since which provider to keep is the user's call. */
+const singleNetworking: Fixer = (ctx) => {
+  const networking = nodeAt(ctx.doc, ['spec', 'networking']);
+  const others = (isMap(networking) ? networking.items : [])
+    .map((p) => keyName(p))
+    .filter((k): k is string => k !== undefined && k !== 'cilium');
+  if (!has(ctx, cilium(ctx)) || others.length === 0) return [];
+  const edits = others.flatMap((k) => ctx.edit.removeKey(['spec', 'networking', k]));
+  return fix(`Keep only Cilium (remove ${others.map((k) => `\`${k}\``).join(', ')})`, edits);
+};
+
+export const RULE_FIXERS: Record<string, Fixer> = {
+  'cilium-nodeport-kubeproxy': nodePort,
+  'cilium-encryptiontype-needs-enable': encryptionTypeAlone,
+  'cilium-hubble-certmanager': hubbleCertManager,
+  'cilium-bpflbsock-hostns': socketLbHostNs,
+  'cilium-wireguard-l7proxy': wireGuardL7,
+  'cilium-l7proxy-iptables': l7Iptables,
+  'cilium-eni-masquerade': eniMasquerade,
+  'nodelocaldns-clusterdns-cilium': nodeLocalDns,
+  'networking-single-option': singleNetworking,
+};

@@ -1,0 +1,20 @@
+import type { ParsedFile } from '../../document/documents';
+import { NEWEST_KOPS, OLDEST_KOPS, parseKopsVersion } from '../../kops/releases';
+import type { Finding, Fix } from '../../types';
+
+/** Fixes for an unusable `# kops-version:` value: complete a missing patch number, or fall back to the newest kops. */
+export function versionCommentFixes(file: ParsedFile, finding: Finding): Fix[] {
+  const { start, end } = finding.range;
+  if (start.line !== end.line || start.character >= end.character) return [];
+  const written = file.lines.lineText(start.line).slice(start.character, end.character);
+  const range = finding.range;
+  const out: Fix[] = [];
+  const minor = /^v?(\d+)\.(\d+)$/.exec(written);
+  const completed = minor ? `v${minor[1]}.${minor[2]}.0` : undefined;
+  if (completed && 'version' in parseKopsVersion(completed)) {
+    out.push({ title: `Write the version as ${completed}`, edits: [{ range, newText: completed }], preferred: true });
+  }
+  out.push({ title: `Check against kops ${NEWEST_KOPS}, the newest known (kops-spec covers ${OLDEST_KOPS} to ${NEWEST_KOPS})`,
+    edits: [{ range, newText: NEWEST_KOPS }] });
+  return out;
+}

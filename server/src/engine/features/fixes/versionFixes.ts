@@ -1,0 +1,67 @@
+import { ciliumSupport, ciliumVersionChoices, ciliumVersionPasses, parseCiliumVersion } from '../../kops/catalog/ciliumVersions';
+import { ciliumPath, dialectFor } from '../../kops/dialect';
+import { stringAt } from '../../kops/goValues';
+import { compareSemver, parseKubernetesVersion } from '../../kops/semver';
+import type { Fix } from '../../types';
+import { isScalar } from 'yaml';
+import { nodeAt } from '../../document/yamlNav';
+import { fix, type FixContext, type Fixer } from './context';
+
+/** The Cilium version kops itself would pick for this cluster (older Kubernetes got an older Cilium in v1.18/v1.19). */
+export function kopsDefaultCilium(ctx: FixContext): string {
+  const support = ciliumSupport(ctx.v);
+  const older = support.olderKubernetesDefault;
+  const written = stringAt(ctx.doc, ['spec', 'kubernetesVersion']);
+  const k8s = written === undefined ? undefined : parseKubernetesVersion(written);
+  const below = older && parseKubernetesVersion(older.below);
+  return older && k8s && below && compareSemver(k8s, below) < 0 ? older.version : support.defaultVersion;
+}
+
+/** Lowest Cilium minor each version-gated rule asks for; the default is only offered when it meets it. */
+const MINIMUM_MINOR: Record<string, number> = {
+  'cilium-hubble-version': 8,
+  'cilium-wireguard-version': 10,
+  'cilium-ipv6-version': 10,
+  'cilium-servicetopology-version': 11,
+};
+
+/** The default when it meets the rule's minimum, else the newest release kops knows that does (never preferred then). */
+function targetVersion(ctx: FixContext): { version: string; isDefault: boolean } | undefined {
+  const minimum = MINIMUM_MINOR[ctx.finding.code];
+  const fits = (text: string) => {
+    const parsed = parseCiliumVersion(text);
+    return parsed !== undefined && (minimum === undefined || parsed.minor >= minimum);
+  };
+  const target = kopsDefaultCilium(ctx);
+  if (fits(target)) return { version: target, isDefault: true };
+  const other = ciliumVersionChoices(ctx.v).find((c) => fits(c) && prefixFits(ctx, c));
+  return other ? { version: other, isDefault: false } : undefined;
+}
+
+const versionFixer: Fixer = (ctx) => {
+  const path = ciliumPath(dialectFor(ctx.api), 'version');
+  const node = nodeAt(ctx.doc, path);
+  if (node !== undefined && !isScalar(node)) return [];
+  const written = isScalar(node) ? String(node.value ?? '') : undefined;
+  const target = targetVersion(ctx);
+  const out: Fix[] = [];
+  const prefixed = written === undefined ? undefined : `v${written.trim()}`;
+  const prefixWorks = ctx.finding.code === 'cilium-version-prefix' && prefixed !== undefined && prefixed !== target?.version && prefixFits(ctx, prefixed);
+  if (prefixWorks) out.push(...fix(`Write it as \`${prefixed}\``, ctx.edit.set(path, prefixed!), { preferred: true }));
+  if (target && written !== target.version) {
+    const title = target.isDefault ? `Use kops ${ctx.v.text}'s default Cilium \`${target.version}\`` : `Use Cilium \`${target.version}\``;
+    out.push(...fix(title, ctx.edit.set(path, target.version), target.isDefault && !prefixWorks ? { preferred: true } : {}));
+  }
+  if (written !== undefined) out.push(...fix(`Remove \`version\` (kops installs its default, ${kopsDefaultCilium(ctx)})`, ctx.edit.removeKeyKeepingParent(path)));
+  return out;
+};
+
+function prefixFits(ctx: FixContext, prefixed: string): boolean {
+  const parsed = parseCiliumVersion(prefixed);
+  return parsed !== undefined && ciliumVersionPasses(ctx.v, parsed);
+}
+
+export const VERSION_FIXERS: Record<string, Fixer> = Object.fromEntries(
+  ['cilium-version-prefix', 'cilium-version-semver', 'cilium-version-supported', 'cilium-version-k8s-gate', ...Object.keys(MINIMUM_MINOR)]
+    .map((code) => [code, versionFixer]),
+);

@@ -1,0 +1,86 @@
+import { firstKopsWith, type CiliumField, type CiliumParent } from '../kops/catalog/ciliumFields';
+import { ciliumDocSlug, ciliumDocsUrlForField, effectiveCiliumVersion, KOPS_CILIUM_DOCS } from '../kops/catalog/docsLinks';
+import {
+  CILIUM_PATH, ciliumParentOf, defaultText, fieldByName, isInverted, lifecycleNotes, minorOf, typeLabel,
+} from '../kops/ciliumNaming';
+import { schemaTypeLabel } from './completion/schemaItems';
+import { cursorContext, type CursorContext } from '../document/cursor/cursorContext';
+import type { KopsApiVersion, ParsedFile } from '../document/documents';
+import type { EffectiveVersion } from '../kops/effectiveVersion';
+import type { KopsVersion } from '../kops/releases';
+import { schemaAt } from '../kops/schema/specSchema';
+import type { Position, Range } from '../types';
+import { scalarAt } from '../document/yamlNav';
+
+export interface HoverResult {
+  /** Markdown. */
+  contents: string;
+  range: Range;
+}
+
+/** A short card for the kops key under `pos`; undefined elsewhere and in non-kops documents. Never throws. */
+export function hover(file: ParsedFile, pos: Position, eff: EffectiveVersion): HoverResult | undefined {
+  const ctx = cursorContext(file, pos);
+  const kops = ctx?.doc.kops;
+  if (!ctx || !kops || ctx.mode !== 'key' || !ctx.keyOnly) return undefined;
+  try {
+    const r = ctx.replaceRange;
+    const key = file.text.slice(file.lines.offsetAt(r.start), file.lines.offsetAt(r.end));
+    const parent = kops.kind === 'Cluster' ? ciliumParentOf(ctx.path) : undefined;
+    const contents = parent !== undefined
+      ? ciliumCard(ctx, key, parent, eff.version, kops.apiVersion)
+      : schemaCard(ctx, key, eff.version);
+    return contents ? { contents, range: r } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function ciliumCard(ctx: CursorContext, key: string, parent: CiliumParent, v: KopsVersion, api: KopsApiVersion): string | undefined {
+  const field = fieldByName(v, parent, key, api);
+  if (!field) {
+    const since = firstKopsWith(parent ? `${parent}.${key}` : key);
+    return since ? `**${key}** · not a key of kops ${v.text}; kops has it since ${minorOf(since)}` : undefined;
+  }
+  const lines = [headline(key, field, v, api)];
+  const notes = lifecycleNotes(field);
+  if (notes.length) lines.push(`⚠ ${capitalize(notes.join('; '))}`);
+  if (isInverted(field, api)) lines.push(`v1alpha3 spelling of \`${field.path}\`, with the opposite meaning.`);
+  else if (field.summary) lines.push(field.summary);
+  lines.push(links(ctx, field, v));
+  return lines.join('\n\n');
+}
+
+function headline(key: string, field: CiliumField, v: KopsVersion, api: KopsApiVersion): string {
+  const parts = [`**${key}**`, typeLabel(field)];
+  const def = defaultText(field, api);
+  parts.push(def === undefined ? `no kops default at ${v.text}` : `kops ${v.text} default \`${def}\``);
+  if (field.enumValues?.length) {
+    const values = field.enumValues.map((e) => `\`${e}\``).join(' | ');
+    parts.push(field.enumEnforced ? values : `${values} (documented, not checked)`);
+  }
+  const line = parts.join(' · ');
+  return field.defaultNote ? `${line}  \n_${field.defaultNote}_` : line;
+}
+
+function links(ctx: CursorContext, field: CiliumField, v: KopsVersion): string {
+  const cilium = effectiveCiliumVersion(scalarAt(ctx.doc, [...CILIUM_PATH, 'version']), v);
+  const url = ciliumDocsUrlForField(field.path, cilium);
+  const kops = `[kops: Cilium networking](${KOPS_CILIUM_DOCS})`;
+  return url ? `[Cilium ${ciliumDocSlug(cilium)} docs](${url}) · ${kops}` : kops;
+}
+
+function schemaCard(ctx: CursorContext, key: string, v: KopsVersion): string | undefined {
+  const kind = ctx.doc.kops?.kind;
+  const node = kind && schemaAt(kind, v, [...ctx.path, key]);
+  if (!node) return undefined;
+  const head = `**${key}** · ${schemaTypeLabel(node)}`;
+  return node.description ? `${head}\n\n${firstSentence(node.description)}` : head;
+}
+
+function firstSentence(text: string): string {
+  const m = /^[\s\S]*?[.!?](?=\s+[A-Z]|$)/.exec(text.trim());
+  return (m ? m[0] : text).trim();
+}
+
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,147 @@
+import { atLeast, compareKops, type KopsVersion } from '../releases';
+import generated from './generated/ciliumVersions.json';
+
+/** How kops checks spec.networking.cilium.version: not at all, by minor list, or with v1.25's inverted patch test. */
+export type CiliumVersionCheck = 'none' | 'minors' | 'v1.25-patch-bug';
+
+export interface CiliumSupport {
+  /** kops' built-in Cilium version at this kops release. */
+  defaultVersion: string;
+  /** Before Kubernetes 1.12 kops 1.18/1.19 picked an older Cilium. */
+  olderKubernetesDefault?: { below: string; version: string };
+  validated: boolean;
+  check: CiliumVersionCheck;
+  /** Minors that pass the range check; undefined when unchecked and on v1.25 (see ciliumVersionPasses). */
+  acceptedMinors?: number[];
+  /** Minors kops meant to allow (v1.25: 11 with patch >= 5). */
+  intendedMinors?: number[];
+  /** kops' detail string of the cilium-version-supported error. */
+  detail?: string;
+}
+
+export interface CiliumSemver { major: number; minor: number; patch: number }
+
+interface MinorEntry {
+  defaultVersion: string;
+  detail?: string;
+  olderKubernetes?: { below: string; version: string };
+  check: string;
+  acceptedMinors?: number[];
+  intendedMinors?: number[];
+}
+
+const MINORS: Record<string, MinorEntry> = generated.minors;
+const PATCH_DEFAULTS: Record<string, string> = generated.patchDefaults;
+const NETWORKING: Record<string, { values: string[]; defaultProvider: string }> = generated.networking;
+
+const asKops = (text: string): KopsVersion => {
+  const [major, minor, patch] = text.replace(/^v/, '').split('.').map(Number);
+  return { major, minor, patch, text };
+};
+
+/** A table's release keys, newest first, parsed once (the tables are static). */
+const releasesOf = (table: Record<string, unknown>): KopsVersion[] =>
+  Object.keys(table).map(asKops).sort((a, b) => compareKops(b, a.text));
+const MINOR_RELEASES = releasesOf(MINORS);
+const PATCH_RELEASES = releasesOf(PATCH_DEFAULTS);
+const NETWORKING_RELEASES = releasesOf(NETWORKING);
+
+/** The newest table entry at or below `v` (entries are v1.X.0, plus the newest patch release); else the oldest. */
+function latestAtOrBelow<T>(table: Record<string, T>, releases: readonly KopsVersion[], v: KopsVersion): T {
+  const found = releases.find((r) => atLeast(v, r.text)) ?? releases[releases.length - 1];
+  return table[found.text];
+}
+
+function defaultVersionAt(v: KopsVersion, entry: MinorEntry): string {
+  const patch = PATCH_RELEASES.find((p) => atLeast(v, p.text) && p.minor === v.minor && p.major === v.major);
+  return patch ? PATCH_DEFAULTS[patch.text] : entry.defaultVersion;
+}
+
+/** Static per-version data, asked for on every pass: built once per version and shared, hence frozen. */
+const SUPPORT = new Map<string, CiliumSupport>();
+const MAX_VERSIONS = 64;
+
+export function ciliumSupport(v: KopsVersion): CiliumSupport {
+  const key = `${v.major}.${v.minor}.${v.patch}`;
+  let support = SUPPORT.get(key);
+  if (!support) {
+    if (SUPPORT.size >= MAX_VERSIONS) SUPPORT.clear();
+    support = freezeSupport(supportAt(v));
+    SUPPORT.set(key, support);
+  }
+  return support;
+}
+
+function supportAt(v: KopsVersion): CiliumSupport {
+  const entry = latestAtOrBelow(MINORS, MINOR_RELEASES, v);
+  const support: CiliumSupport = {
+    defaultVersion: defaultVersionAt(v, entry),
+    validated: entry.check !== 'none',
+    check: entry.check as CiliumVersionCheck,
+  };
+  if (entry.olderKubernetes) support.olderKubernetesDefault = { ...entry.olderKubernetes };
+  if (entry.acceptedMinors) support.acceptedMinors = [...entry.acceptedMinors];
+  if (entry.intendedMinors) support.intendedMinors = [...entry.intendedMinors];
+  if (entry.detail) support.detail = entry.detail;
+  return support;
+}
+
+function freezeSupport(support: CiliumSupport): CiliumSupport {
+  for (const part of [support.olderKubernetesDefault, support.acceptedMinors, support.intendedMinors]) if (part) Object.freeze(part);
+  return Object.freeze(support);
+}
+
+/** Exactly kops' cilium-version-supported condition: only the minor counts, except v1.25's inverted patch test. */
+export function ciliumVersionPasses(v: KopsVersion, cilium: CiliumSemver): boolean {
+  const support = ciliumSupport(v);
+  switch (support.check) {
+    case 'none': return true;
+    case 'v1.25-patch-bug': return !(cilium.minor !== 11 && cilium.patch < 5);
+    default: return (support.acceptedMinors ?? []).includes(cilium.minor);
+  }
+}
+
+/** Parses `v1.18.6` (leading v required, pre-release/build ignored), the way kops reads the version. */
+export function parseCiliumVersion(text: string): CiliumSemver | undefined {
+  const m = /^v(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$/.exec(text.trim());
+  return m ? { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3]) } : undefined;
+}
+
+/** Every Cilium version some kops release installs by default. */
+function knownVersions(): string[] {
+  const all = Object.values(MINORS).flatMap((e) => [e.defaultVersion, e.olderKubernetes?.version ?? e.defaultVersion]);
+  return [...new Set([...all, ...Object.values(PATCH_DEFAULTS)])];
+}
+
+function intended(support: CiliumSupport, c: CiliumSemver): boolean {
+  if (support.check === 'v1.25-patch-bug') return (support.intendedMinors ?? []).includes(c.minor) && c.patch >= 5;
+  return (support.acceptedMinors ?? []).includes(c.minor);
+}
+
+/** Values to offer for `version:`: kops' default first, then known releases kops means to accept, newest first. */
+export function ciliumVersionChoices(v: KopsVersion): string[] {
+  const support = ciliumSupport(v);
+  const own = [support.defaultVersion, support.olderKubernetesDefault?.version].filter((x): x is string => !!x);
+  const others = support.check === 'none' ? [] : knownVersions().filter((text) => {
+    const c = parseCiliumVersion(text);
+    return c !== undefined && intended(support, c);
+  });
+  const rest = [...new Set([...own.slice(1), ...others])].filter((x) => x !== support.defaultVersion);
+  return [support.defaultVersion, ...rest.sort(compareCilium)];
+}
+
+function compareCilium(a: string, b: string): number {
+  const [x, y] = [parseCiliumVersion(a), parseCiliumVersion(b)];
+  if (!x || !y) return a.localeCompare(b);
+  return y.major - x.major || y.minor - x.minor || y.patch - x.patch;
+}
+
+/** Cilium values `kops create cluster --networking` accepts at this kops release. */
+export function createClusterNetworking(v: KopsVersion): string[] {
+  return [...latestAtOrBelow(NETWORKING, NETWORKING_RELEASES, v).values];
+}
+
+/** Networking provider `kops create cluster` uses when --networking is not given. */
+export function defaultNetworkingProvider(v: KopsVersion): string {
+  return latestAtOrBelow(NETWORKING, NETWORKING_RELEASES, v).defaultProvider;
+}

@@ -1,0 +1,69 @@
+import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
+import type { YamlDocument } from '../document/documents';
+import type { PathSegment } from '../types';
+import { isTemplated } from '../document/templates';
+import { nodeAt } from '../document/yamlNav';
+
+/**
+ * Reads values the way kops' decoder (sigs.k8s.io/yaml, YAML 1.1 scalars into Go types) would see them.
+ * A value of the wrong type reads as "not set": the document would not load at all, and saying so is
+ * the schema checks' job, not a rule's.
+ */
+
+const YAML11_TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON']);
+const YAML11_FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
+
+function plainText(node: Scalar): string | undefined {
+  return node.type === 'PLAIN' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+/** A value written as a `kops toolbox template` expression is unknown until expansion: read it as unset. */
+function templated(doc: YamlDocument, node: Scalar): boolean {
+  return !!node.range && isTemplated(doc.text.slice(node.range[0], node.range[1]));
+}
+
+/** A Go `bool`/`*bool`: undefined when unset, null or not a boolean. */
+export function boolAt(doc: YamlDocument, path: readonly PathSegment[]): boolean | undefined {
+  const node = nodeAt(doc, path);
+  if (!isScalar(node) || templated(doc, node)) return undefined;
+  if (typeof node.value === 'boolean') return node.value;
+  const text = plainText(node);
+  if (text === undefined) return undefined;
+  if (YAML11_TRUE.has(text)) return true;
+  if (YAML11_FALSE.has(text)) return false;
+  return undefined;
+}
+
+/** A Go `string`: undefined when unset, null, empty or not a string (YAML 1.1 booleans are not strings). */
+export function stringAt(doc: YamlDocument, path: readonly PathSegment[]): string | undefined {
+  const node = nodeAt(doc, path);
+  if (!isScalar(node) || typeof node.value !== 'string' || templated(doc, node)) return undefined;
+  const text = plainText(node);
+  if (text !== undefined && (YAML11_TRUE.has(text) || YAML11_FALSE.has(text))) return undefined;
+  return node.value === '' ? undefined : node.value;
+}
+
+/** A Go pointer-to-struct: set when the key holds a mapping (`{}` counts; null does not). */
+export const structAt = (doc: YamlDocument, path: readonly PathSegment[]): boolean => isMap(nodeAt(doc, path));
+
+/** Items of a sequence (empty when unset or not a sequence). */
+export function itemsAt(doc: YamlDocument, path: readonly PathSegment[]): Node[] {
+  const node = nodeAt(doc, path);
+  return isSeq(node) ? (node.items as Node[]) : [];
+}
+
+/** Keys of a mapping whose values are mappings (e.g. the configured networking providers). */
+export function structKeysAt(doc: YamlDocument, path: readonly PathSegment[]): string[] {
+  const node = nodeAt(doc, path);
+  if (!isMap(node)) return [];
+  const keys: string[] = [];
+  for (const pair of node.items) {
+    if (isScalar(pair.key) && typeof pair.key.value === 'string' && isMap(pair.value)) keys.push(pair.key.value);
+  }
+  return keys;
+}
+
+/** Strings of a string list, skipping anything else. */
+export function stringsAt(doc: YamlDocument, path: readonly PathSegment[]): string[] {
+  return itemsAt(doc, path).flatMap((n) => (isScalar(n) && typeof n.value === 'string' ? [n.value] : []));
+}

@@ -1,0 +1,93 @@
+import {
+  CodeActionKind, CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, SymbolKind,
+  type CodeAction, type CompletionItem, type DocumentSymbol, type Hover, type OptionalVersionedTextDocumentIdentifier,
+  Diagnostic, DiagnosticSeverity, DiagnosticTag,
+} from 'vscode-languageserver/node';
+import type { EngineCodeAction } from './engine/features/codeActions';
+import type { CompletionEntry } from './engine/features/completion';
+import type { HoverResult } from './engine/features/hover';
+import type { OutlineSymbol } from './engine/features/symbols';
+import type { Finding } from './engine/types';
+
+const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+const TAG = { deprecated: DiagnosticTag.Deprecated, unnecessary: DiagnosticTag.Unnecessary } as const;
+
+/** Engine finding → LSP diagnostic; the finding rides along in `data` for code actions. */
+export function toDiagnostic(f: Finding): Diagnostic {
+  const kops = f.kops ? ` (kops: ${f.kops.path}: ${f.kops.type}${f.kops.stage === 'defaults' ? ', at kops update cluster' : ''})` : '';
+  return {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    code: f.code,
+    codeDescription: f.docs ? { href: f.docs } : undefined,
+    source: 'kops-spec',
+    message: f.message + kops,
+    tags: f.tags?.map((t) => TAG[t]),
+    data: { code: f.code, path: f.path },
+  };
+}
+
+const COMPLETION_KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {
+  property: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  enum: CompletionItemKind.EnumMember,
+  snippet: CompletionItemKind.Snippet,
+  module: CompletionItemKind.Module,
+};
+
+export function toCompletionItem(e: CompletionEntry): CompletionItem {
+  return {
+    label: e.label,
+    kind: COMPLETION_KIND[e.kind],
+    detail: e.detail,
+    documentation: e.documentation ? { kind: MarkupKind.Markdown, value: e.documentation } : undefined,
+    textEdit: { range: e.range, newText: e.insertText },
+    insertTextFormat: e.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    sortText: e.sortText,
+    filterText: e.filterText,
+    tags: e.deprecated ? [CompletionItemTag.Deprecated] : undefined,
+  };
+}
+
+export function toHover(h: HoverResult): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value: h.contents }, range: h.range };
+}
+
+const SYMBOL_KIND: Record<OutlineSymbol['kind'], SymbolKind> = {
+  cluster: SymbolKind.Module,
+  instanceGroup: SymbolKind.Class,
+  networking: SymbolKind.Property,
+};
+
+export function toDocumentSymbol(s: OutlineSymbol): DocumentSymbol {
+  return {
+    name: s.name, detail: s.detail, kind: SYMBOL_KIND[s.kind], range: s.range, selectionRange: s.selectionRange,
+    children: s.children.map(toDocumentSymbol),
+  };
+}
+
+const ACTION_KIND: Record<EngineCodeAction['kind'], string> = {
+  quickfix: CodeActionKind.QuickFix,
+  'source.fixAll': CodeActionKind.SourceFixAll,
+  'refactor.rewrite': CodeActionKind.RefactorRewrite,
+};
+
+/**
+ * A versioned edit: VS Code refuses it when the document changed since the diagnostics were computed,
+ * instead of applying offsets to text they no longer describe.
+ */
+export function toCodeAction(a: EngineCodeAction, doc: OptionalVersionedTextDocumentIdentifier, context: Diagnostic[]): CodeAction {
+  return {
+    title: a.title,
+    kind: ACTION_KIND[a.kind],
+    isPreferred: a.isPreferred,
+    diagnostics: context.filter((d) => a.diagnosticCodes.includes(String(d.code))),
+    edit: a.edits.length ? { documentChanges: [{ textDocument: doc, edits: a.edits }] } : undefined,
+    command: a.command,
+  };
+}
