@@ -7,10 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DiagnosticsService } from '../server/src/session/diagnosticsService';
 import { FileStore, type TextSource } from '../server/src/session/fileStore';
-import { complete } from '../server/src/engine/features/completion';
-import { diagnose } from '../server/src/engine/checks/diagnostics';
-import { effectiveKopsVersion } from '../server/src/engine/kops/effectiveVersion';
-import { hover } from '../server/src/engine/features/hover';
+import { complete, diagnose, effectiveKopsVersion, hover } from '../server/src/engine';
 import { FIXTURES_DIR, writeFixtures } from './mkfixtures';
 
 const option = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i < 0 ? undefined : process.argv[i + 1]; };

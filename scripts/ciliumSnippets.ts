@@ -1,4 +1,4 @@
-import { atLeast, before, type KopsVersion } from '../server/src/engine/kops/releases';
+import { atLeast, before, type KopsVersion } from '../server/src/engine';
 
 /**
  * Snippets for the scenarios of the kops Cilium guide, written for a given kops release (the ENI masquerade

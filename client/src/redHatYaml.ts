@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { looksLikeKopsText } from '../../server/src/engine/document/kopsIdentity';
+import { looksLikeKopsText } from '../../server/src/kopsIdentity';
 
 /** The part of redhat.vscode-yaml's exported API we use. */
 interface YamlExtensionApi {

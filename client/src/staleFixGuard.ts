@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
 
-export const APPLY_FIX_IF_UNCHANGED = 'kopsSpec.applyFixIfUnchanged';
+import { COMMANDS } from '../../server/src/protocol';
 
 /**
  * VS Code applies a code action's edit without checking the document version, so a fix offered before the
@@ -16,7 +16,7 @@ export const staleFixMiddleware: Pick<Middleware, 'provideCodeActions'> = {
       if (!(action instanceof vscode.CodeAction) || !action.edit) return action;
       action.command = {
         title: action.title,
-        command: APPLY_FIX_IF_UNCHANGED,
+        command: COMMANDS.applyFixIfUnchanged,
         arguments: [document.uri.toString(), version, action.edit, action.command],
       };
       action.edit = undefined;
@@ -26,7 +26,7 @@ export const staleFixMiddleware: Pick<Middleware, 'provideCodeActions'> = {
 };
 
 export function registerStaleFixGuard(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand(APPLY_FIX_IF_UNCHANGED,
+  context.subscriptions.push(vscode.commands.registerCommand(COMMANDS.applyFixIfUnchanged,
     async (uri: string, version: number, edit: vscode.WorkspaceEdit, then?: vscode.Command) => {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
       if (!doc || doc.version !== version) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { StatusParams } from '../../server/src/protocol';
+import { COMMANDS, type StatusParams } from '../../server/src/protocol';
 import { presentStatus } from './statusPresentation';
 
 /** One status-bar item that follows the active editor and shows the kops version the server used for it. */
@@ -10,7 +10,7 @@ export class KopsStatusBar implements vscode.Disposable {
 
   constructor() {
     this.item.name = 'kops Spec version';
-    this.item.command = 'kopsSpec.selectKopsVersion';
+    this.item.command = COMMANDS.selectKopsVersion;
     this.subscriptions = [
       vscode.window.onDidChangeActiveTextEditor(() => this.render()),
       vscode.workspace.onDidCloseTextDocument((doc) => this.statusByUri.delete(doc.uri.toString())),

@@ -3,11 +3,8 @@ import {
   type CodeAction, type CompletionItem, type DocumentSymbol, type Hover, type OptionalVersionedTextDocumentIdentifier,
   Diagnostic, DiagnosticSeverity, DiagnosticTag,
 } from 'vscode-languageserver/node';
-import type { EngineCodeAction } from './engine/features/codeActions';
-import type { CompletionEntry } from './engine/features/completion';
-import type { HoverResult } from './engine/features/hover';
-import type { OutlineSymbol } from './engine/features/symbols';
-import type { Finding } from './engine/types';
+import { SERVER_COMMANDS } from './protocol';
+import type { CompletionEntry, EngineCodeAction, Finding, HoverResult, OutlineSymbol } from './engine';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -78,8 +75,8 @@ const ACTION_KIND: Record<EngineCodeAction['kind'], string> = {
 };
 
 /**
- * A versioned edit: VS Code refuses it when the document changed since the diagnostics were computed,
- * instead of applying offsets to text they no longer describe.
+ * The edit names the document version it was computed for. VS Code does not check that version when it applies a
+ * code action, so the extension's stale-fix guard (client/src/staleFixGuard.ts) does; other editors may check it.
  */
 export function toCodeAction(a: EngineCodeAction, doc: OptionalVersionedTextDocumentIdentifier, context: Diagnostic[]): CodeAction {
   return {
@@ -88,6 +85,6 @@ export function toCodeAction(a: EngineCodeAction, doc: OptionalVersionedTextDocu
     isPreferred: a.isPreferred,
     diagnostics: context.filter((d) => a.diagnosticCodes.includes(String(d.code))),
     edit: a.edits.length ? { documentChanges: [{ textDocument: doc, edits: a.edits }] } : undefined,
-    command: a.command,
+    command: a.command && { title: a.command.title, command: SERVER_COMMANDS[a.command.name], arguments: a.command.arguments },
   };
 }

@@ -1,9 +1,8 @@
-/** Custom LSP messages, defined once and bundled into both the client and the server. */
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { CiliumEncryptionInfo } from './engine/features/ciliumEncryption';
-import type { InsertCiliumEtcdResult } from './engine/features/etcd/insertCiliumEtcd';
-import { SHOW_MIGRATION_GUIDE } from './engine/features/migration/action';
-import type { Position } from './engine/types';
+/**
+ * The contract between the extension and the server: custom messages, their payloads and every command id.
+ * It imports no engine module, so the client bundles this file and the LSP protocol types only.
+ */
+import { NotificationType, RequestType, RequestType0, type Position, type TextEdit } from 'vscode-languageserver-protocol';
 
 export interface StatusParams {
   uri: string;
@@ -32,21 +31,51 @@ export interface DocumentRequestParams {
 }
 
 /** Edits that add the `cilium` etcd cluster and `etcdManaged: true`, or a message saying why nothing changes. */
+export type InsertCiliumEtcdResult = { edits: TextEdit[] } | { message: string };
+
 export namespace InsertCiliumEtcdRequest {
   export const method = 'kopsSpec/insertCiliumEtcd';
   export const type = new RequestType<DocumentRequestParams, InsertCiliumEtcdResult, void>(method);
 }
 
-/** What the IPsec key command needs to know about the Cluster: name, kops version, encryption settings. */
+/** What the IPsec key command needs to know about the spec. The key itself never reaches the server. */
+export interface CiliumEncryptionInfo {
+  /** metadata.name: the cluster `kops create secret ciliumpassword --name` needs. */
+  clusterName?: string;
+  kopsVersion: string;
+  /** kops v1.22 and newer also offer WireGuard, which needs no secret. */
+  wireGuardAvailable: boolean;
+  encryptionType?: string;
+  enableEncryption: boolean;
+  /** Edits that add `enableEncryption: true` and `encryptionType: ipsec` where missing; empty when nothing is missing. */
+  settingsEdits: TextEdit[];
+  /** Set when the file has no usable Cluster document. */
+  problem?: string;
+}
+
 export namespace CiliumEncryptionInfoRequest {
   export const method = 'kopsSpec/ciliumEncryptionInfo';
   export const type = new RequestType<DocumentRequestParams, CiliumEncryptionInfo, void>(method);
 }
 
+/** Every kops release the server checks against, oldest first (`v1.18.0`, …), for the version picker. */
+export namespace KopsReleasesRequest {
+  export const method = 'kopsSpec/kopsReleases';
+  export const type = new RequestType0<string[], void>(method);
+}
+
+/** Commands the server names in code actions, by the engine's name for them. */
+export const SERVER_COMMANDS = {
+  showMigrationGuide: 'kopsSpec.showMigrationGuide',
+} as const;
+export type ServerCommand = keyof typeof SERVER_COMMANDS;
+
 export const COMMANDS = {
+  ...SERVER_COMMANDS,
   insertCiliumEtcd: 'kopsSpec.insertCiliumEtcd',
   generateCiliumIpsecKey: 'kopsSpec.generateCiliumIpsecKey',
-  showMigrationGuide: SHOW_MIGRATION_GUIDE,
   selectKopsVersion: 'kopsSpec.selectKopsVersion',
   showVersions: 'kopsSpec.showVersions',
+  /** Internal: applies a quick fix's edit only while the document is at the version it was computed for. */
+  applyFixIfUnchanged: 'kopsSpec.applyFixIfUnchanged',
 } as const;

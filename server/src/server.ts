@@ -6,15 +6,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher, DiagnosticsService, type Checked } from './session/diagnosticsService';
 import { FileStore, type Snapshot } from './session/fileStore';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './lspConvert';
-import { codeActions } from './engine/features/codeActions';
-import { ciliumEncryptionInfo } from './engine/features/ciliumEncryption';
-import { insertCiliumEtcd } from './engine/features/etcd/insertCiliumEtcd';
-import { complete } from './engine/features/completion';
-import { hover } from './engine/features/hover';
-import { fileStatus } from './engine/features/status';
-import { outline } from './engine/features/symbols';
-import { effectiveKopsVersion, type EngineSettings } from './engine/kops/effectiveVersion';
-import { CiliumEncryptionInfoRequest, InsertCiliumEtcdRequest, StatusNotification } from './protocol';
+import {
+  ciliumEncryptionInfo, codeActions, complete, effectiveKopsVersion, fileStatus, hover, insertCiliumEtcd, knownKopsReleases, outline,
+  type EngineSettings,
+} from './engine';
+import { CiliumEncryptionInfoRequest, InsertCiliumEtcdRequest, KopsReleasesRequest, StatusNotification } from './protocol';
+import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 
 // The LSP connection only: every answer comes from the transport-free engine.
 const connection = createConnection(ProposedFeatures.all);
@@ -62,7 +59,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, CodeActionKind.RefactorRewrite] },
       ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
-    serverInfo: { name: 'kops-spec', version: '0.1.0' },
+    serverInfo: { name: TOOL_NAME, version: TOOL_VERSION },
   };
 });
 
@@ -134,6 +131,8 @@ connection.onRequest(CiliumEncryptionInfoRequest.type, async ({ uri, position })
   if (!file) throw new Error('The document is not open.');
   return ciliumEncryptionInfo(file, effectiveKopsVersion(file, settings), position);
 });
+
+connection.onRequest(KopsReleasesRequest.type, () => knownKopsReleases());
 
 documents.onDidChangeContent((e) => { if (!pullDiagnostics) publisher.schedule(e.document.uri); });
 documents.onDidClose((e) => {

@@ -1,15 +1,5 @@
 import { isDeepStrictEqual } from 'util';
-import { codeActions } from '../../server/src/engine/features/codeActions';
-import { ciliumEncryptionInfo } from '../../server/src/engine/features/ciliumEncryption';
-import { insertCiliumEtcd } from '../../server/src/engine/features/etcd/insertCiliumEtcd';
-import { complete } from '../../server/src/engine/features/completion';
-import { diagnose } from '../../server/src/engine/checks/diagnostics';
-import { documentAt, parseFile, type ParsedFile } from '../../server/src/engine/document/documents';
-import { effectiveKopsVersion, type EffectiveVersion, type EngineSettings } from '../../server/src/engine/kops/effectiveVersion';
-import { hover } from '../../server/src/engine/features/hover';
-import { outline } from '../../server/src/engine/features/symbols';
-import { fixesFor } from '../../server/src/engine/features/fixes';
-import type { Finding, Position, Range, TextEdit } from '../../server/src/engine/types';
+import { ciliumEncryptionInfo, codeActions, complete, diagnose, documentAt, effectiveKopsVersion, fixesFor, hover, insertCiliumEtcd, outline, parseFile, type EffectiveVersion, type EngineSettings, type Finding, type ParsedFile, type Position, type Range, type TextEdit } from '../../server/src/engine';
 import { hiddenCrashes } from './hidden';
 import {
   ClientText, comments, completionProblems, crossesDocuments, documentCount, editsProblems, findingProblems, hoverProblems, outlineProblems,

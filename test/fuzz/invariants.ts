@@ -1,9 +1,4 @@
-import { splitDocuments } from '../../server/src/engine/document/documents';
-import type { Position, Range, TextEdit } from '../../server/src/engine/types';
-import type { CompletionEntry } from '../../server/src/engine/features/completion';
-import type { HoverResult } from '../../server/src/engine/features/hover';
-import type { OutlineSymbol } from '../../server/src/engine/features/symbols';
-import type { Finding } from '../../server/src/engine/types';
+import { splitDocuments, type CompletionEntry, type Finding, type HoverResult, type OutlineSymbol, type Position, type Range, type TextEdit } from '../../server/src/engine';
 import { applyEdits } from '../helpers/applyEdits';
 
 /**

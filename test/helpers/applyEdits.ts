@@ -1,5 +1,4 @@
-import { LineIndex } from '../../server/src/engine/document/lineIndex';
-import type { TextEdit } from '../../server/src/engine/types';
+import { LineIndex, type TextEdit } from '../../server/src/engine';
 
 /** Applies non-overlapping LSP-style edits to a text, as an editor would. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {

@@ -1,4 +1,4 @@
-import type { Finding } from '../../server/src/engine/types';
+import type { Finding } from '../../server/src/engine';
 
 /**
  * Validation case files (shared/kops/validation-cases and test/cases): a comment header with the kops version

@@ -1,4 +1,4 @@
-import type { Position } from '../../server/src/engine/types';
+import type { Position } from '../../server/src/engine';
 
 /**
  * Removes the cursor marker from fixture text and returns where it was.

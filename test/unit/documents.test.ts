@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { documentAt, parseFile, splitDocuments } from '../../server/src/engine/document/documents';
-import { kopsIdentity, looksLikeKopsText } from '../../server/src/engine/document/kopsIdentity';
+import { kopsIdentity, looksLikeKopsText } from '../../server/src/kopsIdentity';
 
 const cluster = 'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: a.example.com\nspec:\n  networking:\n    cilium: {}\n';
 const ig = '---\napiVersion: kops.k8s.io/v1alpha2\nkind: InstanceGroup\nmetadata:\n  name: nodes\nspec:\n  role: Node\n';

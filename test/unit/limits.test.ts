@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { parseDocument } from 'yaml';
 import { splitDocuments } from '../../server/src/engine/document/documents';
-import { kopsIdentity } from '../../server/src/engine/document/kopsIdentity';
+import { kopsIdentity } from '../../server/src/kopsIdentity';
 import { aliasNodesExceed, guardedParse, isLimitFinding, LIMITS, measure } from '../../server/src/engine/document/limits';
 import { LineIndex } from '../../server/src/engine/document/lineIndex';
 import { aliasBomb, blockNesting, deepFlow, kopsStream, longDocument, manyDocuments } from '../fuzz/hostileFiles';

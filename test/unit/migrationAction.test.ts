@@ -10,7 +10,7 @@ function migrationGuideAt(fixture: string): string | undefined {
   const file = parseFile(text);
   const eff = effectiveKopsVersion(file, {});
   const action = codeActions(file, eff, { start: position, end: position }, diagnose(file, eff))
-    .find((a) => a.command?.command === 'kopsSpec.showMigrationGuide');
+    .find((a) => a.command?.name === 'showMigrationGuide');
   return action?.command?.arguments?.[0] as string | undefined;
 }
 

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { InsertCiliumEtcdResult } from '../../../server/src/engine/features/etcd/insertCiliumEtcd';
 import { InsertCiliumEtcdRequest, type DocumentRequestParams } from '../../../server/src/protocol';
 import { applyServerEdits } from './serverEdits';
 

@@ -18,7 +18,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.insertCiliumEtcd, guarded(() => insertCiliumEtcd(client))),
     vscode.commands.registerCommand(COMMANDS.generateCiliumIpsecKey, guarded((args?: IpsecKeyArgs) => generateIpsecKey(client, args ?? {}))),
-    vscode.commands.registerCommand(COMMANDS.selectKopsVersion, guarded(() => selectKopsVersion())),
+    vscode.commands.registerCommand(COMMANDS.selectKopsVersion, guarded(() => selectKopsVersion(client))),
     vscode.commands.registerCommand(COMMANDS.showVersions, guarded(() => showVersions(activeStatus()))),
     vscode.commands.registerCommand(COMMANDS.showMigrationGuide, guarded((markdown: string) => showMigrationGuide(markdown))),
   );

@@ -1,8 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { CiliumEncryptionInfo } from '../../../server/src/engine/features/ciliumEncryption';
-import { CiliumEncryptionInfoRequest, type DocumentRequestParams } from '../../../server/src/protocol';
+import { CiliumEncryptionInfoRequest, type CiliumEncryptionInfo, type DocumentRequestParams } from '../../../server/src/protocol';
 import { createSecretArgs, generateCiliumIpsecKey, isClusterName, rotationFollowUp, writeKeyFile } from './ciliumKey';
 import { runWithSecretOnStdin } from './secretTerminal';
 import { applyServerEdits } from './serverEdits';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { TextEdit } from '../../../server/src/engine/types';
+import type { TextEdit } from 'vscode-languageclient/node';
 
 /** Applies engine edits (LSP positions) to one document as a single undoable workspace edit. */
 export async function applyServerEdits(uri: vscode.Uri, edits: readonly TextEdit[]): Promise<boolean> {

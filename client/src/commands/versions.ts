@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { knownKopsReleases } from '../../../server/src/engine/kops/releases';
-import type { StatusParams } from '../../../server/src/protocol';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { COMMANDS, KopsReleasesRequest, type StatusParams } from '../../../server/src/protocol';
 
 const SOURCE: Record<StatusParams['source'], string> = {
   comment: 'from the file\'s `# kops-version:` comment',
@@ -19,15 +19,15 @@ export async function showVersions(status: StatusParams | undefined): Promise<vo
   if (status.ciliumAccepted) parts.push(`${status.ciliumAccepted}.`);
   if (status.problem) parts.push(status.problem);
   const choice = await vscode.window.showInformationMessage(parts.join(' '), 'Change kops Version');
-  if (choice) await vscode.commands.executeCommand('kopsSpec.selectKopsVersion');
+  if (choice) await vscode.commands.executeCommand(COMMANDS.selectKopsVersion);
 }
 
 /** Picks the kops release for the workspace setting; a file's `# kops-version:` comment still wins. */
-export async function selectKopsVersion(): Promise<void> {
+export async function selectKopsVersion(client: LanguageClient): Promise<void> {
   const config = vscode.workspace.getConfiguration('kopsSpec');
   const current = config.get<string>('kopsVersion');
   const picked = await vscode.window.showQuickPick(
-    knownKopsReleases().map((v) => ({ label: v, description: v === current ? 'current' : undefined })),
+    (await client.sendRequest(KopsReleasesRequest.type)).map((v) => ({ label: v, description: v === current ? 'current' : undefined })),
     { placeHolder: 'kops release to check specs against (a # kops-version: comment in a file wins)' },
   );
   if (!picked) return;

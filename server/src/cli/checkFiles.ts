@@ -1,8 +1,5 @@
 import { resolve } from 'path';
-import { diagnose } from '../engine/checks/diagnostics';
-import { kopsDocuments, parseFile } from '../engine/document/documents';
-import { effectiveKopsVersion } from '../engine/kops/effectiveVersion';
-import type { Finding } from '../engine/types';
+import { diagnose, effectiveKopsVersion, kopsDocuments, parseFile, type Finding } from '../engine';
 import type { Candidate } from './collectFiles';
 import { readSource } from './readSource';
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/types';
+import type { Finding } from '../engine';
 import type { FileReport } from './checkFiles';
 
 /** The machine-readable shape; ranges stay 0-based (LSP style). */

@@ -1,10 +1,9 @@
 import { isAbsolute, relative, resolve, sep } from 'path';
 import { pathToFileURL } from 'url';
-import { KOPS_CILIUM_DOCS } from '../engine/kops/catalog/docsLinks';
-import type { Finding, Severity } from '../engine/types';
+import { KOPS_CILIUM_DOCS, type Finding, type Severity } from '../engine';
 import type { FileReport } from './checkFiles';
 import { describeCode } from './codeDescriptions';
-import { TOOL_NAME } from './toolInfo';
+import { TOOL_NAME } from '../toolInfo';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 const BASE_ID = 'SRCROOT';

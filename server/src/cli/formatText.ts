@@ -1,4 +1,4 @@
-import type { Severity } from '../engine/types';
+import type { Severity } from '../engine';
 import type { FileReport } from './checkFiles';
 
 const oneLine = (text: string): string => text.replace(/\s*\r?\n\s*/g, ' ');

@@ -1,11 +1,11 @@
-import { NEWEST_KOPS, OLDEST_KOPS, parseKopsVersion } from '../engine/kops/releases';
+import { NEWEST_KOPS, OLDEST_KOPS, parseKopsVersion } from '../engine';
 import { parseArgs, USAGE, type CheckRequest } from './args';
 import { checkFiles } from './checkFiles';
 import { collectFiles } from './collectFiles';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatText, summaryLine } from './formatText';
-import { TOOL_NAME, toolVersion } from './toolInfo';
+import { TOOL_NAME, TOOL_VERSION } from '../toolInfo';
 
 export interface CliIo {
   out(text: string): void;
@@ -25,7 +25,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.out(`${USAGE}\n`);
       return EXIT_OK;
     case 'version':
-      io.out(`${TOOL_NAME} ${toolVersion()} (kops ${OLDEST_KOPS} to ${NEWEST_KOPS})\n`);
+      io.out(`${TOOL_NAME} ${TOOL_VERSION} (kops ${OLDEST_KOPS} to ${NEWEST_KOPS})\n`);
       return EXIT_OK;
     case 'usage-error':
       io.err(`${TOOL_NAME}: ${request.reason}\n`);
@@ -48,7 +48,7 @@ function check(request: CheckRequest, io: CliIo): number {
   const problems = [...collected.problems, ...outcome.problems];
 
   if (request.format === 'json') io.out(formatJson(outcome.reports));
-  else if (request.format === 'sarif') io.out(formatSarif(outcome.reports, io.cwd, toolVersion()));
+  else if (request.format === 'sarif') io.out(formatSarif(outcome.reports, io.cwd, TOOL_VERSION));
   else {
     io.out(formatText(outcome.reports));
     io.err(`${summaryLine(outcome.reports)}\n`);

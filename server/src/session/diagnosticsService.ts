@@ -1,6 +1,4 @@
-import { effectiveKopsVersion, type EffectiveVersion, type EngineSettings } from '../engine/kops/effectiveVersion';
-import { FindingsCache } from '../engine/checks/findingsCache';
-import type { Finding } from '../engine/types';
+import { FindingsCache, effectiveKopsVersion, type EffectiveVersion, type EngineSettings, type Finding } from '../engine';
 import type { FileStore, Snapshot } from './fileStore';
 import { afterQueuedMessages, TimeSlice } from './timeSlice';
 

@@ -1,8 +1,4 @@
-import { parseFile, splitDocuments, type ParsedFile, type YamlDocument } from '../engine/document/documents';
-import { findVersionComment } from '../engine/kops/releases';
-import { LineIndex } from '../engine/document/lineIndex';
-import { FileBudget, lineFeeds } from '../engine/document/limits';
-import type { Position } from '../engine/types';
+import { FileBudget, LineIndex, findVersionComment, lineFeeds, parseFile, splitDocuments, type ParsedFile, type Position, type YamlDocument } from '../engine';
 import { lineStart, documentBounds } from './documentPrefix';
 import { nextTurn, TimeSlice } from './timeSlice';
 

@@ -1,8 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { completionsAt, endOfLine, labelOf, openFixture, ourItems, suggestOrder, withTyped } from './helpers';
-import { ciliumFields } from '../../../server/src/engine/kops/catalog/ciliumFields';
-import { parseKopsVersion } from '../../../server/src/engine/kops/releases';
+import { ciliumFields, parseKopsVersion } from '../../../server/src/engine';
 
 /** Top-level keys of spec.networking.cilium the engine's catalog has for kops `version`. */
 function catalogKeyCount(version: string): number {

@@ -1,11 +1,11 @@
 import { parseDocument, YAMLParseError, type Document } from 'yaml';
-import { kopsIdentity, type KopsIdentity } from './kopsIdentity';
+import { kopsIdentity, type KopsIdentity } from '../../kopsIdentity';
 import { LineIndex } from './lineIndex';
 import { guardedParse } from './limits';
 import { isTemplated, maskTemplates } from './templates';
-import type { Finding, Range } from '../types';
+import type { Finding, Position, Range } from '../types';
 
-export type { KopsApiVersion, KopsIdentity, KopsKind } from './kopsIdentity';
+export type { KopsApiVersion, KopsIdentity, KopsKind } from '../../kopsIdentity';
 
 /** One `---` document of a YAML stream. Node ranges in `yaml` are offsets into `text`; add `offset` for the file. */
 export interface YamlDocument {
@@ -85,4 +85,11 @@ export function documentAt(file: ParsedFile, offset: number): YamlDocument | und
 /** File range of a document-relative [start, end) span. */
 export function fileRange(file: ParsedFile, doc: YamlDocument, start: number, end: number): Range {
   return file.lines.range(doc.offset + start, doc.offset + end);
+}
+
+/** The Cluster document at `position`, else the file's first Cluster document. */
+export function clusterDocument(file: ParsedFile, position?: Position): YamlDocument | undefined {
+  const here = position && documentAt(file, file.lines.offsetAt(position));
+  if (here?.kops?.kind === 'Cluster') return here;
+  return file.documents.find((d) => d.kops?.kind === 'Cluster');
 }

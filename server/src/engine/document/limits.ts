@@ -1,5 +1,5 @@
 import { isAlias, isCollection, isPair, parseDocument, type Document } from 'yaml';
-import { kopsIdentity } from './kopsIdentity';
+import { kopsIdentity } from '../../kopsIdentity';
 import type { LineIndex } from './lineIndex';
 import type { Finding, Range } from '../types';
 

@@ -1,11 +1,10 @@
-import type { ParsedFile } from '../document/documents';
+import { clusterDocument, type ParsedFile } from '../document/documents';
 import type { EffectiveVersion } from '../kops/effectiveVersion';
 import { atLeast } from '../kops/releases';
 import { ciliumPath, dialectFor } from '../kops/dialect';
 import { boolAt, stringAt, structKeysAt } from '../kops/goValues';
 import type { Position, TextEdit } from '../types';
 import { chainEdits } from '../document/textEdits';
-import { clusterDocument } from './etcd/insertCiliumEtcd';
 
 /** What the IPsec key command needs to know about the spec. The key itself never reaches the server. */
 export interface CiliumEncryptionInfo {

@@ -1,10 +1,10 @@
 import { isMap } from 'yaml';
-import { ciliumEtcdEdits, clusterDocument } from './etcd/insertCiliumEtcd';
-import type { ParsedFile } from '../document/documents';
+import { ciliumEtcdEdits } from './etcd';
+import { clusterDocument, type ParsedFile } from '../document/documents';
 import type { EffectiveVersion } from '../kops/effectiveVersion';
 import { editsClash } from '../document/textEdits';
 import { fixesFor } from './fixes';
-import { migrationAction } from './migration/action';
+import { migrationAction } from './migration';
 import type { Finding, Fix, Position, Range, TextEdit } from '../types';
 import { nodeAt, spanOf } from '../document/yamlNav';
 
@@ -15,7 +15,8 @@ export interface EngineCodeAction {
   isPreferred?: boolean;
   /** Codes of the findings this action resolves (the server attaches the matching diagnostics). */
   diagnosticCodes: string[];
-  command?: { title: string; command: string; arguments?: unknown[] };
+  /** A client command to run after the edits, by the engine's name for it (the server maps it to the command id). */
+  command?: { title: string; name: 'showMigrationGuide'; arguments?: unknown[] };
 }
 
 const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);

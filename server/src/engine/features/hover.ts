@@ -3,12 +3,11 @@ import { ciliumDocSlug, ciliumDocsUrlForField, effectiveCiliumVersion, KOPS_CILI
 import {
   CILIUM_PATH, ciliumParentOf, defaultText, fieldByName, isInverted, lifecycleNotes, minorOf, typeLabel,
 } from '../kops/ciliumNaming';
-import { schemaTypeLabel } from './completion/schemaItems';
 import { cursorContext, type CursorContext } from '../document/cursor/cursorContext';
 import type { KopsApiVersion, ParsedFile } from '../document/documents';
 import type { EffectiveVersion } from '../kops/effectiveVersion';
 import type { KopsVersion } from '../kops/releases';
-import { schemaAt } from '../kops/schema/specSchema';
+import { schemaAt, schemaTypeLabel } from '../kops/schema/specSchema';
 import type { Position, Range } from '../types';
 import { scalarAt } from '../document/yamlNav';
 

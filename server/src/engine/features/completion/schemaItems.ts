@@ -1,24 +1,14 @@
 import type { KopsKind } from '../../document/documents';
 import type { KopsVersion } from '../../kops/releases';
 import type { CursorContext } from '../../document/cursor/cursorContext';
-import { schemaAt, type SchemaNode } from '../../kops/schema/specSchema';
+import { schemaAt, schemaTypeLabel, typeOf, type SchemaNode } from '../../kops/schema/specSchema';
 import { keyInsert, orderKey, valueInsert, type ValueShape } from './snippets';
 import type { CompletionEntry } from './types';
 
 const BOOLEANS = ['true', 'false'];
 const NETWORKING_PATH = ['spec', 'networking'];
 
-const typeOf = (node: SchemaNode): string | undefined => (Array.isArray(node.type) ? node.type[0] : node.type);
 const enumOf = (node: SchemaNode): string[] => (node.enum ?? []).filter((e): e is string => typeof e === 'string');
-
-/** Words for a schema type: `string`, `list of object`, `map`, `int or string`. */
-export function schemaTypeLabel(node: SchemaNode): string {
-  if (node.intOrString) return 'int or string';
-  const type = typeOf(node);
-  if (type === 'array') return `list of ${node.items ? schemaTypeLabel(node.items) : 'items'}`;
-  if (type === 'object' && !node.properties && node.additionalProperties) return 'map';
-  return type ?? 'any';
-}
 
 function shapeOf(node: SchemaNode): ValueShape {
   const type = typeOf(node);

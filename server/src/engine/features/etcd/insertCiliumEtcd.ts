@@ -1,5 +1,5 @@
 import { isMap, isSeq, type YAMLMap } from 'yaml';
-import { documentAt, type ParsedFile, type YamlDocument } from '../../document/documents';
+import { clusterDocument, type ParsedFile, type YamlDocument } from '../../document/documents';
 import type { EffectiveVersion } from '../../kops/effectiveVersion';
 import type { KopsVersion } from '../../kops/releases';
 import { ciliumPath, dialectFor } from '../../kops/dialect';
@@ -13,13 +13,6 @@ import { blockLines, flowText, mirrorCluster } from './etcdClusterText';
 export type InsertCiliumEtcdResult = { edits: TextEdit[] } | { message: string };
 
 const CLUSTERS = ['spec', 'etcdClusters'];
-
-/** The Cluster document at `position`, else the file's first Cluster document. */
-export function clusterDocument(file: ParsedFile, position?: Position): YamlDocument | undefined {
-  const here = position && documentAt(file, file.lines.offsetAt(position));
-  if (here?.kops?.kind === 'Cluster') return here;
-  return file.documents.find((d) => d.kops?.kind === 'Cluster');
-}
 
 function etcdClusterNamed(doc: YamlDocument, name: string): YAMLMap | undefined {
   const clusters = nodeAt(doc, CLUSTERS);

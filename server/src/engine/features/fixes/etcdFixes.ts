@@ -1,5 +1,5 @@
 import { isMap, isSeq } from 'yaml';
-import { ciliumEtcdEdits } from '../etcd/insertCiliumEtcd';
+import { ciliumEtcdEdits } from '../etcd';
 import { ciliumPath, dialectFor } from '../../kops/dialect';
 import type { Fix } from '../../types';
 import { nodeAt } from '../../document/yamlNav';

@@ -5,11 +5,9 @@ import { migrationGuide } from './guide';
 import type { Range } from '../../types';
 import { scalarAt } from '../../document/yamlNav';
 
-export const SHOW_MIGRATION_GUIDE = 'kopsSpec.showMigrationGuide';
-
 export interface MigrationAction {
   title: string;
-  command: { title: string; command: string; arguments: [string] };
+  command: { title: string; name: 'showMigrationGuide'; arguments: [string] };
 }
 
 /** On a key whose change is disruptive for a running cluster, an action that opens the safe sequence. */
@@ -22,5 +20,5 @@ export function migrationAction(file: ParsedFile, eff: EffectiveVersion, range: 
   const guide = migrationGuide([...ctx.path, key], eff.version, typeof name === 'string' && name ? name : undefined);
   if (!guide) return undefined;
   const title = `Show the safe steps to change \`${key}\` on a running cluster`;
-  return { title, command: { title, command: SHOW_MIGRATION_GUIDE, arguments: [guide] } };
+  return { title, command: { title, name: 'showMigrationGuide', arguments: [guide] } };
 }

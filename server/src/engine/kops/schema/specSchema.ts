@@ -80,3 +80,14 @@ export function schemaIn(root: SchemaNode, path: readonly PathSegment[]): Schema
 export function schemaAt(kind: KopsKind, v: KopsVersion, path: readonly PathSegment[]): SchemaNode | undefined {
   return schemaIn(specSchema(kind, v), path);
 }
+
+export const typeOf = (node: SchemaNode): string | undefined => (Array.isArray(node.type) ? node.type[0] : node.type);
+
+/** Words for a schema type: `string`, `list of object`, `map`, `int or string`. */
+export function schemaTypeLabel(node: SchemaNode): string {
+  if (node.intOrString) return 'int or string';
+  const type = typeOf(node);
+  if (type === 'array') return `list of ${node.items ? schemaTypeLabel(node.items) : 'items'}`;
+  if (type === 'object' && !node.properties && node.additionalProperties) return 'map';
+  return type ?? 'any';
+}

@@ -1,4 +1,4 @@
-/** Recognising kops documents from text alone (no imports: the client bundles this too). */
+/** Recognising kops documents from text alone: import-free, shared by the engine and the client (which bundles it). */
 export type KopsKind = 'Cluster' | 'InstanceGroup';
 export type KopsApiVersion = 'v1alpha2' | 'v1alpha3';
 export interface KopsIdentity { apiVersion: KopsApiVersion; kind: KopsKind }

@@ -1,0 +1,35 @@
+/**
+ * The engine's public surface: the server, the CLI, the per-file session state and the benchmarks import
+ * only this module. Layers inside: document/ (text → parsed documents, positions, minimal edits),
+ * kops/ (releases, dialects, catalog and schemas), checks/ (findings), features/ (what an editor asks for).
+ */
+
+// Vocabulary
+export type { Finding, Fix, KopsError, PathSegment, Position, Range, Severity, TextEdit } from './types';
+
+// Documents
+export { documentAt, parseFile, splitDocuments, kopsDocuments, type ParsedFile, type YamlDocument } from './document/documents';
+export { LineIndex } from './document/lineIndex';
+export { FileBudget, lineFeeds } from './document/limits';
+
+// kops releases
+export {
+  atLeast, before, knownKopsReleases, NEWEST_KOPS, OLDEST_KOPS, newestKops, parseKopsVersion, findVersionComment, type KopsVersion,
+} from './kops/releases';
+export { effectiveKopsVersion, type EffectiveVersion, type EngineSettings } from './kops/effectiveVersion';
+export { KOPS_CILIUM_DOCS } from './kops/catalog/docsLinks';
+export { ciliumFields } from './kops/catalog/ciliumFields';
+
+// Checks
+export { diagnose } from './checks/diagnostics';
+export { FindingsCache } from './checks/findingsCache';
+
+// Features
+export { complete, type CompletionEntry } from './features/completion';
+export { hover, type HoverResult } from './features/hover';
+export { outline, type OutlineSymbol } from './features/symbols';
+export { fileStatus, type FileStatus } from './features/status';
+export { codeActions, type EngineCodeAction } from './features/codeActions';
+export { fixesFor } from './features/fixes';
+export { insertCiliumEtcd, type InsertCiliumEtcdResult } from './features/etcd';
+export { ciliumEncryptionInfo, type CiliumEncryptionInfo } from './features/ciliumEncryption';
