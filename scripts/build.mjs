@@ -1,4 +1,5 @@
-// Bundles the client, the server and the CLI with esbuild into dist/ (or `--outdir DIR`; `--minify` to minify,
+// Bundles the client, the server and the CLI with esbuild into dist/ (or `--outdir DIR`; `--sourcemap` for the
+// debugger, see .vscode/launch.json; `--minify` to minify,
 // as the .vsix, the npm package and the bench do; unminified bundles keep a `// path` comment above each module,
 // which bench/profile.ts and the bundle review in test/unit/trust.test.ts read).
 import { build, transform } from 'esbuild';
@@ -9,7 +10,8 @@ import zlib from 'zlib';
 const option = (name) => { const at = process.argv.indexOf(name); return at < 0 ? undefined : process.argv[at + 1]; };
 const outdir = option('--outdir') ?? 'dist';
 const minify = process.argv.includes('--minify');
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, logLevel: 'warning', minify };
+const sourcemap = process.argv.includes('--sourcemap');
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap, logLevel: 'warning', minify };
 
 /**
  * The generated CRD schemas and Ajv validators are four fifths of the server and CLI bundles, and a process
