@@ -23,8 +23,9 @@ describe('fuzzing the engine with mutated real specs', function () {
       if (tally.failures()) throw new Error(tally.report());
     }), { seed: SEED, numRuns: RUNS, interruptAfterTimeLimit: 30 * 60_000, markInterruptAsFailure: true, ...(PATH ? { path: PATH } : {}) });
     if (!details.failed) return;
-    const replay = details.counterexamplePath === null ? '' :
-      `\nReplay: FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath} npx mocha --config test/integration/.mocharc.json test/integration/fuzz.test.ts`;
-    throw new Error(`${fc.defaultReportMessage(details)}${replay}`);
+    const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance ?? '');
+    const replay = details.counterexamplePath === null ? '' : `\nReplay: FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath}`
+      + ' npx mocha --config test/integration/.mocharc.json test/integration/fuzz.test.ts';
+    throw new Error(`${fc.defaultReportMessage(details)}\n${cause}${replay}`);
   });
 });

@@ -77,7 +77,8 @@ describe('hostile files', function () {
     const check = (name: string, content: string | Buffer) => {
       const path = join(tmp, `${name.replace(/\W+/g, '-')}.yaml`);
       writeFileSync(path, content);
-      const r = spawnSync(process.execPath, [shippedBuild().cli, 'check', path], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 });
+      const options = { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 } as const;
+      const r = spawnSync(process.execPath, [shippedBuild().cli, 'check', path], options);
       return { status: r.status, stdout: r.stdout, stderr: r.stderr, path };
     };
 

@@ -6,6 +6,7 @@ import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVers
 import type { Range } from '../../server/src/engine/types';
 import { applyEdits } from '../helpers/applyEdits';
 import { positionOf } from '../helpers/marker';
+import { kopsDocument } from '../helpers/kopsText';
 
 function actionsAt(text: string, anchor: string): EngineCodeAction[] {
   const file = parseFile(text);
@@ -20,7 +21,7 @@ const findingsOf = (text: string) => {
   return diagnose(file, effectiveKopsVersion(file, {}));
 };
 
-const head = 'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: demo.example.com\nspec:\n  kubernetesVersion: 1.35.0\n';
+const head = kopsDocument('Cluster', 'demo.example.com', ['  kubernetesVersion: 1.35.0']);
 
 describe('code actions', () => {
   it('offers the fixes of the finding under the cursor, the best one preferred', () => {

@@ -2,8 +2,9 @@ import { strict as assert } from 'assert';
 import { parseFile } from '../../server/src/engine/document/documents';
 import { cursorContext, type CursorContext } from '../../server/src/engine/document/cursor/cursorContext';
 import { withCursor } from '../helpers/marker';
+import { kopsHeader } from '../helpers/kopsText';
 
-const HEAD = 'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: a.example.com\n';
+const HEAD = kopsHeader('Cluster', 'a.example.com');
 
 type Expected = Partial<Pick<CursorContext, 'path' | 'mode' | 'key' | 'prefix' | 'existingKeys' | 'keyOnly' | 'needsSpace' | 'style'>> & {
   /** The text the completion would replace. */

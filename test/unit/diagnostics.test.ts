@@ -5,6 +5,7 @@ import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVers
 import type { Finding, Position } from '../../server/src/engine/types';
 import { applyEdits } from '../helpers/applyEdits';
 import { positionOf } from '../helpers/marker';
+import { kopsDocument } from '../helpers/kopsText';
 
 const FIELD_CODES = ['cilium-unknown-key', 'cilium-key-too-new', 'cilium-type', 'cilium-enum', 'cilium-dead-key', 'cilium-no-effect'];
 
@@ -16,9 +17,9 @@ const fieldFindings = (text: string, kopsVersion?: string): Finding[] =>
   check(text, kopsVersion).filter((f) => FIELD_CODES.includes(f.code));
 
 /** A Cluster whose spec.networking.cilium block is `body` (lines written at the block's indentation). */
-const cluster = (body: string, api = 'v1alpha2'): string =>
-  `apiVersion: kops.k8s.io/${api}\nkind: Cluster\nmetadata:\n  name: a.example.com\nspec:\n  kubernetesVersion: 1.32.0\n`
-  + `  networking:\n    cilium:\n${body.split('\n').map((l) => `      ${l}`).join('\n')}\n`;
+const cluster = (body: string, api?: string): string => kopsDocument('Cluster', 'a.example.com', [
+  '  kubernetesVersion: 1.32.0', '  networking:', '    cilium:', ...body.split('\n').map((l) => `      ${l}`),
+], api);
 
 const at = (text: string, anchor: string, offset = 0): Position => positionOf(text, anchor, offset);
 const only = (findings: Finding[], code: string): Finding => {
@@ -208,7 +209,8 @@ describe('diagnostics: assembling a file', () => {
       [`${header}\u0000\u0007spec: {networking: {cilium: [\u0000`, ['file-not-text']],
       [`${header}spec: &a\n  networking: &b {cilium: *b}\n  x: *a\n`, ['schema-unknown-key']],
       [`${header}spec:\n  networking:\n    cilium: "just a string"\n`, []],
-      [`${header}spec:\n  networking:\n    cilium:\n      ? [a, b]\n      : 1\n      !!binary x: 2\n      hubble: [1, 2]\n`, ['cilium-unknown-key', 'cilium-type']],
+      [`${header}spec:\n  networking:\n    cilium:\n      ? [a, b]\n      : 1\n      !!binary x: 2\n      hubble: [1, 2]\n`,
+        ['cilium-unknown-key', 'cilium-type']],
       [`${header}---\n---\n\t- :\n%YAML 9\n`, []],
       [`${header}spec:\n  a:\n${'['.repeat(500)}\n`, ['document-too-complex']],
     ];

@@ -1,9 +1,10 @@
 import { strict as assert } from 'assert';
 import { documentAt, parseFile, splitDocuments } from '../../server/src/engine/document/documents';
 import { kopsIdentity, looksLikeKopsText } from '../../server/src/kopsIdentity';
+import { kopsDocument } from '../helpers/kopsText';
 
-const cluster = 'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: a.example.com\nspec:\n  networking:\n    cilium: {}\n';
-const ig = '---\napiVersion: kops.k8s.io/v1alpha2\nkind: InstanceGroup\nmetadata:\n  name: nodes\nspec:\n  role: Node\n';
+const cluster = kopsDocument('Cluster', 'a.example.com', ['  networking:', '    cilium: {}']);
+const ig = `---\n${kopsDocument('InstanceGroup', 'nodes', ['  role: Node'])}`;
 const deployment = '---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n';
 
 describe('document model', () => {

@@ -8,6 +8,7 @@ import { fixesFor } from '../../server/src/engine/features/fixes';
 import type { Finding, Fix } from '../../server/src/engine/types';
 import { YamlEditor } from '../../server/src/engine/document/yamlEdit';
 import { applyEdits } from '../helpers/applyEdits';
+import { kopsDocument } from '../helpers/kopsText';
 
 const CASE_DIRS = ['/work/shared/kops/validation-cases', path.join(__dirname, '..', 'cases')];
 
@@ -85,7 +86,7 @@ describe('preferred fixes over the validation cases', () => {
   });
 });
 
-const head = 'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: demo.example.com\nspec:\n  kubernetesVersion: 1.35.0\n';
+const head = kopsDocument('Cluster', 'demo.example.com', ['  kubernetesVersion: 1.35.0']);
 
 describe('quick fixes for single findings', () => {
   it('offers exactly one fix for enableNodeport: the preferred rename to enableNodePort', () => {

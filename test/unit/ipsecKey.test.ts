@@ -7,6 +7,7 @@ import { diagnose } from '../../server/src/engine/checks/diagnostics';
 import { parseFile } from '../../server/src/engine/document/documents';
 import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
 import { applyEdits } from '../helpers/applyEdits';
+import { kopsDocument } from '../helpers/kopsText';
 
 describe('Cilium IPsec key', () => {
   it('has exactly kops\' one-line format', () => {
@@ -46,16 +47,9 @@ describe('Cilium IPsec key', () => {
 });
 
 describe('IPsec spec settings offered by the key command', () => {
-  const spec = (version: string, cilium: string) => `# kops-version: ${version}
-apiVersion: kops.k8s.io/v1alpha2
-kind: Cluster
-metadata:
-  name: demo.example.com
-spec:
-  kubernetesVersion: 1.35.0
-  networking:
-    cilium:${cilium}
-`;
+  const spec = (version: string, cilium: string) => `# kops-version: ${version}\n${kopsDocument('Cluster', 'demo.example.com', [
+    '  kubernetesVersion: 1.35.0', '  networking:', `    cilium:${cilium}`,
+  ])}`;
 
   it('adds enableEncryption and encryptionType: ipsec together, leaving a valid spec', () => {
     const text = spec('v1.36.2', ' {}');

@@ -15,13 +15,14 @@ import { blockNesting } from '../fuzz/hostileFiles';
 import { ClientText, editsProblems, findingProblems } from '../fuzz/invariants';
 import { positionOf } from '../helpers/marker';
 import { applyEdits } from '../helpers/applyEdits';
+import { kopsDocument } from '../helpers/kopsText';
 
 /**
  * Minimal cases of what the fuzzer (test/fuzz) found. Each names the module at fault. A test's timeout is a
  * hang guard for inputs that once took minutes, not a performance goal.
  */
 
-const HEAD = 'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: a.example.com\nspec:\n';
+const HEAD = kopsDocument('Cluster', 'a.example.com', []);
 const analyse = (text: string) => {
   const file = parseFile(text);
   const eff = effectiveKopsVersion(file, {});
@@ -33,7 +34,7 @@ describe('fuzz regressions', function () {
 
   describe('symbols.ts', () => {
     it('outlines an InstanceGroup whose role carries a !!merge tag (a Symbol value) instead of throwing', () => {
-      const text = 'apiVersion: kops.k8s.io/v1alpha2\nkind: InstanceGroup\nmetadata:\n  name: nodes\nspec:\n  role: !!merge Node\n';
+      const text = kopsDocument('InstanceGroup', 'nodes', ['  role: !!merge Node']);
       const [symbol] = outline(parseFile(text));
       assert.equal(symbol.name, 'nodes');
     });
