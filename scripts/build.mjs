@@ -1,7 +1,7 @@
 // Bundles the client, the server and the CLI with esbuild into dist/ (or `--outdir DIR`; `--sourcemap` for the
 // debugger, see .vscode/launch.json; `--minify` to minify,
 // as the .vsix, the npm package and the bench do; unminified bundles keep a `// path` comment above each module,
-// which bench/profile.ts and the bundle review in test/unit/trust.test.ts read).
+// which bench/profile.ts and the bundle review in test/integration/bundleReview.test.ts read).
 import { build, transform } from 'esbuild';
 import { readFile } from 'fs/promises';
 import { basename } from 'path';

@@ -8,7 +8,7 @@
 #      the install suite (test/e2e/install → out/e2e-install) run against that installed copy
 # Prints `<suite>: N passed, N failed` for each; exit 0 only when all passed.
 # Needs a built extension (npm run build) and scripts/e2e-setup.sh (run here when env.sh is missing).
-# Env: E2E_HOME (default .e2e), SHOTS (screenshots, default docs/images), E2E_GREP (exthost test filter),
+# Env: E2E_HOME (default .e2e), SHOTS (screenshots, default out/screenshots), E2E_GREP (exthost test filter),
 #      TIMEOUT_S (exthost suite limit), ONLY=exthost|ui|untrusted|offline|install.
 set -uo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)

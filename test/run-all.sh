@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# `npm test`: build, type check, unit tests, then the real-VS-Code E2E suites (extension host, UI, and the
-# extension host again with the workspace untrusted and without network, and the packed .vsix installed).
+# `npm test`: build, type check, unit tests (test/unit: in-process, write nothing), integration tests
+# (test/integration: the shipped CLI and server built into a temporary folder, packaging, hostile files, the
+# fuzz profile), then the real-VS-Code E2E suites (extension host, UI, and the extension host again with the
+# workspace untrusted and without network, and the packed .vsix installed).
 # Every suite ends with `== <suite>: N passed, N failed (Ns)`; build and type check count as one check each.
 # The last line is the total, `N passed, N failed`; the exit status is non-zero when anything failed.
 # Env: SKIP_E2E=1 skips the E2E suites (reported as skipped, not as passed); see scripts/e2e-run.sh for more.
@@ -36,6 +38,10 @@ check typecheck npx tsc -b
 npx mocha --reporter spec 2>&1 | tee "$LOGS/unit.log"
 read -r passed failed < <(mocha_counts "$LOGS/unit.log")
 record unit "$passed" "$failed"
+
+npm run --silent test:integration -- --reporter spec 2>&1 | tee "$LOGS/integration.log"
+read -r passed failed < <(mocha_counts "$LOGS/integration.log")
+record integration "$passed" "$failed"
 
 if [ "${SKIP_E2E:-}" = 1 ]; then
   echo "== e2e: skipped (SKIP_E2E=1)"

@@ -38,12 +38,6 @@ export class Tally {
     else if (wallMs > top.wallMs) top.wallMs = wallMs;
   }
 
-  /** The entry point whose slowest call took the most CPU, as `op 12.3 ms CPU`. */
-  slowestCall(): string {
-    const [op, s] = [...this.slowest].sort((a, b) => b[1].cpuMs - a[1].cpuMs)[0] ?? ['none', { cpuMs: 0 }];
-    return `${op} ${s.cpuMs.toFixed(1)} ms CPU`;
-  }
-
   count(kind: IssueKind): number { return this.counts.get(kind) ?? 0; }
 
   failures(): number { return FAILING.reduce((n, k) => n + this.count(k), 0); }

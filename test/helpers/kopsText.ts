@@ -1,4 +1,11 @@
-/** A kops v1alpha2 document: its header, then `spec:` holding `specLines` (already indented two spaces). */
-export function kopsDocument(kind: 'Cluster' | 'InstanceGroup', name: string, specLines: readonly string[]): string {
-  return ['apiVersion: kops.k8s.io/v1alpha2', `kind: ${kind}`, 'metadata:', `  name: ${name}`, 'spec:', ...specLines, ''].join('\n');
+type KopsKind = 'Cluster' | 'InstanceGroup';
+
+/** The lines a kops document starts with: apiVersion, kind and metadata.name, each ending in a line break. */
+export function kopsHeader(kind: KopsKind, name: string, api = 'v1alpha2'): string {
+  return `apiVersion: kops.k8s.io/${api}\nkind: ${kind}\nmetadata:\n  name: ${name}\n`;
+}
+
+/** A kops document: its header, then `spec:` holding `specLines` (already indented two spaces). */
+export function kopsDocument(kind: KopsKind, name: string, specLines: readonly string[], api?: string): string {
+  return `${kopsHeader(kind, name, api)}spec:\n${specLines.map((line) => `${line}\n`).join('')}`;
 }

@@ -9,8 +9,9 @@ import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVers
 import { hover } from '../../server/src/engine/features/hover';
 import { parseKopsVersion, type KopsVersion } from '../../server/src/engine/kops/releases';
 import { withCursor } from '../helpers/marker';
+import { kopsDocument, kopsHeader } from '../helpers/kopsText';
 
-const cluster = (api = 'v1alpha2'): string => `apiVersion: kops.k8s.io/${api}\nkind: Cluster\nmetadata:\n  name: a.example.com\n`;
+const cluster = (api?: string): string => kopsHeader('Cluster', 'a.example.com', api);
 const CILIUM = `${cluster()}spec:\n  networking:\n    cilium:\n`;
 const at = (kops: string): string => `# kops-version: ${kops}\n`;
 
@@ -162,7 +163,7 @@ describe('completion: other kops keys', () => {
   });
 
   it('InstanceGroup spec keys from the CRD schema', () => {
-    const ig = 'apiVersion: kops.k8s.io/v1alpha2\nkind: InstanceGroup\nmetadata:\n  name: nodes\nspec:\n  role: Node\n  mach|\n';
+    const ig = kopsDocument('InstanceGroup', 'nodes', ['  role: Node', '  mach|']);
     const entries = items(ig);
     assert.equal(item(entries, 'machineType').insertText, 'machineType: ');
     assert.ok(item(entries, 'machineType').detail.startsWith('kops v1.36.2 · string'));

@@ -2,8 +2,9 @@ import { strict as assert } from 'assert';
 import { parseFile } from '../../server/src/engine/document/documents';
 import { cursorContext, type CursorContext } from '../../server/src/engine/document/cursor/cursorContext';
 import { withCursor } from '../helpers/marker';
+import { kopsHeader } from '../helpers/kopsText';
 
-const HEAD = 'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: a.example.com\n';
+const HEAD = kopsHeader('Cluster', 'a.example.com');
 
 type Expected = Partial<Pick<CursorContext, 'path' | 'mode' | 'key' | 'prefix' | 'existingKeys' | 'keyOnly' | 'needsSpace' | 'style'>> & {
   /** The text the completion would replace. */
@@ -148,10 +149,20 @@ describe('cursorContext', () => {
     check(`${HEAD}sp|`, { path: [], mode: 'key', prefix: 'sp', existingKeys: ['apiVersion', 'kind', 'metadata'] });
   });
 
-  it('never throws on odd input', () => {
-    for (const text of ['', '\u0000\u0001', '{{{{', ']]]: ::', 'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\n- - - [\n']) {
+  it('gives nothing anywhere in a file with no kops document, however broken', () => {
+    for (const text of ['', '\u0000\u0001', '{{{{', ']]]: ::']) {
       const file = parseFile(text);
-      for (let line = 0; line < 4; line++) for (let character = 0; character < 8; character++) cursorContext(file, { line, character });
+      for (let line = 0; line < 4; line++) {
+        for (let character = 0; character < 8; character++) {
+          assert.equal(cursorContext(file, { line, character }), undefined, `${JSON.stringify(text)} at ${line}:${character}`);
+        }
+      }
     }
+  });
+
+  it('still completes around a line of broken YAML in a kops document', () => {
+    const broken = 'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\n- - - [\n';
+    check(`${broken}|`, { path: [], mode: 'key', prefix: '', existingKeys: ['apiVersion', 'kind'] });
+    check(broken.replace('Cluster', 'C|luster'), { path: [], mode: 'value', key: 'kind', prefix: 'C', replaces: 'Cluster' });
   });
 });

@@ -6,6 +6,7 @@ import { parseFile } from '../../server/src/engine/document/documents';
 import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
 import { applyEdits } from '../helpers/applyEdits';
 import { positionOf } from '../helpers/marker';
+import { kopsDocument, kopsHeader } from '../helpers/kopsText';
 
 function run(text: string, anchor?: string): { text: string } | { message: string } {
   const file = parseFile(text);
@@ -19,11 +20,8 @@ function ran(text: string, anchor?: string): string {
   return result.text;
 }
 
-const cluster = (etcd: string, networking = '  networking:\n    cilium:\n      enableNodePort: true\n') => `apiVersion: kops.k8s.io/v1alpha2
-kind: Cluster
-metadata:
-  name: demo.example.com
-spec:
+const NETWORKING = '  networking:\n    cilium:\n      enableNodePort: true\n';
+const cluster = (etcd: string, networking = NETWORKING) => `${kopsHeader('Cluster', 'demo.example.com')}spec:
   cloudProvider: aws
 ${etcd}  kubeProxy:
     enabled: false
@@ -110,7 +108,7 @@ describe('kops: Insert Cilium etcd cluster', () => {
   });
 
   it('edits only the Cluster document of a multi-document file, wherever the cursor is', () => {
-    const ig = (name: string) => `apiVersion: kops.k8s.io/v1alpha2\nkind: InstanceGroup\nmetadata:\n  name: ${name}\nspec:\n  role: Node\n`;
+    const ig = (name: string) => kopsDocument('InstanceGroup', name, ['  role: Node']);
     const text = `${ig('nodes-a')}---\n${cluster(threeMembers)}---\n${ig('nodes-b')}`;
     const out = ran(text, 'nodes-b');
     const docs = out.split('\n---\n');

@@ -4,8 +4,9 @@ import { parseFile } from '../../server/src/engine/document/documents';
 import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
 import { hover, type HoverResult } from '../../server/src/engine/features/hover';
 import { withCursor } from '../helpers/marker';
+import { kopsDocument, kopsHeader } from '../helpers/kopsText';
 
-const CLUSTER = 'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: a.example.com\n';
+const CLUSTER = kopsHeader('Cluster', 'a.example.com');
 const CILIUM = `${CLUSTER}spec:\n  networking:\n    cilium:\n`;
 
 function hoverAt(marked: string): HoverResult | undefined {
@@ -67,7 +68,7 @@ describe('hover', () => {
     const md = card(`${CLUSTER}spec:\n  kubeProxy:\n    ena|bled: false\n`);
     assert.equal(md.split('\n\n')[0], '**enabled** · boolean');
     assert.ok(md.split('\n\n').length === 2);
-    const ig = card('apiVersion: kops.k8s.io/v1alpha2\nkind: InstanceGroup\nmetadata:\n  name: n\nspec:\n  machine|Type: t3.medium\n');
+    const ig = card(kopsDocument('InstanceGroup', 'n', ['  machine|Type: t3.medium']));
     assert.match(ig, /^\*\*machineType\*\* · string\n\n\S/);
   });
 

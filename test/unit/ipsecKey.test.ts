@@ -1,15 +1,13 @@
 import { strict as assert } from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import {
-  createSecretArgs, generateCiliumIpsecKey, IPSEC_KEY_PATTERN, isClusterName, rotationFollowUp, terminalText, writeKeyFile,
+  createSecretArgs, generateCiliumIpsecKey, IPSEC_KEY_PATTERN, isClusterName, rotationFollowUp, terminalText,
 } from '../../client/src/commands/ciliumKey';
 import { ciliumEncryptionInfo } from '../../server/src/engine/features/ciliumEncryption';
 import { diagnose } from '../../server/src/engine/checks/diagnostics';
 import { parseFile } from '../../server/src/engine/document/documents';
 import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
 import { applyEdits } from '../helpers/applyEdits';
+import { kopsDocument } from '../helpers/kopsText';
 
 describe('Cilium IPsec key', () => {
   it('has exactly kops\' one-line format', () => {
@@ -48,41 +46,10 @@ describe('Cilium IPsec key', () => {
   });
 });
 
-describe('IPsec key file', () => {
-  let dir: string;
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kops-key-')); });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-  it('is created with mode 0600', async () => {
-    const file = path.join(dir, 'keys.yaml');
-    const key = generateCiliumIpsecKey();
-    await writeKeyFile(file, key, false);
-    assert.equal(fs.statSync(file).mode & 0o777, 0o600);
-    assert.equal(fs.readFileSync(file, 'utf8'), `${key}\n`);
-  });
-
-  it('is not replaced unless asked, and a replaced file ends up 0600 too', async () => {
-    const file = path.join(dir, 'keys.yaml');
-    fs.writeFileSync(file, 'old\n', { mode: 0o644 });
-    await assert.rejects(writeKeyFile(file, generateCiliumIpsecKey(), false), /EEXIST/);
-    assert.equal(fs.readFileSync(file, 'utf8'), 'old\n');
-    await writeKeyFile(file, generateCiliumIpsecKey(), true);
-    assert.equal(fs.statSync(file).mode & 0o777, 0o600);
-    assert.match(fs.readFileSync(file, 'utf8').trimEnd(), IPSEC_KEY_PATTERN);
-  });
-});
-
 describe('IPsec spec settings offered by the key command', () => {
-  const spec = (version: string, cilium: string) => `# kops-version: ${version}
-apiVersion: kops.k8s.io/v1alpha2
-kind: Cluster
-metadata:
-  name: demo.example.com
-spec:
-  kubernetesVersion: 1.35.0
-  networking:
-    cilium:${cilium}
-`;
+  const spec = (version: string, cilium: string) => `# kops-version: ${version}\n${kopsDocument('Cluster', 'demo.example.com', [
+    '  kubernetesVersion: 1.35.0', '  networking:', `    cilium:${cilium}`,
+  ])}`;
 
   it('adds enableEncryption and encryptionType: ipsec together, leaving a valid spec', () => {
     const text = spec('v1.36.2', ' {}');

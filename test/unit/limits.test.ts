@@ -6,6 +6,7 @@ import { aliasNodesExceed, guardedParse, isLimitFinding, LIMITS, measure } from 
 import { LineIndex } from '../../server/src/engine/document/lineIndex';
 import { aliasBomb, blockNesting, deepFlow, kopsStream, longDocument, manyDocuments } from '../fuzz/hostileFiles';
 import { positionOf } from '../helpers/marker';
+import { kopsDocument } from '../helpers/kopsText';
 
 /** guardedParse over a text with a parse that counts its calls. */
 function guard(text: string) {
@@ -17,7 +18,7 @@ function guard(text: string) {
   return { ...result, parsed };
 }
 
-const CLUSTER = 'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: a.example.com\nspec:\n  networking:\n    cilium: {}\n';
+const CLUSTER = kopsDocument('Cluster', 'a.example.com', ['  networking:', '    cilium: {}']);
 const CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\ndata:\n';
 
 describe('analysis limits', function () {

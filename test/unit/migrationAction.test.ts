@@ -4,6 +4,7 @@ import { diagnose } from '../../server/src/engine/checks/diagnostics';
 import { parseFile } from '../../server/src/engine/document/documents';
 import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
 import { withCursor } from '../helpers/marker';
+import { kopsDocument } from '../helpers/kopsText';
 
 function migrationGuideAt(fixture: string): string | undefined {
   const { text, position } = withCursor(fixture);
@@ -15,7 +16,7 @@ function migrationGuideAt(fixture: string): string | undefined {
 }
 
 const cluster = (cilium: string) =>
-  `apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: c.example.com\nspec:\n  kubeProxy:\n    enabled: false\n  networking:\n    cilium:\n${cilium}`;
+  `${kopsDocument('Cluster', 'c.example.com', ['  kubeProxy:', '    enabled: false', '  networking:', '    cilium:'])}${cilium}`;
 
 describe('migration code action', () => {
   it('offers the safe NodePort sequence on enableNodePort, with the cluster name in the commands', () => {

@@ -8,6 +8,7 @@ import type { Finding } from '../../server/src/engine/types';
 import { formatCidr, overlaps, parseCidr } from '../../server/src/engine/checks/rules/network';
 import { parseKubernetesVersion, parseSemver } from '../../server/src/engine/kops/semver';
 import { caseOutcome, compareCase, parseCaseHeader } from '../helpers/cases';
+import { kopsDocument, kopsHeader } from '../helpers/kopsText';
 
 const SHARED = '/work/shared/kops';
 const SHARED_CASES = path.join(SHARED, 'validation-cases');
@@ -62,7 +63,7 @@ describe('kops validation rules: kops integration specs', () => {
 });
 
 const cluster = (body: string, api = 'v1alpha2'): string =>
-  `apiVersion: kops.k8s.io/${api}\nkind: Cluster\nmetadata:\n  name: t.example.com\nspec:\n${body}`;
+  `${kopsHeader('Cluster', 't.example.com', api)}spec:\n${body}`;
 const byCode = (findings: Finding[], code: string): Finding[] => findings.filter((f) => f.code === code);
 const textAt = (text: string, f: Finding): string => {
   const lines = text.split('\n');
@@ -73,7 +74,7 @@ describe('kops validation rules: findings', () => {
   const v136 = kops('v1.36.2');
 
   it('looks only at Cluster documents', () => {
-    const ig = 'apiVersion: kops.k8s.io/v1alpha2\nkind: InstanceGroup\nmetadata:\n  name: nodes\nspec:\n  networking:\n    cilium:\n      ipam: foo\n';
+    const ig = kopsDocument('InstanceGroup', 'nodes', ['  networking:', '    cilium:', '      ipam: foo']);
     const other = 'apiVersion: v1\nkind: Cluster\nspec:\n  networking:\n    cilium:\n      ipam: foo\n';
     assert.deepEqual(findingsFor(ig, v136), []);
     assert.deepEqual(findingsFor(other, v136), []);

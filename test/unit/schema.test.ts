@@ -7,6 +7,7 @@ import { suggestKeys } from '../../server/src/engine/kops/didYouMean';
 import { schemaFindings } from '../../server/src/engine/checks/schema/schemaFindings';
 import { schemaAt, specSchema } from '../../server/src/engine/kops/schema/specSchema';
 import type { Finding, Range } from '../../server/src/engine/types';
+import { kopsHeader } from '../helpers/kopsText';
 
 const SPECS = join(__dirname, '..', '..', '..', 'shared', 'kops', 'specs');
 
@@ -33,9 +34,9 @@ const check = (fixture: string, version = 'v1.36.2'): { findings: Finding[]; ran
 };
 
 const cluster = (spec: string, api = 'v1alpha2'): string =>
-  `apiVersion: kops.k8s.io/${api}\nkind: Cluster\nmetadata:\n  name: a.example.com\nspec:\n${spec}`;
+  `${kopsHeader('Cluster', 'a.example.com', api)}spec:\n${spec}`;
 const instanceGroup = (spec: string): string =>
-  `apiVersion: kops.k8s.io/v1alpha2\nkind: InstanceGroup\nmetadata:\n  name: nodes\nspec:\n${spec}`;
+  `${kopsHeader('InstanceGroup', 'nodes')}spec:\n${spec}`;
 
 describe('kops spec schema', () => {
   describe('real kops specs', () => {

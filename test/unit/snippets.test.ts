@@ -7,6 +7,7 @@ import { parseFile } from '../../server/src/engine/document/documents';
 import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
 import { newestKops, parseKopsVersion, type KopsVersion } from '../../server/src/engine/kops/releases';
 import { isTemplated } from '../../server/src/engine/document/templates';
+import { kopsHeader } from '../helpers/kopsText';
 
 const SNIPPET_FILE = path.join(__dirname, '..', '..', 'snippets', 'kops-cilium.json');
 
@@ -23,11 +24,7 @@ function expandSnippet(body: readonly string[], indent: string): string {
 
 /** A Cluster as `kops create cluster` would start it, minus what the scenarios add. */
 const fresh = (version: string, inserted: string) => `# kops-version: ${version}
-apiVersion: kops.k8s.io/v1alpha2
-kind: Cluster
-metadata:
-  name: demo.example.com
-spec:
+${kopsHeader('Cluster', 'demo.example.com')}spec:
   cloudProvider: aws
   kubernetesVersion: 1.35.0
 ${inserted}

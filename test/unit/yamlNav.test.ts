@@ -5,19 +5,14 @@ import { parseFile } from '../../server/src/engine/document/documents';
 import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
 import { plain } from '../../server/src/engine/document/yamlNav';
 import { positionOf } from '../helpers/marker';
+import { kopsDocument } from '../helpers/kopsText';
 
-const ALIASED_CLUSTER = [
-  'apiVersion: kops.k8s.io/v1alpha2',
-  'kind: Cluster',
-  'metadata:',
-  '  name: a.example.com',
-  'spec:',
+const ALIASED_CLUSTER = kopsDocument('Cluster', 'a.example.com', [
   '  bogusKey: 1',
   '  kubernetesApiAccess: &admins',
   '  - 10.0.0.0/8',
   '  sshAccess: *admins',
-  '',
-].join('\n');
+]);
 
 describe('yamlNav.plain', () => {
   it('resolves aliases to the anchored value', () => {

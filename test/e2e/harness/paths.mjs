@@ -10,7 +10,8 @@ export const PW_MODULE = process.env.PW_MODULE || path.join(E2E_HOME, 'harness/n
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 export const WORKSPACE = path.resolve(process.env.WS_DIR || path.join(REPO, 'test/e2e/workspace'));
 export const SUITE_INDEX = path.resolve(process.env.TESTS || path.join(REPO, 'out/e2e/index.js'));
-export const SHOTS = path.resolve(process.env.SHOTS || path.join(REPO, 'docs/images'));
+/** Where UI tests save their screenshots; `npm run docs:images` points it at docs/images to refresh the README's. */
+export const SHOTS = path.resolve(process.env.SHOTS || path.join(REPO, 'out/screenshots'));
 
 const started = Date.now();
 /** `[name 3.2s] message` on stdout: every harness line says how far into the run it happened. */

@@ -1,6 +1,6 @@
 // UI tests of the edit actions: a quick fix picked from the lightbulb menu, and both commands run from the
-// command palette, as a user does. Own code-server and run folder (.e2e/run-ui-commands); screenshots for
-// the README go to $SHOTS (docs/images): quickfix.png and ipsec.png.
+// command palette, as a user does. Own code-server and run folder (.e2e/run-ui-commands); the README's
+// screenshots quickfix.png and ipsec.png go to $SHOTS (out/screenshots; `npm run docs:images`: docs/images).
 import assert from 'node:assert';
 import path from 'node:path';
 import { SHOTS } from '../harness/paths.mjs';

@@ -1,6 +1,7 @@
 // UI tests: the extension installed in code-server (symlinked repo), driven through headless chromium.
 // Run by scripts/e2e-run.sh: mocha --no-config test/e2e/ui/*.test.mjs. Screenshots go to $SHOTS
-// (default docs/images, used by the README); a failing test also leaves failure-*.png in the run folder.
+// (default out/screenshots; `npm run docs:images` refreshes the README's); a failing test also leaves failure-*.png
+// in the run folder.
 import assert from 'node:assert';
 import path from 'node:path';
 import { SHOTS } from '../harness/paths.mjs';

@@ -6,7 +6,7 @@ import { join, relative } from 'path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { Finding, KopsError, Severity } from '../../server/src/engine/types';
-import { buildCli, CLI } from '../helpers/cliBuild';
+import { shippedBuild } from '../helpers/shippedBuild';
 import { caseOutcome, compareCase, parseCaseHeader } from '../helpers/cases';
 import { positionOf } from '../helpers/marker';
 
@@ -18,7 +18,7 @@ const BROKEN = join(FIXTURES, 'broken-cluster.yaml');
 
 interface Run { status: number | null; stdout: string; stderr: string }
 const run = (args: string[], cwd = REPO): Run => {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [shippedBuild().cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 interface JsonDiagnostic {
@@ -55,11 +55,11 @@ const write = (name: string, content: string | Buffer): string => {
   return path;
 };
 
-describe('kops-spec CLI (dist/cli.js)', function () {
+describe('kops-spec CLI (the shipped cli.js)', function () {
   this.timeout(120000);
 
   before(() => {
-    buildCli();
+    shippedBuild();
     tmp = mkdtempSync(join(tmpdir(), 'kops-spec-cli-'));
   });
   after(() => rmSync(tmp, { recursive: true, force: true }));

@@ -1,10 +1,11 @@
 import { strict as assert } from 'assert';
 import { spawnSync, type SpawnSyncReturns } from 'child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'fs';
 import { tmpdir } from 'os';
 import { delimiter, dirname, join } from 'path';
 import { pathToFileURL } from 'url';
 import { DidOpenTextDocumentNotification, PublishDiagnosticsNotification } from 'vscode-languageserver-protocol/node';
+import { shippedBuild } from '../helpers/shippedBuild';
 import { editorCapabilities, startStdioServer } from '../helpers/stdioClient';
 
 // The npm tarball as a CI job would use it: `npm pack`, install it into an empty folder, `npx kops-spec check`.
@@ -16,6 +17,21 @@ const TARBALL_FILES = ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'd
 
 interface PackResult { filename: string; size: number; files: Array<{ path: string }> }
 
+/**
+ * A copy of the work tree as git sees it (tracked and not ignored) with the repo's node_modules linked in:
+ * `npm pack` there runs prepack and packs what a release would, and the repo's dist/ stays untouched.
+ */
+function stageRepo(stage: string): void {
+  const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: REPO, encoding: 'utf8' });
+  assert.equal(listed.status, 0, listed.stderr);
+  for (const file of listed.stdout.split('\0')) {
+    if (!file || file === 'node_modules' || !existsSync(join(REPO, file))) continue;
+    mkdirSync(dirname(join(stage, file)), { recursive: true });
+    copyFileSync(join(REPO, file), join(stage, file));
+  }
+  symlinkSync(join(REPO, 'node_modules'), join(stage, 'node_modules'), 'dir');
+}
+
 describe('npm tarball (npm pack → npm install → npx kops-spec)', function () {
   this.timeout(300000);
   let tmp: string;
@@ -25,13 +41,14 @@ describe('npm tarball (npm pack → npm install → npx kops-spec)', function ()
   const npm = (args: string[], cwd: string): SpawnSyncReturns<string> =>
     spawnSync('npm', [...args, '--no-audit', '--no-fund', '--cache', join(tmp, 'npm-cache')], { cwd, env, encoding: 'utf8' });
   const fromTarball = (args: string[]) => spawnSync('npx', ['--offline', 'kops-spec', ...args], { cwd: project, env, encoding: 'utf8' });
-  const fromRepo = (args: string[]) => spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), ...args], { cwd: project, encoding: 'utf8' });
+  const fromBuild = (args: string[]) => spawnSync(process.execPath, [shippedBuild().cli, ...args], { cwd: project, encoding: 'utf8' });
   let pack: PackResult;
 
   before(function () {
     tmp = mkdtempSync(join(tmpdir(), 'kops-spec-npm-'));
-    // --ignore-scripts: pack the dist/ the other tests ran against instead of rebuilding it (prepack) mid-run.
-    const packed = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], REPO);
+    const stage = join(tmp, 'stage');
+    stageRepo(stage);
+    const packed = npm(['pack', '--json', '--pack-destination', tmp], stage);
     assert.equal(packed.status, 0, packed.stderr);
     pack = (JSON.parse(packed.stdout) as PackResult[])[0];
 
@@ -47,6 +64,12 @@ describe('npm tarball (npm pack → npm install → npx kops-spec)', function ()
     assert.deepEqual(pack.files.map((f) => f.path).sort(), TARBALL_FILES);
   });
 
+  it('installs the CLI and the server that scripts/build.mjs --minify makes', function () {
+    const installed = join(project, 'node_modules', 'kops-spec', 'dist');
+    assert.ok(readFileSync(join(installed, 'cli.js')).equals(readFileSync(shippedBuild().cli)), 'cli.js');
+    assert.ok(readFileSync(join(installed, 'server.js')).equals(readFileSync(shippedBuild().server)), 'server.js');
+  });
+
   it('exits 1 on a spec kops rejects and 0 on a clean one', function () {
     const bad = fromTarball(['check', BAD]);
     assert.equal(bad.status, 1, bad.stderr);
@@ -56,12 +79,12 @@ describe('npm tarball (npm pack → npm install → npx kops-spec)', function ()
   });
 
   for (const format of ['json', 'sarif']) {
-    it(`prints the same --format ${format} as the repo's CLI`, function () {
+    it(`prints the same --format ${format} as the CLI of scripts/build.mjs --minify`, function () {
       const packed = fromTarball(['check', '--format', format, CLEAN, BAD]);
-      const repo = fromRepo(['check', '--format', format, CLEAN, BAD]);
+      const built = fromBuild(['check', '--format', format, CLEAN, BAD]);
       assert.equal(packed.status, 1, packed.stderr);
-      assert.equal(repo.status, 1, repo.stderr);
-      assert.deepEqual(JSON.parse(packed.stdout), JSON.parse(repo.stdout));
+      assert.equal(built.status, 1, built.stderr);
+      assert.deepEqual(JSON.parse(packed.stdout), JSON.parse(built.stdout));
     });
   }
 

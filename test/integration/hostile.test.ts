@@ -7,7 +7,7 @@ import { diagnose } from '../../server/src/engine/checks/diagnostics';
 import { parseFile } from '../../server/src/engine/document/documents';
 import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
 import { isLimitFinding } from '../../server/src/engine/document/limits';
-import { buildCli, CLI } from '../helpers/cliBuild';
+import { shippedBuild } from '../helpers/shippedBuild';
 import { baseOf, runEngine } from '../fuzz/engineRun';
 import { HOSTILE, kopsStream, textOf } from '../fuzz/hostileFiles';
 import { Tally } from '../fuzz/tally';
@@ -49,7 +49,6 @@ describe('hostile files', function () {
         assert.match(limits[0].message, h.message);
         assert.equal(limits[0].severity, 'warning');
         const tally = exercise(h.name, text);
-        console.log(`        slowest: ${tally.slowestCall()}`);
         assert.equal(tally.failures(), 0, tally.report());
       });
     }
@@ -62,16 +61,15 @@ describe('hostile files', function () {
       const lastLine = text.slice(0, text.lastIndexOf('notAKopsKey')).split('\n').length - 1;
       assert.ok(findings.some((f) => f.range.start.line === lastLine && /notAKopsKey/.test(f.message)), 'the unknown key of the last document is reported');
       const tally = exercise('50,000-line kops stream', text);
-      console.log(`        slowest: ${tally.slowestCall()}`);
       assert.equal(tally.failures(), 0, tally.report());
     });
   });
 
-  describe('CLI (dist/cli.js)', () => {
+  describe('CLI (the shipped cli.js)', () => {
     let tmp: string;
 
     before(() => {
-      buildCli();
+      shippedBuild();
       tmp = mkdtempSync(join(tmpdir(), 'kops-spec-hostile-'));
     });
     after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -79,7 +77,8 @@ describe('hostile files', function () {
     const check = (name: string, content: string | Buffer) => {
       const path = join(tmp, `${name.replace(/\W+/g, '-')}.yaml`);
       writeFileSync(path, content);
-      const r = spawnSync(process.execPath, [CLI, 'check', path], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 });
+      const options = { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 } as const;
+      const r = spawnSync(process.execPath, [shippedBuild().cli, 'check', path], options);
       return { status: r.status, stdout: r.stdout, stderr: r.stderr, path };
     };
 
