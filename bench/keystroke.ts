@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DiagnosticsService } from '../server/src/session/diagnosticsService';
 import { FileStore, type TextSource } from '../server/src/session/fileStore';
-import { complete, diagnose, effectiveKopsVersion, hover } from '../server/src/engine';
+import { complete, diagnose, effectiveKopsVersion, hover, rethrow } from '../server/src/engine';
 import { FIXTURES_DIR, writeFixtures } from './mkfixtures';
 
 const option = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i < 0 ? undefined : process.argv[i + 1]; };
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     const lines = fs.readFileSync(path.join(FIXTURES_DIR, fixture.file), 'utf8').split('\n');
     let doc: TextSource = { version: 1, getText: () => lines.join('\n') };
     const store = new FileStore(() => doc);
-    const service = new DiagnosticsService(store, () => ({}));
+    const service = new DiagnosticsService(store, () => ({}), rethrow);
     store.opened('f', doc.getText().length);
     await service.check('f');
     const editToDiagnostics: number[] = [];

@@ -16,8 +16,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client.onNotification(StatusNotification.type, (status) => statusBar.update(status));
   registerStaleFixGuard(context);
   registerCommands(context, client, () => statusBar.activeStatus());
-  await client.start();
-  void registerWithRedHatYaml().catch(() => false);
+  const started = client;
+  await started.start();
+  void registerWithRedHatYaml().catch((error) => started.error('Registering kops files with Red Hat YAML failed', error, false));
 }
 
 export async function deactivate(): Promise<void> {

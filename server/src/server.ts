@@ -7,14 +7,23 @@ import { DiagnosticsPublisher, DiagnosticsService, type Checked } from './sessio
 import { FileStore, type Snapshot } from './session/fileStore';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './lspConvert';
 import {
-  ciliumEncryptionInfo, codeActions, complete, effectiveKopsVersion, fileStatus, hover, insertCiliumEtcd, knownKopsReleases, outline,
-  type EngineSettings,
+  ciliumEncryptionInfo, codeActions, complete, effectiveKopsVersion, errorReport, fileStatus, guarded, guardedAsync, hover,
+  insertCiliumEtcd, knownKopsReleases, outline, type EngineSettings, type ErrorSink,
 } from './engine';
 import { CiliumEncryptionInfoRequest, InsertCiliumEtcdRequest, KopsReleasesRequest, StatusNotification } from './protocol';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 
 // The LSP connection only: every answer comes from the transport-free engine.
 const connection = createConnection(ProposedFeatures.all);
+
+/** Errors go to the client's log (window/logMessage, error level): the feature, the file and the stack, never its text. */
+const logError: ErrorSink = (error, context) => connection.console.error(errorReport(error, context));
+/** Each request is answered inside one guard: what throws is logged, and the request gets its empty answer. */
+const guard = <T>(feature: string, uri: string, run: () => Promise<T>, fallback: T): Promise<T> =>
+  guardedAsync(logError, { feature, uri }, run, fallback);
+// Whatever escapes every guard (a bug in an event handler) is logged too, and the server keeps serving.
+process.on('uncaughtException', (error) => logError(error, { feature: 'uncaught exception' }));
+process.on('unhandledRejection', (reason) => logError(reason, { feature: 'unhandled promise rejection' }));
 const store = new FileStore((uri) => documents.get(uri));
 /** Text documents as the editor syncs them; the file store learns how much new text each change brings. */
 const documents = new TextDocuments<TextDocument>({
@@ -28,11 +37,11 @@ const documents = new TextDocuments<TextDocument>({
   },
 });
 let settings: EngineSettings = {};
-const checker = new DiagnosticsService(store, () => settings);
-const publisher = new DiagnosticsPublisher(checker, (uri, checked) => {
+const checker = new DiagnosticsService(store, () => settings, logError);
+const publisher = new DiagnosticsPublisher(checker, (uri, checked) => guarded(logError, { feature: 'diagnostics', uri }, () => {
   sendStatus(uri, checked);
   connection.sendDiagnostics({ uri, version: checked.snapshot.version, diagnostics: toDiagnostics(checked) });
-});
+}, undefined));
 let pullDiagnostics = false;
 /** Red Hat YAML already reports YAML syntax errors in this editor: do not say the same thing twice. */
 let yamlSyntaxElsewhere = false;
@@ -89,29 +98,34 @@ function toDiagnostics({ snapshot, eff, findings }: Checked) {
 }
 
 connection.languages.diagnostics.on(async (params, token) => {
-  const checked = await checker.check(params.textDocument.uri, () => token.isCancellationRequested);
+  const uri = params.textDocument.uri;
+  const items = await guard('diagnostics', uri, async () => {
+    const checked = await checker.check(uri, () => token.isCancellationRequested);
+    if (!checked || token.isCancellationRequested) return [];
+    sendStatus(uri, checked);
+    return toDiagnostics(checked);
+  }, []);
   if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-  if (checked) sendStatus(params.textDocument.uri, checked);
-  return { kind: DocumentDiagnosticReportKind.Full, items: checked ? toDiagnostics(checked) : [] };
+  return { kind: DocumentDiagnosticReportKind.Full, items };
 });
 
-connection.onCompletion(async ({ textDocument, position }, token) => {
+connection.onCompletion(({ textDocument, position }, token) => guard('completion', textDocument.uri, async () => {
   const file = (await parsed(textDocument.uri, token, position))?.file;
   return file ? complete(file, position, effectiveKopsVersion(file, settings)).map(toCompletionItem) : [];
-});
+}, []));
 
-connection.onHover(async ({ textDocument, position }, token) => {
+connection.onHover(({ textDocument, position }, token) => guard('hover', textDocument.uri, async () => {
   const file = (await parsed(textDocument.uri, token, position))?.file;
   const result = file && hover(file, position, effectiveKopsVersion(file, settings));
   return result ? toHover(result) : null;
-});
+}, null));
 
-connection.onDocumentSymbol(async ({ textDocument }, token) => {
+connection.onDocumentSymbol(({ textDocument }, token) => guard('document symbols', textDocument.uri, async () => {
   const file = (await parsed(textDocument.uri, token))?.file;
   return file ? outline(file).map(toDocumentSymbol) : [];
-});
+}, []));
 
-connection.onCodeAction(async ({ textDocument, range, context }, token) => {
+connection.onCodeAction(({ textDocument, range, context }, token) => guard('code actions', textDocument.uri, async () => {
   const checked = await checker.check(textDocument.uri, () => token.isCancellationRequested);
   if (!checked || token.isCancellationRequested) return [];
   const { snapshot: { file, version }, eff, findings } = checked;
@@ -119,17 +133,21 @@ connection.onCodeAction(async ({ textDocument, range, context }, token) => {
   return codeActions(file, eff, range, findings)
     .filter((a) => !wanted || wanted.some((kind) => a.kind === kind || a.kind.startsWith(`${kind}.`)))
     .map((a) => toCodeAction(a, { uri: textDocument.uri, version }, context.diagnostics));
-});
+}, []));
 
-connection.onRequest(InsertCiliumEtcdRequest.type, async ({ uri, position }) => {
+connection.onRequest(InsertCiliumEtcdRequest.type, ({ uri, position }) => guard('insert Cilium etcd', uri, async () => {
   const file = (await parsed(uri))?.file;
   return file ? insertCiliumEtcd(file, effectiveKopsVersion(file, settings), position) : { message: 'The document is not open.' };
-});
+}, { message: 'kops Spec failed to compute the edit; the kops Spec output channel has the details.' }));
 
 connection.onRequest(CiliumEncryptionInfoRequest.type, async ({ uri, position }) => {
-  const file = (await parsed(uri))?.file;
-  if (!file) throw new Error('The document is not open.');
-  return ciliumEncryptionInfo(file, effectiveKopsVersion(file, settings), position);
+  const info = await guard('Cilium encryption info', uri, async () => {
+    const file = (await parsed(uri))?.file;
+    return file && ciliumEncryptionInfo(file, effectiveKopsVersion(file, settings), position);
+  }, null);
+  if (info === undefined) throw new Error('The document is not open.');
+  if (info === null) throw new Error('kops Spec failed to read the Cilium settings; the kops Spec output channel has the details.');
+  return info;
 });
 
 connection.onRequest(KopsReleasesRequest.type, () => knownKopsReleases());

@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
-import { diagnose } from '../../server/src/engine/checks/diagnostics';
+import { diagnose, documentFindings } from '../../server/src/engine/checks/diagnostics';
+import type { ErrorContext } from '../../server/src/engine/errorBoundary';
 import { parseFile } from '../../server/src/engine/document/documents';
 import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
 import type { Finding, Position } from '../../server/src/engine/types';
@@ -234,7 +235,7 @@ describe('diagnostics: assembling a file', () => {
     ]);
   });
 
-  it('a check that throws costs only its own findings', () => {
+  it('a check that throws is reported and costs only its own findings', () => {
     const text = `${cluster('ipam: eni\nipam: crd')}---\n${cluster('enableNodeport: true')}`;
     const file = parseFile(text);
     const poisoned = file.documents[0];
@@ -246,7 +247,11 @@ describe('diagnostics: assembling a file', () => {
     });
     const yaml = new Proxy(poisoned.yaml, { get: (t, k, r) => (k === 'contents' ? contents : Reflect.get(t, k, r)) });
     const broken = { ...file, documents: [{ ...poisoned, yaml, offset: poisoned.offset }, file.documents[1]] };
-    const findings = diagnose(broken, effectiveKopsVersion(file, {}));
+    const eff = effectiveKopsVersion(file, {});
+    assert.throws(() => diagnose(broken, eff), /boom/, 'without a sink the error fails the caller');
+    const reported: ErrorContext[] = [];
+    const findings = diagnose(broken, eff, (doc, v) => documentFindings(doc, v, { onError: (_, context) => reported.push(context) }));
+    assert.deepEqual(reported, [{ feature: 'diagnostics: cilium fields' }]);
     const typo = findings.find((f) => f.code === 'cilium-unknown-key');
     assert.ok(typo);
     assert.equal(typo.range.start.line, at(text, 'enableNodeport').line);

@@ -3,6 +3,7 @@ import { DiagnosticsPublisher, DiagnosticsService, type Checked } from '../../se
 import { FileStore, type TextSource } from '../../server/src/session/fileStore';
 import { nextTurn } from '../../server/src/session/timeSlice';
 import { diagnose } from '../../server/src/engine/checks/diagnostics';
+import { rethrow } from '../../server/src/engine/errorBoundary';
 import { parseFile } from '../../server/src/engine/document/documents';
 import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
 import { kopsDocument } from '../helpers/kopsText';
@@ -25,7 +26,7 @@ function setUp(text: string, sliced = true) {
   const docs = new Map<string, TextSource>([['u', { version: 1, getText: () => text }]]);
   const files = new FileStore((uri) => docs.get(uri), sliced ? { syncParseChars: 100, sliceMs: 0 } : { syncParseChars: 1e9, sliceMs: 1e9 });
   files.opened('u', text.length);
-  const service = new DiagnosticsService(files, () => ({}), sliced ? 0 : 1e9);
+  const service = new DiagnosticsService(files, () => ({}), rethrow, sliced ? 0 : 1e9);
   const change = (next: string) => {
     docs.set('u', { version: docs.get('u')!.version + 1, getText: () => next });
     files.changed('u', 10);

@@ -25,7 +25,9 @@ async function encryptionInfo(client: LanguageClient, editor: vscode.TextEditor 
   try {
     const info = await client.sendRequest(CiliumEncryptionInfoRequest.type, params);
     return info.problem ? undefined : info;
-  } catch {
+  } catch (error) {
+    // The key can still be made without the spec's settings: log why they are missing and go on.
+    client.error('kops Spec could not read the Cilium encryption settings of the spec', error, false);
     return undefined;
   }
 }
@@ -80,8 +82,9 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return false;
+    throw error;
   }
 }
 

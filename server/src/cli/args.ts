@@ -23,7 +23,7 @@ Options:
   -h, --help              show this help
   -v, --version           show the kops-spec version
 
-Exit status: 0 no errors, 1 at least one error-severity finding, 2 usage error, unreadable file or unknown kops version.`;
+Exit status: 0 no errors, 1 at least one error-severity finding, 2 usage error, unreadable file, unknown kops version or internal error.`;
 
 const usageError = (reason: string): CliRequest => ({ command: 'usage-error', reason });
 

@@ -1,5 +1,5 @@
 import { resolve } from 'path';
-import { diagnose, effectiveKopsVersion, kopsDocuments, parseFile, type Finding } from '../engine';
+import { diagnose, effectiveKopsVersion, errorReport, guarded, kopsDocuments, parseFile, type ErrorSink, type Finding } from '../engine';
 import type { Candidate } from './collectFiles';
 import { readSource } from './readSource';
 
@@ -12,7 +12,10 @@ export interface FileReport {
 
 export interface CheckOutcome {
   reports: FileReport[];
-  /** One-line reasons that make the run exit 2 (unreadable, binary or too large a file, unknown kops version). */
+  /**
+   * Reasons that make the run exit 2, one line each (unreadable, binary or too large a file, unknown kops
+   * version) except an internal error, which comes with its stack.
+   */
   problems: string[];
 }
 
@@ -24,10 +27,16 @@ export function checkFiles(candidates: readonly Candidate[], kopsVersion: string
     const key = resolve(candidate.path);
     if (seen.has(key)) continue;
     seen.add(key);
-    checkOne(candidate, kopsVersion, outcome);
+    const context = { feature: 'checking', uri: candidate.path };
+    guarded(internalError(outcome), context, () => checkOne(candidate, kopsVersion, outcome), undefined);
   }
   return outcome;
 }
+
+/** A file the checks fail on (a bug of ours) is reported with its stack; the other files are still checked. */
+const internalError = (outcome: CheckOutcome): ErrorSink => (error, context) => {
+  outcome.problems.push(`internal error, please report it: ${errorReport(error, context)}`);
+};
 
 function checkOne(candidate: Candidate, kopsVersion: string | undefined, outcome: CheckOutcome): void {
   const source = readSource(candidate.path);

@@ -1,4 +1,4 @@
-import { NEWEST_KOPS, OLDEST_KOPS, parseKopsVersion } from '../engine';
+import { errorReport, guarded, NEWEST_KOPS, OLDEST_KOPS, parseKopsVersion, type ErrorSink } from '../engine';
 import { parseArgs, USAGE, type CheckRequest } from './args';
 import { checkFiles } from './checkFiles';
 import { collectFiles } from './collectFiles';
@@ -31,9 +31,14 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.err(`${TOOL_NAME}: ${request.reason}\n`);
       return EXIT_USAGE;
     case 'check':
-      return check(request, io);
+      return guarded(internalError(io), { feature: 'check' }, () => check(request, io), EXIT_USAGE);
   }
 }
+
+/** What escapes the per-file guard of checkFiles (a bug in an output format) goes to stderr like a file's. */
+const internalError = (io: CliIo): ErrorSink => (error, context) => {
+  io.err(`${TOOL_NAME}: internal error, please report it: ${errorReport(error, context)}\n`);
+};
 
 function check(request: CheckRequest, io: CliIo): number {
   if (request.kopsVersion !== undefined) {

@@ -7,6 +7,9 @@
 // Vocabulary
 export type { Finding, Fix, KopsError, PathSegment, Position, Range, Severity, TextEdit } from './types';
 
+// Errors, caught once at each front end's boundary
+export { errorReport, guarded, guardedAsync, rethrow, type ErrorSink } from './errorBoundary';
+
 // Documents
 export { documentAt, parseFile, splitDocuments, kopsDocuments, type ParsedFile, type YamlDocument } from './document/documents';
 export { LineIndex } from './document/lineIndex';

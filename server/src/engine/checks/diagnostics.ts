@@ -8,24 +8,35 @@ import { LineIndex } from '../document/lineIndex';
 import { ruleFindings } from './rules';
 import { schemaFindings } from './schema/schemaFindings';
 import { isTemplated } from '../document/templates';
+import { guarded, rethrow, type ErrorSink } from '../errorBoundary';
 import type { Finding } from '../types';
 
 const YAML_DOCS = 'https://yaml.org/spec/1.2.2/';
 
-type Producer = (file: ParsedFile, doc: YamlDocument, v: KopsVersion) => Finding[];
+/**
+ * One family of checks. `local` checks look at one key at a time, so they are safe on the part of a document
+ * parsed before a syntax error; the others (kops validation rules combine fields) run only on documents that
+ * parse cleanly, since half a document could make them report false errors.
+ */
+export interface CheckFamily {
+  name: string;
+  scope: 'local' | 'whole-document';
+  run(file: ParsedFile, doc: YamlDocument, v: KopsVersion): Finding[];
+}
 
-/** Checks that look at one key at a time: safe on the part of a document parsed before a syntax error. */
-const LOCAL_CHECKS: readonly Producer[] = [schemaFindings, ciliumFieldFindings];
-/** kops validation rules combine fields, so half a document could make them report false errors. */
-const WHOLE_DOCUMENT_CHECKS: readonly Producer[] = [ruleFindings];
+export const CHECK_FAMILIES: readonly CheckFamily[] = [
+  { name: 'schema', scope: 'local', run: schemaFindings },
+  { name: 'cilium fields', scope: 'local', run: ciliumFieldFindings },
+  { name: 'rules', scope: 'whole-document', run: ruleFindings },
+];
 
-/** A producer that throws contributes nothing rather than taking the other findings down with it. */
-function safely(producer: Producer, file: ParsedFile, doc: YamlDocument, v: KopsVersion): Finding[] {
-  try {
-    return producer(file, doc, v);
-  } catch {
-    return [];
-  }
+export interface CheckOptions {
+  /**
+   * Where a family that throws is reported; that family then contributes nothing to the document and the
+   * other families' findings stay. Default: rethrow.
+   */
+  onError?: ErrorSink;
+  families?: readonly CheckFamily[];
 }
 
 function syntaxFindings(file: ParsedFile, doc: YamlDocument): Finding[] {
@@ -60,16 +71,18 @@ function outsideTemplates(file: ParsedFile, doc: YamlDocument, findings: Finding
   });
 }
 
-function allDocumentFindings(file: ParsedFile, doc: YamlDocument, v: KopsVersion): Finding[] {
+function allDocumentFindings(file: ParsedFile, doc: YamlDocument, v: KopsVersion, options: CheckOptions): Finding[] {
   const findings = syntaxFindings(file, doc);
   if (!isMap(doc.yaml.contents)) return findings;
-  const local = LOCAL_CHECKS.flatMap((p) => safely(p, file, doc, v));
-  if (doc.yaml.errors.length === 0) {
-    return [...findings, ...local, ...WHOLE_DOCUMENT_CHECKS.flatMap((p) => safely(p, file, doc, v))];
-  }
+  const clean = doc.yaml.errors.length === 0;
+  const { onError = rethrow, families = CHECK_FAMILIES } = options;
+  const found = families
+    .filter((family) => clean || family.scope === 'local')
+    .flatMap((family) => guarded(onError, { feature: `diagnostics: ${family.name}` }, () => family.run(file, doc, v), []));
+  if (clean) return [...findings, ...found];
   const limit = file.lines.positionAt(doc.offset + trustedUntil(doc));
   const beforeError = (f: Finding) => f.range.end.line < limit.line || (f.range.end.line === limit.line && f.range.end.character <= limit.character);
-  return [...findings, ...local.filter(beforeError)];
+  return [...findings, ...found.filter(beforeError)];
 }
 
 const byPosition = (a: Finding, b: Finding): number =>
@@ -86,23 +99,19 @@ function alone(doc: YamlDocument): { file: ParsedFile; doc: YamlDocument } {
 /**
  * Every finding of one kops document, sorted, in document coordinates (line 0 is the document's first line).
  * A function of the document's text and the kops version only, so callers may keep the result as long as the
- * document is unchanged (`FindingsCache`); `placeFindings` moves it to where the document sits. Never throws.
+ * document is unchanged (`FindingsCache`); `placeFindings` moves it to where the document sits.
  */
-export function documentFindings(doc: YamlDocument, v: KopsVersion): Finding[] {
+export function documentFindings(doc: YamlDocument, v: KopsVersion, options: CheckOptions = {}): Finding[] {
   if (!doc.kops) return [];
-  try {
-    const own = alone(doc);
-    return outsideTemplates(own.file, own.doc, allDocumentFindings(own.file, own.doc, v)).sort(byPosition);
-  } catch {
-    return []; // a document our own syntax reporting cannot describe still must not hide the others
-  }
+  const own = alone(doc);
+  return outsideTemplates(own.file, own.doc, allDocumentFindings(own.file, own.doc, v, options)).sort(byPosition);
 }
 
 export type DocumentFindings = (doc: YamlDocument, v: KopsVersion) => readonly Finding[];
 
 /**
  * Every finding for the kops documents of a file, sorted by position; other documents are left alone. Each
- * document's findings come from `perDocument` (default: computed now). Never throws.
+ * document's findings come from `perDocument` (default: computed now, a check family that throws rethrows).
  */
 export function diagnose(file: ParsedFile, eff: EffectiveVersion, perDocument: DocumentFindings = documentFindings): Finding[] {
   const findings: Finding[] = [file.limit, eff.problem].filter((f): f is Finding => f !== undefined);

@@ -1,5 +1,5 @@
 import type { Document } from 'yaml';
-import { diagnose, documentFindings } from './diagnostics';
+import { diagnose, documentFindings, type CheckOptions } from './diagnostics';
 import type { ParsedFile, YamlDocument } from '../document/documents';
 import type { EffectiveVersion } from '../kops/effectiveVersion';
 import type { KopsVersion } from '../kops/releases';
@@ -20,12 +20,15 @@ export class FindingsCache {
   /** How many documents were checked rather than answered from the cache (for tests: count work, not time). */
   get checks(): number { return this.computed; }
 
-  /** The document's findings in document coordinates, computed at most once per document and kops version. */
-  documentFindings(doc: YamlDocument, v: KopsVersion): readonly Finding[] {
+  /**
+   * The document's findings in document coordinates, computed at most once per document and kops version (so
+   * a check family that throws is reported once, through `options.onError`).
+   */
+  documentFindings(doc: YamlDocument, v: KopsVersion, options: CheckOptions = {}): readonly Finding[] {
     const version = `${v.major}.${v.minor}.${v.patch}`;
     const cached = this.byDocument.get(doc.yaml);
     if (cached && cached.version === version) return cached.findings;
-    const findings = documentFindings(doc, v);
+    const findings = documentFindings(doc, v, options);
     this.computed++;
     this.byDocument.set(doc.yaml, { version, findings });
     return findings;
@@ -37,7 +40,7 @@ export class FindingsCache {
   }
 
   /** Exactly `diagnose(file, eff)`, with every unchanged document answered from the cache. */
-  diagnose(file: ParsedFile, eff: EffectiveVersion): Finding[] {
-    return diagnose(file, eff, (doc, v) => this.documentFindings(doc, v));
+  diagnose(file: ParsedFile, eff: EffectiveVersion, options: CheckOptions = {}): Finding[] {
+    return diagnose(file, eff, (doc, v) => this.documentFindings(doc, v, options));
   }
 }

@@ -183,13 +183,14 @@ function documentProblem(shape: Shape): { code: LimitCode; reason: string } | un
 
 /**
  * Whether expanding every alias of the document would visit more than `max` nodes (linear, whatever the
- * aliasing). A document nested too deep to walk counts as exceeding.
+ * aliasing). A document nested too deep to walk (the stack overflows: RangeError) counts as exceeding.
  */
 export function aliasNodesExceed(yaml: Document.Parsed, max: number): boolean {
   try {
     return expandedSize(yaml, max) > max;
-  } catch {
-    return true;
+  } catch (error) {
+    if (error instanceof RangeError) return true;
+    throw error;
   }
 }
 

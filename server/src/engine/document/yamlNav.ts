@@ -84,18 +84,21 @@ function applyMergeKeys(value: unknown, done: WeakSet<object>): void {
 }
 
 /**
- * Plain JS value of a node as kops reads it: aliases resolved, merge keys applied. Alias bombs and other
- * failures give undefined instead of throwing.
+ * Plain JS value of a node as kops reads it: aliases resolved, merge keys applied. What `yaml` refuses to
+ * resolve (an alias bomb, an alias without its anchor: ReferenceError) and what nests too deep to walk
+ * (RangeError) gives undefined; any other error is a bug and is thrown.
  */
 export function plain(node: Node | null | undefined, doc: YamlDocument): unknown {
   if (node == null) return undefined;
+  let value: unknown;
   try {
-    const value: unknown = node.toJS(doc.yaml, { maxAliasCount: MAX_ALIAS_COUNT });
-    applyMergeKeys(value, new WeakSet());
-    return value;
-  } catch {
-    return undefined;
+    value = node.toJS(doc.yaml, { maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (error instanceof ReferenceError || error instanceof RangeError) return undefined;
+    throw error;
   }
+  applyMergeKeys(value, new WeakSet());
+  return value;
 }
 
 /** Scalar value at path (string/number/boolean/null), undefined when absent or not a scalar. */

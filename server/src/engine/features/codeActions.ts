@@ -75,23 +75,19 @@ function etcdRewrite(file: ParsedFile, eff: EffectiveVersion, range: Range, find
 /**
  * Code actions for `range`: the fixes of every finding it touches (best one preferred), one "fix all" per
  * code where the fix is safe in bulk, a file-wide safe fix-all, and the etcd rewrite. `findings` is
- * diagnose(file, eff). Never throws.
+ * diagnose(file, eff).
  */
 export function codeActions(file: ParsedFile, eff: EffectiveVersion, range: Range, findings: Finding[]): EngineCodeAction[] {
-  try {
-    const here = findings.filter((f) => overlaps(f.range, range));
-    const actions: EngineCodeAction[] = [];
-    for (const finding of here) {
-      for (const fix of fixesFor(file, eff.version, finding)) {
-        actions.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, diagnosticCodes: [finding.code], ...(fix.preferred ? { isPreferred: true } : {}) });
-      }
+  const here = findings.filter((f) => overlaps(f.range, range));
+  const actions: EngineCodeAction[] = [];
+  for (const finding of here) {
+    for (const fix of fixesFor(file, eff.version, finding)) {
+      actions.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, diagnosticCodes: [finding.code], ...(fix.preferred ? { isPreferred: true } : {}) });
     }
-    for (const code of new Set(here.map((f) => f.code))) actions.push(...fixAllOfKind(file, eff, code, findings));
-    actions.push(...fixAllInFile(file, eff, findings), ...etcdRewrite(file, eff, range, here));
-    const migration = migrationAction(file, eff, range);
-    if (migration) actions.push({ ...migration, kind: 'quickfix', edits: [], diagnosticCodes: [] });
-    return actions;
-  } catch {
-    return [];
   }
+  for (const code of new Set(here.map((f) => f.code))) actions.push(...fixAllOfKind(file, eff, code, findings));
+  actions.push(...fixAllInFile(file, eff, findings), ...etcdRewrite(file, eff, range, here));
+  const migration = migrationAction(file, eff, range);
+  if (migration) actions.push({ ...migration, kind: 'quickfix', edits: [], diagnosticCodes: [] });
+  return actions;
 }

@@ -17,22 +17,18 @@ export interface HoverResult {
   range: Range;
 }
 
-/** A short card for the kops key under `pos`; undefined elsewhere and in non-kops documents. Never throws. */
+/** A short card for the kops key under `pos`; undefined elsewhere and in non-kops documents. */
 export function hover(file: ParsedFile, pos: Position, eff: EffectiveVersion): HoverResult | undefined {
   const ctx = cursorContext(file, pos);
   const kops = ctx?.doc.kops;
   if (!ctx || !kops || ctx.mode !== 'key' || !ctx.keyOnly) return undefined;
-  try {
-    const r = ctx.replaceRange;
-    const key = file.text.slice(file.lines.offsetAt(r.start), file.lines.offsetAt(r.end));
-    const parent = kops.kind === 'Cluster' ? ciliumParentOf(ctx.path) : undefined;
-    const contents = parent !== undefined
-      ? ciliumCard(ctx, key, parent, eff.version, kops.apiVersion)
-      : schemaCard(ctx, key, eff.version);
-    return contents ? { contents, range: r } : undefined;
-  } catch {
-    return undefined;
-  }
+  const r = ctx.replaceRange;
+  const key = file.text.slice(file.lines.offsetAt(r.start), file.lines.offsetAt(r.end));
+  const parent = kops.kind === 'Cluster' ? ciliumParentOf(ctx.path) : undefined;
+  const contents = parent !== undefined
+    ? ciliumCard(ctx, key, parent, eff.version, kops.apiVersion)
+    : schemaCard(ctx, key, eff.version);
+  return contents ? { contents, range: r } : undefined;
 }
 
 function ciliumCard(ctx: CursorContext, key: string, parent: CiliumParent, v: KopsVersion, api: KopsApiVersion): string | undefined {

@@ -48,24 +48,20 @@ function findingFor(ctx: SchemaContext, error: ErrorObject, root: unknown): Find
 /**
  * Shape problems of one kops document against the CRD schema of kops `v`: unknown keys (warnings: kops ignores
  * them) and values kops cannot decode (errors). spec.networking.cilium is left to the Cilium rules. Documents with
- * YAML syntax errors are skipped: their recovered structure is not what the author meant. Never throws.
+ * YAML syntax errors are skipped: their recovered structure is not what the author meant.
  */
 export function schemaFindings(file: ParsedFile, doc: YamlDocument, v: KopsVersion): Finding[] {
   const identity = doc.kops;
   if (!identity || doc.yaml.errors.length > 0) return [];
-  try {
-    const root = plain(doc.yaml.contents as Node | null, doc);
-    if (!isRecord(root)) return [];
-    const validate = validatorFor(identity.kind, v);
-    if (validate(root) || !validate.errors) return [];
-    const ctx: SchemaContext = { file, doc, v, kind: identity.kind, apiVersion: identity.apiVersion };
-    const findings: Finding[] = [];
-    for (const error of validate.errors) {
-      const found = findingFor(ctx, error, root);
-      if (found) findings.push(found);
-    }
-    return findings;
-  } catch {
-    return [];
+  const root = plain(doc.yaml.contents as Node | null, doc);
+  if (!isRecord(root)) return [];
+  const validate = validatorFor(identity.kind, v);
+  if (validate(root) || !validate.errors) return [];
+  const ctx: SchemaContext = { file, doc, v, kind: identity.kind, apiVersion: identity.apiVersion };
+  const findings: Finding[] = [];
+  for (const error of validate.errors) {
+    const found = findingFor(ctx, error, root);
+    if (found) findings.push(found);
   }
+  return findings;
 }

@@ -44,14 +44,6 @@ const WORD = /^[\w./-]*/;
 
 /** The cursor context of `pos`, or undefined outside kops documents, in comments and in block scalars. */
 export function cursorContext(file: ParsedFile, pos: Position): CursorContext | undefined {
-  try {
-    return locate(file, pos);
-  } catch {
-    return undefined;
-  }
-}
-
-function locate(file: ParsedFile, pos: Position): CursorContext | undefined {
   if (pos.line < 0 || pos.line >= file.lines.lineCount) return undefined;
   const lineStart = file.lines.lineStart(pos.line);
   const text = file.lines.lineText(pos.line);

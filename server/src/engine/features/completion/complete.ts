@@ -9,20 +9,16 @@ import type { CompletionEntry } from './types';
 
 /**
  * Completion at `pos`: Cilium keys and values from the kops catalog under spec.networking.cilium, CRD schema keys
- * elsewhere in Cluster and InstanceGroup documents, nothing in other documents. Never throws.
+ * elsewhere in Cluster and InstanceGroup documents, nothing in other documents.
  */
 export function complete(file: ParsedFile, pos: Position, eff: EffectiveVersion): CompletionEntry[] {
   const ctx = cursorContext(file, pos);
   const kops = ctx?.doc.kops;
   if (!ctx || !kops) return [];
-  try {
-    const v = eff.version;
-    const cilium = kops.kind === 'Cluster' ? ciliumParentOf(ctx.path) : undefined;
-    if (cilium !== undefined) {
-      return ctx.mode === 'key' ? ciliumKeyItems(ctx, v, cilium, kops.apiVersion) : ciliumValueItems(ctx, v, cilium, kops.apiVersion);
-    }
-    return ctx.mode === 'key' ? schemaKeyItems(ctx, kops.kind, v) : schemaValueItems(ctx, kops.kind, v);
-  } catch {
-    return [];
+  const v = eff.version;
+  const cilium = kops.kind === 'Cluster' ? ciliumParentOf(ctx.path) : undefined;
+  if (cilium !== undefined) {
+    return ctx.mode === 'key' ? ciliumKeyItems(ctx, v, cilium, kops.apiVersion) : ciliumValueItems(ctx, v, cilium, kops.apiVersion);
   }
+  return ctx.mode === 'key' ? schemaKeyItems(ctx, kops.kind, v) : schemaValueItems(ctx, kops.kind, v);
 }

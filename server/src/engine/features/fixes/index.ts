@@ -27,16 +27,12 @@ function tidy(fixes: Fix[]): Fix[] {
 
 /**
  * Quick fixes for one finding, computed against the file as it is now: ours for the codes we know, else the
- * fixes the finding brought along. Never throws.
+ * fixes the finding brought along.
  */
 export function fixesFor(file: ParsedFile, v: KopsVersion, finding: Finding): Fix[] {
-  try {
-    if (finding.code === 'kops-version-unknown') return tidy(versionCommentFixes(file, finding));
-    const fixer = fixerFor(finding.code);
-    if (!fixer) return tidy(finding.fixes ?? []);
-    const ctx = fixContext(file, v, finding);
-    return ctx ? tidy(fixer(ctx)) : [];
-  } catch {
-    return [];
-  }
+  if (finding.code === 'kops-version-unknown') return tidy(versionCommentFixes(file, finding));
+  const fixer = fixerFor(finding.code);
+  if (!fixer) return tidy(finding.fixes ?? []);
+  const ctx = fixContext(file, v, finding);
+  return ctx ? tidy(fixer(ctx)) : [];
 }
