@@ -1,5 +1,4 @@
 import { strict as assert } from 'assert';
-import { existsSync } from 'fs';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
 import {
@@ -8,16 +7,16 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { kopsDocument } from '../helpers/kopsText';
 import { positionOf } from '../helpers/marker';
+import { shippedBuild } from '../helpers/shippedBuild';
 import { editorCapabilities, startStdioServer, type StdioSession } from '../helpers/stdioClient';
 
 /**
- * The server (dist/server.js over stdio) when a request fails inside a feature: the failure reaches the
+ * The server (the shipped bundle over stdio) when a request fails inside a feature: the failure reaches the
  * client's log at error level with the feature, the file and the stack, and the next request is answered.
  * The failing request is a hover whose position is null, which the hover feature cannot read.
  */
 
 const REPO = join(__dirname, '..', '..');
-const SERVER = join(REPO, 'dist', 'server.js');
 const SECRET = 'c2VjcmV0LWZyb20tdGhlLXNwZWM';
 const SPEC = kopsDocument('Cluster', 'log.example.com', [
   '  networking:',
@@ -36,8 +35,7 @@ describe('the stdio server when a request throws inside a feature', function () 
   const logged: LogMessageParams[] = [];
 
   before(async function () {
-    assert.ok(existsSync(SERVER), `${SERVER} is missing; run \`npm run build\` first`);
-    session = await startStdioServer(process.execPath, [SERVER, '--stdio'], editorCapabilities(true));
+    session = await startStdioServer(process.execPath, [shippedBuild().server, '--stdio'], editorCapabilities(true));
     session.connection.onNotification(LogMessageNotification.type, (params) => logged.push(params));
     await session.connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri, languageId: 'yaml', version: 1, text: SPEC },
