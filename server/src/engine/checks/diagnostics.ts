@@ -8,7 +8,7 @@ import { LineIndex } from '../document/lineIndex';
 import { ruleFindings } from './rules';
 import { schemaFindings } from './schema/schemaFindings';
 import { isTemplated } from '../document/templates';
-import type { Finding } from '../types';
+import { comparePositions, type Finding } from '../types';
 
 const YAML_DOCS = 'https://yaml.org/spec/1.2.2/';
 
@@ -68,13 +68,12 @@ function allDocumentFindings(file: ParsedFile, doc: YamlDocument, v: KopsVersion
     return [...findings, ...local, ...WHOLE_DOCUMENT_CHECKS.flatMap((p) => safely(p, file, doc, v))];
   }
   const limit = file.lines.positionAt(doc.offset + trustedUntil(doc));
-  const beforeError = (f: Finding) => f.range.end.line < limit.line || (f.range.end.line === limit.line && f.range.end.character <= limit.character);
+  const beforeError = (f: Finding) => comparePositions(f.range.end, limit) <= 0;
   return [...findings, ...local.filter(beforeError)];
 }
 
 const byPosition = (a: Finding, b: Finding): number =>
-  a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
-  || a.range.end.line - b.range.end.line || a.range.end.character - b.range.end.character
+  comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end)
   || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 /** The document as a file of its own, so that the positions of its findings do not depend on where it sits. */

@@ -1,21 +1,14 @@
-import { ciliumSupport, ciliumVersionChoices, ciliumVersionPasses, parseCiliumVersion } from '../../kops/catalog/ciliumVersions';
+import { ciliumVersionChoices, ciliumVersionPasses, defaultCiliumVersion, parseCiliumVersion } from '../../kops/catalog/ciliumVersions';
 import { ciliumPath, dialectFor } from '../../kops/dialect';
 import { stringAt } from '../../kops/goValues';
-import { compareSemver, parseKubernetesVersion } from '../../kops/semver';
 import type { Fix } from '../../types';
 import { isScalar } from 'yaml';
 import { nodeAt } from '../../document/yamlNav';
 import { fix, type FixContext, type Fixer } from './context';
 
-/** The Cilium version kops itself would pick for this cluster (older Kubernetes got an older Cilium in v1.18/v1.19). */
-export function kopsDefaultCilium(ctx: FixContext): string {
-  const support = ciliumSupport(ctx.v);
-  const older = support.olderKubernetesDefault;
-  const written = stringAt(ctx.doc, ['spec', 'kubernetesVersion']);
-  const k8s = written === undefined ? undefined : parseKubernetesVersion(written);
-  const below = older && parseKubernetesVersion(older.below);
-  return older && k8s && below && compareSemver(k8s, below) < 0 ? older.version : support.defaultVersion;
-}
+/** The Cilium version kops itself would pick for this cluster. */
+const kopsDefaultCilium = (ctx: FixContext): string =>
+  defaultCiliumVersion(ctx.v, stringAt(ctx.doc, ['spec', 'kubernetesVersion']));
 
 /** Lowest Cilium minor each version-gated rule asks for; the default is only offered when it meets it. */
 const MINIMUM_MINOR: Record<string, number> = {
