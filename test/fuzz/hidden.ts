@@ -6,12 +6,7 @@ import { schemaKeyItems, schemaValueItems } from '../../server/src/engine/featur
 import { cursorContext } from '../../server/src/engine/document/cursor/cursorContext';
 import type { ParsedFile } from '../../server/src/engine/document/documents';
 import type { EffectiveVersion } from '../../server/src/engine/kops/effectiveVersion';
-import { CHOICE_FIXERS, enumFixer, isEnumRule } from '../../server/src/engine/features/fixes/choiceFixes';
-import { fixContext, type Fixer } from '../../server/src/engine/features/fixes/context';
-import { ETCD_FIXERS } from '../../server/src/engine/features/fixes/etcdFixes';
-import { KEY_FIXERS } from '../../server/src/engine/features/fixes/keyFixes';
-import { RULE_FIXERS } from '../../server/src/engine/features/fixes/ruleFixes';
-import { VERSION_FIXERS } from '../../server/src/engine/features/fixes/versionFixes';
+import { fixerFor } from '../../server/src/engine/features/fixes';
 import { ruleFindings } from '../../server/src/engine/checks/rules';
 import { schemaFindings } from '../../server/src/engine/checks/schema/schemaFindings';
 import type { Finding, Position } from '../../server/src/engine/types';
@@ -20,9 +15,9 @@ import type { Finding, Position } from '../../server/src/engine/types';
  * The engine's entry points catch everything so an editor never sees a crash, which also hides crashes
  * (a whole family of findings, or every completion, silently missing). This calls the parts behind those
  * catch-alls directly, the way the entry points do, and reports what they throw.
- * Keep the dispatch in step with diagnostics.ts, fixes/index.ts and completion/complete.ts.
+ * Fixers come from the product's own table (fixes/index.ts); keep the rest in step with diagnostics.ts and
+ * completion/complete.ts.
  */
-const FIXERS: Record<string, Fixer> = { ...RULE_FIXERS, ...ETCD_FIXERS, ...VERSION_FIXERS, ...CHOICE_FIXERS, ...KEY_FIXERS };
 
 type Report = (op: string, detail: string) => void;
 
@@ -44,8 +39,8 @@ export function hiddenCrashes(file: ParsedFile, eff: EffectiveVersion, findings:
     if (doc.yaml.errors.length === 0) probe('ruleFindings', report, () => ruleFindings(file, doc, v));
   }
   for (const finding of findings) {
-    const fixer = FIXERS[finding.code] ?? (isEnumRule(finding.code) ? enumFixer : undefined);
-    if (fixer) probe(`fixer ${finding.code}`, report, () => { const ctx = fixContext(file, v, finding); if (ctx) fixer(ctx); });
+    const fixer = fixerFor(finding.code);
+    if (fixer) probe(`fixer ${finding.code}`, report, () => fixer(file, v, finding));
   }
   for (const pos of positions) {
     const ctx = cursorContext(file, pos);

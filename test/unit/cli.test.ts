@@ -6,6 +6,7 @@ import { join, relative } from 'path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { Finding, KopsError, Severity } from '../../server/src/engine/types';
+import type { FindingCode } from '../../server/src/engine/findingCodes';
 import { buildCli, CLI } from '../helpers/cliBuild';
 import { caseOutcome, compareCase, parseCaseHeader } from '../helpers/cases';
 import { positionOf } from '../helpers/marker';
@@ -23,7 +24,7 @@ const run = (args: string[], cwd = REPO): Run => {
 };
 interface JsonDiagnostic {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  severity: Severity; code: string; path: string; kops?: Omit<KopsError, 'detail'>; message: string; docs?: string;
+  severity: Severity; code: FindingCode; path: string; kops?: Omit<KopsError, 'detail'>; message: string; docs?: string;
 }
 interface JsonFile { file: string; kopsVersion: string; diagnostics: JsonDiagnostic[] }
 /** The part of a SARIF log the assertions read (the schema checks the rest). */

@@ -1,3 +1,5 @@
+import type { FindingCode } from './findingCodes';
+
 /** Plain data shared by every engine module. Positions are 0-based, characters in UTF-16 code units (as LSP). */
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
@@ -33,7 +35,7 @@ export interface Fix {
 
 export interface Finding {
   /** Stable rule id, e.g. `cilium-nodeport-kubeproxy`. */
-  code: string;
+  code: FindingCode;
   /** v1alpha2 YAML path of the field blamed; list items as `[i]`. */
   path: string;
   range: Range;

@@ -9,8 +9,7 @@ import { ruleFindings } from './rules';
 import { schemaFindings } from './schema/schemaFindings';
 import { isTemplated } from '../document/templates';
 import { comparePositions, type Finding } from '../types';
-
-const YAML_DOCS = 'https://yaml.org/spec/1.2.2/';
+import { FINDING_CODES } from '../findingCodes';
 
 type Producer = (file: ParsedFile, doc: YamlDocument, v: KopsVersion) => Finding[];
 
@@ -42,7 +41,7 @@ function syntaxFindings(file: ParsedFile, doc: YamlDocument): Finding[] {
       range: fileRange(file, doc, start, visibleEnd),
       severity,
       message: `YAML: ${e.message}`,
-      docs: YAML_DOCS,
+      docs: FINDING_CODES['yaml-syntax'].docs,
     };
   });
 }
