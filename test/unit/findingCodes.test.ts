@@ -35,7 +35,8 @@ describe('finding codes', () => {
   });
 
   it('the missing `v` fix writes the prefix only when kops then accepts the version', () => {
-    const offered = (version: string) => fixTitles('v1.30.0', `version: ${version}`, 'cilium-version-prefix').some((t) => t.startsWith('Write it as'));
+    const offered = (version: string) =>
+      fixTitles('v1.30.0', `version: ${version}`, 'cilium-version-prefix').some((t) => t.startsWith('Write it as'));
     assert.equal(offered('1.15.6-rc.1'), true);
     // kops parses the version strictly: a pre-release part with a leading zero would trade this error for two.
     assert.equal(offered('1.15.6-rc.01'), false);

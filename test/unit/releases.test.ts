@@ -13,8 +13,9 @@ describe('kops releases', () => {
     const setting = pkg.contributes.configuration.properties['kopsSpec.kopsVersion'];
     const newest = newestKops();
     assert.equal(setting.default, NEWEST_KOPS);
-    assert.ok(setting.markdownDescription.includes(`(\`${OLDEST_KOPS}\` to \`v${newest.major}.${newest.minor}.x\`;`), setting.markdownDescription);
-    assert.ok(setting.markdownDescription.includes(`the newest kops this extension knows, ${NEWEST_KOPS})`), setting.markdownDescription);
+    const description = setting.markdownDescription;
+    assert.ok(description.includes(`(\`${OLDEST_KOPS}\` to \`v${newest.major}.${newest.minor}.x\`;`), description);
+    assert.ok(description.includes(`the newest kops this extension knows, ${NEWEST_KOPS})`), description);
   });
 
   it('names a release as release notes do: `.0` dropped, a patch or pre-release kept', () => {

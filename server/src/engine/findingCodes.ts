@@ -28,7 +28,8 @@ export interface FindingCodeInfo {
   docs?: string;
 }
 
-const enforcedEnum = (key: string): FindingCodeInfo => ({ title: `kops accepts only certain values for the Cilium key ${key}.`, docs: GUIDE.cilium });
+const enforcedEnum = (key: string): FindingCodeInfo =>
+  ({ title: `kops accepts only certain values for the Cilium key ${key}.`, docs: GUIDE.cilium });
 
 const CODES = {
   // The file and its documents
@@ -51,7 +52,9 @@ const CODES = {
   'cilium-type': { title: 'The value of this Cilium key has a type kops cannot decode.', docs: GUIDE.cilium },
   'cilium-enum': { title: 'The value is not one of the documented values for this Cilium key.', docs: GUIDE.cilium },
   'cilium-dead-key': { title: 'kops discards this Cilium key; it has no effect.', docs: GUIDE.cilium },
-  'cilium-no-effect': { title: 'kops still accepts this Cilium key but it no longer changes the Cilium configuration.', docs: GUIDE.cilium },
+  'cilium-no-effect': {
+    title: 'kops still accepts this Cilium key but it no longer changes the Cilium configuration.', docs: GUIDE.cilium,
+  },
   // kops validation rules
   'cilium-version-prefix': { title: 'The Cilium version must start with v.', docs: GUIDE.cilium },
   'cilium-version-semver': { title: 'The Cilium version is not a full semantic version.', docs: GUIDE.cilium },
@@ -61,7 +64,9 @@ const CODES = {
   'cilium-hubble-certmanager': { title: 'Hubble needs cert-manager enabled in the cluster spec.', docs: GUIDE.hubble },
   'cilium-hubble-version': { title: 'Hubble needs a newer Cilium version.', docs: GUIDE.hubble },
   'cilium-wireguard-version': { title: 'WireGuard encryption needs a newer Cilium version.', docs: GUIDE.encryption },
-  'cilium-wireguard-l7proxy': { title: 'WireGuard encryption cannot be combined with the L7 proxy in this kops release.', docs: GUIDE.encryption },
+  'cilium-wireguard-l7proxy': {
+    title: 'WireGuard encryption cannot be combined with the L7 proxy in this kops release.', docs: GUIDE.encryption,
+  },
   'cilium-servicetopology-version': { title: 'Service topology needs a newer Cilium version.', docs: GUIDE.cilium },
   'cilium-nodeport-kubeproxy': { title: 'Cilium NodePort needs kube-proxy disabled.', docs: GUIDE.nodePort },
   'cilium-kvstore-needs-etcd': { title: 'kvstore identity allocation needs Cilium\'s managed etcd.', docs: GUIDE.etcd },

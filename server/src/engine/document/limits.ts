@@ -29,7 +29,7 @@ export const LIMITS = {
   aliasNodes: 10_000,
 } as const;
 
-const LIMIT_CODES = ['file-not-text', 'file-too-large', 'document-too-large', 'document-too-complex'] as const satisfies readonly FindingCode[];
+const LIMIT_CODES = ['file-not-text', 'file-too-large', 'document-too-large', 'document-too-complex'] as const satisfies FindingCode[];
 type LimitCode = (typeof LIMIT_CODES)[number];
 
 /** True for the finding that says part of a file was not analysed (the CLI exits 2 on it). */

@@ -49,7 +49,8 @@ function toFinding(file: ParsedFile, doc: YamlDocument, x: Violation, stage: 'sp
 }
 
 function warningFinding(file: ParsedFile, doc: YamlDocument, w: Warning): Finding {
-  return { code: w.code, path: formatPath(w.at), range: place(file, doc, w), severity: 'warning', message: w.message, docs: FINDING_CODES[w.code].docs };
+  const docs = FINDING_CODES[w.code].docs;
+  return { code: w.code, path: formatPath(w.at), range: place(file, doc, w), severity: 'warning', message: w.message, docs };
 }
 
 /** Findings for one kops Cluster document; [] for InstanceGroups and anything else. */

@@ -51,7 +51,9 @@ function scalarFix(source: string, value: unknown, types: readonly string[]): Va
   return fits ? { title: 'Remove the quotes', hint: `Remove the quotes: ${literal}.`, newText: literal } : undefined;
 }
 
-function valueFinding(ctx: SchemaContext, path: readonly PathSegment[], code: FindingCode, message: string, fix?: ValueFix): Finding | undefined {
+function valueFinding(
+  ctx: SchemaContext, path: readonly PathSegment[], code: FindingCode, message: string, fix?: ValueFix,
+): Finding | undefined {
   const span = valueSpan(ctx.doc, path);
   const range = rangeFor(ctx, span, path);
   if (!range) return undefined;
