@@ -6,6 +6,8 @@
  */
 
 const KOPS_DOCS = 'https://kops.sigs.k8s.io';
+const KOPS_RELEASES = 'https://github.com/kubernetes/kops/releases';
+const YAML_SPEC = 'https://yaml.org/spec/1.2.2/';
 /** The kops guide to Cilium networking. */
 export const KOPS_CILIUM_DOCS = `${KOPS_DOCS}/networking/cilium/`;
 
@@ -28,8 +30,9 @@ export interface FindingCodeInfo {
   docs?: string;
 }
 
-const enforcedEnum = (key: string): FindingCodeInfo =>
-  ({ title: `kops accepts only certain values for the Cilium key ${key}.`, docs: GUIDE.cilium });
+const enforcedEnum = (key: string): FindingCodeInfo => ({
+  title: `kops accepts only certain values for the Cilium key ${key}.`, docs: GUIDE.cilium,
+});
 
 const CODES = {
   // The file and its documents
@@ -37,10 +40,8 @@ const CODES = {
   'file-too-large': { title: 'The file is too large for full analysis; only its leading documents are checked.' },
   'document-too-large': { title: 'The document has too many lines to analyse.' },
   'document-too-complex': { title: 'The document is nested too deeply or expands too many aliases to analyse.' },
-  'yaml-syntax': { title: 'The document is not valid YAML.', docs: 'https://yaml.org/spec/1.2.2/' },
-  'kops-version-unknown': {
-    title: 'The requested kops version is malformed or not known to kops-spec.', docs: 'https://github.com/kubernetes/kops/releases',
-  },
+  'yaml-syntax': { title: 'The document is not valid YAML.', docs: YAML_SPEC },
+  'kops-version-unknown': { title: 'The requested kops version is malformed or not known to kops-spec.', docs: KOPS_RELEASES },
   // Keys and values against the kops schema
   'schema-unknown-key': { title: 'kops does not know this key and silently drops it.' },
   'schema-key-newer-kops': { title: 'This key exists only in a newer kops release than the one checked against.' },
@@ -52,9 +53,7 @@ const CODES = {
   'cilium-type': { title: 'The value of this Cilium key has a type kops cannot decode.', docs: GUIDE.cilium },
   'cilium-enum': { title: 'The value is not one of the documented values for this Cilium key.', docs: GUIDE.cilium },
   'cilium-dead-key': { title: 'kops discards this Cilium key; it has no effect.', docs: GUIDE.cilium },
-  'cilium-no-effect': {
-    title: 'kops still accepts this Cilium key but it no longer changes the Cilium configuration.', docs: GUIDE.cilium,
-  },
+  'cilium-no-effect': { title: 'kops accepts this Cilium key but it no longer changes the Cilium configuration.', docs: GUIDE.cilium },
   // kops validation rules
   'cilium-version-prefix': { title: 'The Cilium version must start with v.', docs: GUIDE.cilium },
   'cilium-version-semver': { title: 'The Cilium version is not a full semantic version.', docs: GUIDE.cilium },
@@ -64,9 +63,7 @@ const CODES = {
   'cilium-hubble-certmanager': { title: 'Hubble needs cert-manager enabled in the cluster spec.', docs: GUIDE.hubble },
   'cilium-hubble-version': { title: 'Hubble needs a newer Cilium version.', docs: GUIDE.hubble },
   'cilium-wireguard-version': { title: 'WireGuard encryption needs a newer Cilium version.', docs: GUIDE.encryption },
-  'cilium-wireguard-l7proxy': {
-    title: 'WireGuard encryption cannot be combined with the L7 proxy in this kops release.', docs: GUIDE.encryption,
-  },
+  'cilium-wireguard-l7proxy': { title: 'This kops release cannot combine WireGuard encryption with the L7 proxy.', docs: GUIDE.encryption },
   'cilium-servicetopology-version': { title: 'Service topology needs a newer Cilium version.', docs: GUIDE.cilium },
   'cilium-nodeport-kubeproxy': { title: 'Cilium NodePort needs kube-proxy disabled.', docs: GUIDE.nodePort },
   'cilium-kvstore-needs-etcd': { title: 'kvstore identity allocation needs Cilium\'s managed etcd.', docs: GUIDE.etcd },
@@ -90,9 +87,7 @@ const CODES = {
   'cilium-enum-ingress-lbmode': enforcedEnum('ingress.defaultLoadBalancerMode'),
   'networking-single-option': { title: 'Only one networking provider may be configured.', docs: GUIDE.networking },
   'nonmasq-overlap-eni-exempt': { title: 'nonMasqueradeCIDR overlaps the network CIDR.', docs: GUIDE.networking },
-  'nodelocaldns-clusterdns-cilium': {
-    title: 'With NodeLocal DNS and Cilium, kubelet clusterDNS must be the local DNS IP.', docs: GUIDE.nodeLocalDns,
-  },
+  'nodelocaldns-clusterdns-cilium': { title: 'With NodeLocal DNS and Cilium, clusterDNS must be the local DNS IP.', docs: GUIDE.nodeLocalDns },
   'etcd-cluster-name': { title: 'The etcd cluster name is not one kops accepts.', docs: GUIDE.etcdClusters },
   // Upgrade and downgrade hazards between kops releases
   'compat-bpflbsock-hostns': { title: 'A newer kops release rejects this bpfLBSock combination.', docs: GUIDE.cilium },
