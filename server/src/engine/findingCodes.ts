@@ -87,7 +87,7 @@ const CODES = {
   'cilium-enum-ingress-lbmode': enforcedEnum('ingress.defaultLoadBalancerMode'),
   'networking-single-option': { title: 'Only one networking provider may be configured.', docs: GUIDE.networking },
   'nonmasq-overlap-eni-exempt': { title: 'nonMasqueradeCIDR overlaps the network CIDR.', docs: GUIDE.networking },
-  'nodelocaldns-clusterdns-cilium': { title: 'With NodeLocal DNS and Cilium, clusterDNS must be the local DNS IP.', docs: GUIDE.nodeLocalDns },
+  'nodelocaldns-clusterdns-cilium': { title: 'Cilium needs kubelet clusterDNS at the NodeLocal DNS address.', docs: GUIDE.nodeLocalDns },
   'etcd-cluster-name': { title: 'The etcd cluster name is not one kops accepts.', docs: GUIDE.etcdClusters },
   // Upgrade and downgrade hazards between kops releases
   'compat-bpflbsock-hostns': { title: 'A newer kops release rejects this bpfLBSock combination.', docs: GUIDE.cilium },
