@@ -1,9 +1,10 @@
 // Regenerates server/src/engine/kops/catalog/generated/*.json from the shared fact base.
-// Usage: node scripts/gen-catalog.mjs [--shared <dir>]   (default: ../shared next to the repo)
+// Usage: npx tsx scripts/gen-catalog.mjs [--shared <dir>]   (default: ../shared next to the repo)
 // The output is checked in, so the product never needs the fact base at run time.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NEWEST_KOPS, OLDEST_KOPS } from '../server/src/engine/kops/releases.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sharedArg = process.argv.indexOf('--shared');
@@ -15,9 +16,6 @@ const facts = readJson('kops/cilium-fields.json');
 const versions = readJson('kops/cilium-versions.json');
 const docs = readJson('cilium-docs.json');
 const rulesMd = readFileSync(join(shared, 'kops/cilium-rules.md'), 'utf8');
-
-const OLDEST_KOPS = 'v1.18.0';
-const NEWEST_KOPS = 'v1.36.2';
 
 function check(ok, message) {
   if (!ok) throw new Error(`gen-catalog: ${message}`);

@@ -14,7 +14,23 @@ export function kopsIdentity(text: string): KopsIdentity | undefined {
   return { apiVersion: api[1] as KopsApiVersion, kind: kind[1] as KopsKind };
 }
 
+/** A column-0 `---` line: where a YAML stream starts another document. */
+const DOCUMENT_MARKER = /^---(?=[ \t\r\n]|$)/gm;
+
+/** Offset of the first document marker at or after `from`; -1 when there is none. */
+export function documentMarkerFrom(text: string, from: number): number {
+  DOCUMENT_MARKER.lastIndex = from;
+  return DOCUMENT_MARKER.exec(text)?.index ?? -1;
+}
+
+/** Splits a YAML stream before every document marker after the first character; each part keeps its marker line. */
+export function splitDocuments(text: string): Array<{ text: string; offset: number }> {
+  const cuts = [0];
+  for (let at = documentMarkerFrom(text, 1); at >= 0; at = documentMarkerFrom(text, at + 1)) cuts.push(at);
+  return cuts.map((start, i) => ({ offset: start, text: text.slice(start, cuts[i + 1] ?? text.length) }));
+}
+
 /** True when a file (possibly several `---` documents) holds at least one kops document. */
 export function looksLikeKopsText(text: string): boolean {
-  return text.split(/^---(?=[ \t\r\n]|$)/m).some((doc) => kopsIdentity(doc) !== undefined);
+  return splitDocuments(text).some((doc) => kopsIdentity(doc.text) !== undefined);
 }

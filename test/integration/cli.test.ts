@@ -5,7 +5,7 @@ import { tmpdir } from 'os';
 import { join, relative } from 'path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import type { Finding, KopsError, Severity } from '../../server/src/engine/types';
+import type { Finding, FindingCode, KopsError, Severity } from '../../server/src/engine';
 import { shippedBuild } from '../helpers/shippedBuild';
 import { caseOutcome, compareCase, parseCaseHeader } from '../helpers/cases';
 import { positionOf } from '../helpers/marker';
@@ -23,7 +23,7 @@ const run = (args: string[], cwd = REPO): Run => {
 };
 interface JsonDiagnostic {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  severity: Severity; code: string; path: string; kops?: Omit<KopsError, 'detail'>; message: string; docs?: string;
+  severity: Severity; code: FindingCode; path: string; kops?: Omit<KopsError, 'detail'>; message: string; docs?: string;
 }
 interface JsonFile { file: string; kopsVersion: string; diagnostics: JsonDiagnostic[] }
 /** The part of a SARIF log the assertions read (the schema checks the rest). */

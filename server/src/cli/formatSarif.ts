@@ -1,8 +1,7 @@
 import { isAbsolute, relative, resolve, sep } from 'path';
 import { pathToFileURL } from 'url';
-import { KOPS_CILIUM_DOCS, type Finding, type Severity } from '../engine';
+import { FINDING_CODES, type Finding, type FindingCode, type Severity } from '../engine';
 import type { FileReport } from './checkFiles';
-import { describeCode } from './codeDescriptions';
 import { TOOL_NAME } from '../toolInfo';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
@@ -19,15 +18,15 @@ function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?:
   return { uri: pathToFileURL(resolve(cwd, file)).href };
 }
 
-/** A rule's help link: the one its findings share, else the general page of its family (per-result links stay in properties). */
-function helpUri(code: string, findings: readonly Finding[]): string | undefined {
+/** A rule's help link: the one its findings share, else the code's own page (per-result links stay in properties). */
+function helpUri(code: FindingCode, findings: readonly Finding[]): string | undefined {
   const links = [...new Set(findings.map((f) => f.docs).filter((d): d is string => !!d))];
   if (links.length <= 1) return links[0];
-  return code.startsWith('cilium-') ? KOPS_CILIUM_DOCS : links[0];
+  return FINDING_CODES[code].docs ?? links[0];
 }
 
 function rulesOf(reports: readonly FileReport[]): SarifRule[] {
-  const byCode = new Map<string, Finding[]>();
+  const byCode = new Map<FindingCode, Finding[]>();
   for (const r of reports) {
     for (const f of r.findings) {
       const same = byCode.get(f.code);
@@ -37,7 +36,7 @@ function rulesOf(reports: readonly FileReport[]): SarifRule[] {
   return [...byCode.keys()].sort().map((id) => {
     const findings = byCode.get(id)!;
     const help = helpUri(id, findings);
-    return { id, shortDescription: { text: describeCode(id) ?? findings[0].message }, ...(help ? { helpUri: help } : {}) };
+    return { id, shortDescription: { text: FINDING_CODES[id].title }, ...(help ? { helpUri: help } : {}) };
   });
 }
 

@@ -6,6 +6,7 @@
 
 // Vocabulary
 export type { Finding, Fix, KopsError, PathSegment, Position, Range, Severity, TextEdit } from './types';
+export { FINDING_CODES, type FindingCode, type FindingCodeInfo } from './findingCodes';
 
 // Errors, caught once at each front end's boundary
 export { errorReport, guarded, guardedAsync, rethrow, type ErrorSink } from './errorBoundary';
@@ -20,7 +21,6 @@ export {
   atLeast, before, knownKopsReleases, NEWEST_KOPS, OLDEST_KOPS, newestKops, parseKopsVersion, findVersionComment, type KopsVersion,
 } from './kops/releases';
 export { effectiveKopsVersion, type EffectiveVersion, type EngineSettings } from './kops/effectiveVersion';
-export { KOPS_CILIUM_DOCS } from './kops/catalog/docsLinks';
 export { ciliumFields } from './kops/catalog/ciliumFields';
 
 // Checks

@@ -1,5 +1,4 @@
-/** Column-0 `---` markers, as `splitDocuments` cuts a stream. */
-const DOCUMENT_START = /^---(?=[ \t\r\n]|$)/gm;
+import { documentMarkerFrom } from '../kopsIdentity';
 
 /** Offset where `line` starts; -1 when the text has fewer lines. */
 export function lineStart(text: string, line: number): number {
@@ -19,9 +18,8 @@ export function lineStart(text: string, line: number): number {
  * prefix as in a parse of the whole text.
  */
 export function documentBounds(text: string, offset: number): { end: number; prefix: number } {
-  DOCUMENT_START.lastIndex = offset + 1;
-  const next = DOCUMENT_START.exec(text);
-  if (!next) return { end: text.length, prefix: text.length };
-  const newline = text.indexOf('\n', next.index);
-  return { end: next.index, prefix: newline < 0 ? text.length : newline + 1 };
+  const next = documentMarkerFrom(text, offset + 1);
+  if (next < 0) return { end: text.length, prefix: text.length };
+  const newline = text.indexOf('\n', next);
+  return { end: next, prefix: newline < 0 ? text.length : newline + 1 };
 }

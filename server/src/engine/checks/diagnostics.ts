@@ -9,9 +9,8 @@ import { ruleFindings } from './rules';
 import { schemaFindings } from './schema/schemaFindings';
 import { isTemplated } from '../document/templates';
 import { guarded, rethrow, type ErrorSink } from '../errorBoundary';
-import type { Finding } from '../types';
-
-const YAML_DOCS = 'https://yaml.org/spec/1.2.2/';
+import { FINDING_CODES } from '../findingCodes';
+import { comparePositions, type Finding } from '../types';
 
 /**
  * One family of checks. `local` checks look at one key at a time, so they are safe on the part of a document
@@ -53,7 +52,7 @@ function syntaxFindings(file: ParsedFile, doc: YamlDocument): Finding[] {
       range: fileRange(file, doc, start, visibleEnd),
       severity,
       message: `YAML: ${e.message}`,
-      docs: YAML_DOCS,
+      docs: FINDING_CODES['yaml-syntax'].docs,
     };
   });
 }
@@ -81,13 +80,12 @@ function allDocumentFindings(file: ParsedFile, doc: YamlDocument, v: KopsVersion
     .flatMap((family) => guarded(onError, { feature: `diagnostics: ${family.name}` }, () => family.run(file, doc, v), []));
   if (clean) return [...findings, ...found];
   const limit = file.lines.positionAt(doc.offset + trustedUntil(doc));
-  const beforeError = (f: Finding) => f.range.end.line < limit.line || (f.range.end.line === limit.line && f.range.end.character <= limit.character);
+  const beforeError = (f: Finding) => comparePositions(f.range.end, limit) <= 0;
   return [...findings, ...found.filter(beforeError)];
 }
 
 const byPosition = (a: Finding, b: Finding): number =>
-  a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
-  || a.range.end.line - b.range.end.line || a.range.end.character - b.range.end.character
+  comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end)
   || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 /** The document as a file of its own, so that the positions of its findings do not depend on where it sits. */

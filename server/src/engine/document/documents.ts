@@ -1,11 +1,12 @@
 import { parseDocument, YAMLParseError, type Document } from 'yaml';
-import { kopsIdentity, type KopsIdentity } from '../../kopsIdentity';
+import { kopsIdentity, splitDocuments, type KopsIdentity } from '../../kopsIdentity';
 import { LineIndex } from './lineIndex';
 import { guardedParse } from './limits';
 import { isTemplated, maskTemplates } from './templates';
 import type { Finding, Position, Range } from '../types';
 
 export type { KopsApiVersion, KopsIdentity, KopsKind } from '../../kopsIdentity';
+export { splitDocuments } from '../../kopsIdentity';
 
 /** One `---` document of a YAML stream. Node ranges in `yaml` are offsets into `text`; add `offset` for the file. */
 export interface YamlDocument {
@@ -26,18 +27,10 @@ export interface ParsedFile {
   readonly limit?: Finding;
 }
 
-type Chunk = Omit<YamlDocument, 'offset'>;
+/** A parsed document not yet placed in a file (the same text parses the same wherever it sits). */
+type UnplacedDocument = Omit<YamlDocument, 'offset'>;
 
-const DOC_START = /^---(?=[ \t\r\n]|$)/gm;
-
-/** Splits a YAML stream at every column-0 `---` marker; each chunk keeps its own marker line. */
-export function splitDocuments(text: string): Array<{ text: string; offset: number }> {
-  const cuts = [0];
-  for (const m of text.matchAll(DOC_START)) if (m.index! > 0) cuts.push(m.index!);
-  return cuts.map((start, i) => ({ offset: start, text: text.slice(start, cuts[i + 1] ?? text.length) }));
-}
-
-function parseChunk(text: string): Chunk {
+function parseDocumentText(text: string): UnplacedDocument {
   const source = isTemplated(text) ? maskTemplates(text) : text;
   return { text, yaml: parseYaml(source), kops: kopsIdentity(text) };
 }
@@ -61,13 +54,13 @@ function parseYaml(source: string): Document.Parsed {
  * (unchanged documents keep their parse even when an edit above shifts them). Never throws.
  */
 export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
-  const reusable = new Map<string, Chunk>();
+  const reusable = new Map<string, UnplacedDocument>();
   if (previous) for (const d of previous.documents) if (!d.skipped) reusable.set(d.text, d);
   const lines = new LineIndex(text);
   // The YAML parser takes only `\n` and `\r\n` as line breaks; LSP (and YAML 1.2) also a lone `\r`. Same length,
   // so every offset holds.
   const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
-  const guarded = guardedParse(source, lines, splitDocuments(source), (chunk) => reusable.get(chunk) ?? parseChunk(chunk));
+  const guarded = guardedParse(source, lines, splitDocuments(source), (chunk) => reusable.get(chunk) ?? parseDocumentText(chunk));
   return { text, lines, documents: guarded.documents as YamlDocument[], limit: guarded.limit };
 }
 

@@ -2,6 +2,7 @@ import { isAlias, isCollection, isPair, parseDocument, type Document } from 'yam
 import { kopsIdentity } from '../../kopsIdentity';
 import type { LineIndex } from './lineIndex';
 import type { Finding, Range } from '../types';
+import type { FindingCode } from '../findingCodes';
 
 /**
  * How much a file or one of its documents may hold before kops-spec stops analysing it. Each bound is far
@@ -28,11 +29,11 @@ export const LIMITS = {
   aliasNodes: 10_000,
 } as const;
 
-export const LIMIT_CODES = ['file-not-text', 'file-too-large', 'document-too-large', 'document-too-complex'] as const;
-export type LimitCode = (typeof LIMIT_CODES)[number];
+const LIMIT_CODES = ['file-not-text', 'file-too-large', 'document-too-large', 'document-too-complex'] as const satisfies FindingCode[];
+type LimitCode = (typeof LIMIT_CODES)[number];
 
 /** True for the finding that says part of a file was not analysed (the CLI exits 2 on it). */
-export const isLimitFinding = (f: Finding): boolean => (LIMIT_CODES as readonly string[]).includes(f.code);
+export const isLimitFinding = (f: Finding): boolean => (LIMIT_CODES as readonly FindingCode[]).includes(f.code);
 
 export interface Chunk { readonly text: string; readonly offset: number }
 

@@ -1,16 +1,14 @@
 import { parseFile, type ParsedFile, type YamlDocument } from './documents';
-import type { Position, TextEdit } from '../types';
+import { comparePositions, rangesTouch, type TextEdit } from '../types';
 import { YamlEditor } from './yamlEdit';
 
-const compare = (a: Position, b: Position): number => a.line - b.line || a.character - b.character;
-const isInsert = (e: TextEdit): boolean => compare(e.range.start, e.range.end) === 0;
+const isInsert = (e: TextEdit): boolean => comparePositions(e.range.start, e.range.end) === 0;
 
 /** Whether two edits touch the same text (inserts at one position count: their order would be a guess). */
 function clash(a: TextEdit, b: TextEdit): boolean {
-  if (compare(a.range.end, b.range.start) < 0 || compare(b.range.end, a.range.start) < 0) return false;
-  if (compare(a.range.end, b.range.start) === 0 && !(isInsert(a) && isInsert(b))) return false;
-  if (compare(b.range.end, a.range.start) === 0 && !(isInsert(a) && isInsert(b))) return false;
-  return true;
+  if (!rangesTouch(a.range, b.range)) return false;
+  if (isInsert(a) && isInsert(b)) return true;
+  return comparePositions(a.range.end, b.range.start) !== 0 && comparePositions(b.range.end, a.range.start) !== 0;
 }
 
 export const editsClash = (a: readonly TextEdit[], b: readonly TextEdit[]): boolean => a.some((x) => b.some((y) => clash(x, y)));

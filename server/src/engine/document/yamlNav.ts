@@ -60,7 +60,8 @@ export function deepestExisting(doc: YamlDocument, path: readonly PathSegment[])
  */
 const MAX_ALIAS_COUNT = 100;
 
-const MERGE_KEY = '<<';
+/** YAML 1.1's merge key (`<<: *base`): kops' YAML reader merges the aliased map in, so it names no field. */
+export const MERGE_KEY = '<<';
 
 const isPlainMap = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

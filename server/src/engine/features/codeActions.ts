@@ -5,8 +5,9 @@ import type { EffectiveVersion } from '../kops/effectiveVersion';
 import { editsClash } from '../document/textEdits';
 import { fixesFor } from './fixes';
 import { migrationAction } from './migration';
-import type { Finding, Fix, Position, Range, TextEdit } from '../types';
+import { rangesTouch, type Finding, type Fix, type Range, type TextEdit } from '../types';
 import { nodeAt, spanOf } from '../document/yamlNav';
+import { CILIUM_PATH } from '../kops/dialect';
 
 export interface EngineCodeAction {
   title: string;
@@ -18,9 +19,6 @@ export interface EngineCodeAction {
   /** A client command to run after the edits, by the engine's name for it (the server maps it to the command id). */
   command?: { title: string; name: 'showMigrationGuide'; arguments?: unknown[] };
 }
-
-const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
-const overlaps = (a: Range, b: Range): boolean => !before(a.end, b.start) && !before(b.end, a.start);
 
 /** The preferred, batch-safe fix of every finding, dropping any whose edits clash with one already taken. */
 function combinable(file: ParsedFile, eff: EffectiveVersion, findings: readonly Finding[]): Array<{ finding: Finding; fix: Fix }> {
@@ -62,11 +60,11 @@ function etcdRewrite(file: ParsedFile, eff: EffectiveVersion, range: Range, find
   const doc = clusterDocument(file, range.start);
   if (!doc || doc.offset > file.lines.offsetAt(range.start)) return [];
   const offset = file.lines.offsetAt(range.start) - doc.offset;
-  const inside = [['spec', 'etcdClusters'], ['spec', 'networking', 'cilium']].some((path) => {
+  const inside = [['spec', 'etcdClusters'], CILIUM_PATH].some((path) => {
     const span = spanOf(nodeAt(doc, path));
     return span !== undefined && span[0] <= offset && offset <= span[1];
   });
-  if (!inside || !isMap(nodeAt(doc, ['spec', 'networking', 'cilium']))) return [];
+  if (!inside || !isMap(nodeAt(doc, CILIUM_PATH))) return [];
   const result = ciliumEtcdEdits(file, doc, eff.version);
   if (!('edits' in result)) return [];
   return [{ title: 'Give Cilium its own etcd cluster (etcdManaged)', kind: 'refactor.rewrite', edits: result.edits, diagnosticCodes: [] }];
@@ -78,7 +76,7 @@ function etcdRewrite(file: ParsedFile, eff: EffectiveVersion, range: Range, find
  * diagnose(file, eff).
  */
 export function codeActions(file: ParsedFile, eff: EffectiveVersion, range: Range, findings: Finding[]): EngineCodeAction[] {
-  const here = findings.filter((f) => overlaps(f.range, range));
+  const here = findings.filter((f) => rangesTouch(f.range, range));
   const actions: EngineCodeAction[] = [];
   for (const finding of here) {
     for (const fix of fixesFor(file, eff.version, finding)) {

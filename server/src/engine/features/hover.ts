@@ -1,12 +1,11 @@
 import { firstKopsWith, type CiliumField, type CiliumParent } from '../kops/catalog/ciliumFields';
 import { ciliumDocSlug, ciliumDocsUrlForField, effectiveCiliumVersion, KOPS_CILIUM_DOCS } from '../kops/catalog/docsLinks';
-import {
-  CILIUM_PATH, ciliumParentOf, defaultText, fieldByName, isInverted, lifecycleNotes, minorOf, typeLabel,
-} from '../kops/ciliumNaming';
+import { ciliumParentOf, defaultText, fieldByName, fieldSummary, lifecycleNotes, typeLabel } from '../kops/ciliumNaming';
+import { CILIUM_PATH } from '../kops/dialect';
 import { cursorContext, type CursorContext } from '../document/cursor/cursorContext';
 import type { KopsApiVersion, ParsedFile } from '../document/documents';
 import type { EffectiveVersion } from '../kops/effectiveVersion';
-import type { KopsVersion } from '../kops/releases';
+import { releaseName, type KopsVersion } from '../kops/releases';
 import { schemaAt, schemaTypeLabel } from '../kops/schema/specSchema';
 import type { Position, Range } from '../types';
 import { scalarAt } from '../document/yamlNav';
@@ -35,13 +34,13 @@ function ciliumCard(ctx: CursorContext, key: string, parent: CiliumParent, v: Ko
   const field = fieldByName(v, parent, key, api);
   if (!field) {
     const since = firstKopsWith(parent ? `${parent}.${key}` : key);
-    return since ? `**${key}** · not a key of kops ${v.text}; kops has it since ${minorOf(since)}` : undefined;
+    return since ? `**${key}** · not a key of kops ${v.text}; kops has it since ${releaseName(since)}` : undefined;
   }
   const lines = [headline(key, field, v, api)];
   const notes = lifecycleNotes(field);
   if (notes.length) lines.push(`⚠ ${capitalize(notes.join('; '))}`);
-  if (isInverted(field, api)) lines.push(`v1alpha3 spelling of \`${field.path}\`, with the opposite meaning.`);
-  else if (field.summary) lines.push(field.summary);
+  const summary = fieldSummary(field, api);
+  if (summary) lines.push(summary);
   lines.push(links(ctx, field, v));
   return lines.join('\n\n');
 }

@@ -3,8 +3,7 @@ import { effectiveCiliumVersion } from '../kops/catalog/docsLinks';
 import { kopsDocuments, type ParsedFile } from '../document/documents';
 import type { EffectiveVersion } from '../kops/effectiveVersion';
 import { deepestExisting, scalarAt } from '../document/yamlNav';
-
-const CILIUM = ['spec', 'networking', 'cilium'];
+import { CILIUM_PATH } from '../kops/dialect';
 
 export interface FileStatus {
   isKops: boolean;
@@ -16,9 +15,9 @@ export interface FileStatus {
 
 export function fileStatus(file: ParsedFile, eff: EffectiveVersion): FileStatus {
   const docs = kopsDocuments(file);
-  const cluster = docs.find((d) => d.kops?.kind === 'Cluster' && deepestExisting(d, CILIUM)?.depth === CILIUM.length);
+  const cluster = docs.find((d) => d.kops?.kind === 'Cluster' && deepestExisting(d, CILIUM_PATH)?.depth === CILIUM_PATH.length);
   if (!cluster) return { isKops: docs.length > 0 };
-  const version = scalarAt(cluster, ['spec', 'networking', 'cilium', 'version']);
+  const version = scalarAt(cluster, [...CILIUM_PATH, 'version']);
   const support = ciliumSupport(eff.version);
   const ciliumAccepted = support.detail ?? `kops ${eff.version.text} does not check the Cilium version`;
   return { isKops: true, ciliumVersion: effectiveCiliumVersion(version, eff.version), ciliumAccepted };

@@ -1,26 +1,25 @@
-import { ciliumField, ciliumFields, type CiliumField, type CiliumParent } from './catalog/ciliumFields';
+import { ciliumField, ciliumFields, NESTED_CILIUM_PARENTS, type CiliumField, type CiliumParent } from './catalog/ciliumFields';
+import { CILIUM_PATH, dialectFor } from './dialect';
 import type { KopsApiVersion } from '../document/documents';
-import type { KopsVersion } from './releases';
+import { releaseName, type KopsVersion } from './releases';
 import type { PathSegment } from '../types';
 
-export const CILIUM_PATH: readonly string[] = ['spec', 'networking', 'cilium'];
-const NESTED: readonly CiliumParent[] = ['hubble', 'ingress', 'gatewayAPI'];
+const V1ALPHA2 = dialectFor('v1alpha2');
+/** The dialects know v1alpha3 renamed these two booleans to their negation; the catalog has the names, not the flip. */
+const INVERTED_IN_V1ALPHA3: ReadonlySet<string> = new Set([V1ALPHA2.masqueradeKey, V1ALPHA2.iptablesKey]);
 
-/**
- * v1alpha3 renamed these two booleans to their negation (`disableMasquerade: true` = `masquerade: false`).
- * The catalog records the new names but not the flip.
- */
-const INVERTED_IN_V1ALPHA3: ReadonlySet<string> = new Set(['disableMasquerade', 'IPTablesRulesNoinstall']);
+export const isNestedCiliumParent = (key: PathSegment): key is Exclude<CiliumParent, ''> =>
+  (NESTED_CILIUM_PARENTS as readonly PathSegment[]).includes(key);
 
 /** The catalog parent of a mapping path when it is spec.networking.cilium or one of its nested blocks. */
 export function ciliumParentOf(path: readonly PathSegment[]): CiliumParent | undefined {
   if (path.length < 3 || path.length > 4 || !CILIUM_PATH.every((s, i) => path[i] === s)) return undefined;
   if (path.length === 3) return '';
-  return NESTED.find((p) => p === path[3]);
+  return isNestedCiliumParent(path[3]) ? path[3] : undefined;
 }
 
-/** The key as written in a document of this API version; undefined when that API version has no such key. */
-export function keyName(field: CiliumField, api: KopsApiVersion): string | undefined {
+/** The key as a document of this API version writes it; undefined when that API version has no such key. */
+export function keyAsWritten(field: CiliumField, api: KopsApiVersion): string | undefined {
   const path = api === 'v1alpha3' ? field.v1alpha3Name : field.path;
   return path?.slice(path.lastIndexOf('.') + 1);
 }
@@ -32,7 +31,7 @@ export const isInverted = (field: CiliumField, api: KopsApiVersion): boolean =>
 export function namedFields(v: KopsVersion, parent: CiliumParent, api: KopsApiVersion): Array<{ name: string; field: CiliumField }> {
   const out: Array<{ name: string; field: CiliumField }> = [];
   for (const field of ciliumFields(v, parent)) {
-    const name = keyName(field, api);
+    const name = keyAsWritten(field, api);
     if (name) out.push({ name, field });
   }
   return out;
@@ -43,9 +42,6 @@ export function fieldByName(v: KopsVersion, parent: CiliumParent, name: string, 
   if (api === 'v1alpha2') return ciliumField(v, parent ? `${parent}.${name}` : name);
   return namedFields(v, parent, api).find((n) => n.name === name)?.field;
 }
-
-/** `v1.23.0` → `v1.23`. */
-export const minorOf = (release: string): string => release.replace(/^(v?\d+\.\d+)\.\d+$/, '$1');
 
 const TYPE_LABELS: Record<CiliumField['type'], string> = {
   string: 'string', boolean: 'boolean', integer: 'integer', quantity: 'quantity',
@@ -62,18 +58,23 @@ export function defaultText(field: CiliumField, api: KopsApiVersion): string | u
 /** "dead since …" / "no effect since …" notes, empty for keys kops still uses. */
 export function lifecycleNotes(field: CiliumField): string[] {
   const notes: string[] = [];
-  if (field.deadSince) notes.push(`dead since ${minorOf(field.deadSince)} (kops drops it)`);
-  if (field.noEffectSince) notes.push(`no effect since ${minorOf(field.noEffectSince)}`);
+  if (field.deadSince) notes.push(`dead since ${releaseName(field.deadSince)} (kops drops it)`);
+  if (field.noEffectSince) notes.push(`no effect since ${releaseName(field.noEffectSince)}`);
   return notes;
 }
 
 export const isRetired = (field: CiliumField): boolean => !!(field.deadSince || field.noEffectSince);
 
+/** What the key is for; for an inverted boolean, that it means the opposite of its v1alpha2 spelling. */
+export function fieldSummary(field: CiliumField, api: KopsApiVersion): string {
+  return isInverted(field, api) ? `v1alpha3 spelling of \`${field.path}\`, with the opposite meaning.` : field.summary;
+}
+
 /** Short markdown for a completion item: summary, default, notes. */
 export function fieldDocumentation(field: CiliumField, api: KopsApiVersion): string {
   const lines: string[] = [];
-  if (isInverted(field, api)) lines.push(`v1alpha3 spelling of \`${field.path}\`, with the opposite meaning.`);
-  else if (field.summary) lines.push(field.summary);
+  const summary = fieldSummary(field, api);
+  if (summary) lines.push(summary);
   const def = defaultText(field, api);
   if (def !== undefined) lines.push(`kops default: \`${def}\`${field.defaultNote ? ` (${field.defaultNote})` : ''}`);
   const notes = lifecycleNotes(field);

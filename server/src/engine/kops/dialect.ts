@@ -1,6 +1,9 @@
 import type { KopsApiVersion } from '../document/documents';
 import type { PathSegment } from '../types';
 
+/** Where the Cilium block lives, in every kops API version. */
+export const CILIUM_PATH: readonly string[] = ['spec', 'networking', 'cilium'];
+
 /**
  * Where the fields the rules read live in each kops API version. Rules blame paths of the document's own
  * apiVersion; v1alpha2 stores two Cilium booleans inverted and keeps the CIDRs at spec level.
@@ -27,7 +30,7 @@ const V1ALPHA2_PROVIDER_KEYS: Record<string, string> = { kubeRouter: 'kuberouter
 
 const V1ALPHA2: Dialect = {
   api: 'v1alpha2',
-  cilium: ['spec', 'networking', 'cilium'],
+  cilium: CILIUM_PATH,
   masqueradeKey: 'disableMasquerade',
   iptablesKey: 'IPTablesRulesNoinstall',
   inverted: true,
@@ -41,7 +44,7 @@ const V1ALPHA2: Dialect = {
 
 const V1ALPHA3: Dialect = {
   api: 'v1alpha3',
-  cilium: ['spec', 'networking', 'cilium'],
+  cilium: CILIUM_PATH,
   masqueradeKey: 'masquerade',
   iptablesKey: 'installIptablesRules',
   inverted: false,

@@ -1,6 +1,7 @@
 import type { ParsedFile } from '../document/documents';
 import { findVersionComment, newestKops, parseKopsVersion, NEWEST_KOPS, type KopsVersion } from './releases';
 import type { Finding } from '../types';
+import { FINDING_CODES } from '../findingCodes';
 
 export interface EngineSettings {
   /** The `kopsSpec.kopsVersion` setting (or the CLI's --kops-version); the file's comment wins over it. */
@@ -39,6 +40,6 @@ function versionProblem(reason: string, range: Finding['range'], where: string):
     range,
     severity: 'error',
     message: `${reason}. Fix ${where}; until then this file is checked against kops ${NEWEST_KOPS}.`,
-    docs: 'https://github.com/kubernetes/kops/releases',
+    docs: FINDING_CODES['kops-version-unknown'].docs,
   };
 }

@@ -1,4 +1,4 @@
-import { atLeast, before, type KopsVersion } from './releases';
+import { atLeast, before, namedRelease, releaseName, type KopsVersion } from './releases';
 
 /**
  * A kops release range: `from` inclusive, `until` exclusive (`1.36` = v1.36.0). Patch numbers matter:
@@ -16,21 +16,15 @@ export function eraOf<T extends Era>(v: KopsVersion, eras: readonly T[]): T | un
   return eras.find((e) => inEra(v, e));
 }
 
-function parts(text: string): [number, number, number] {
-  const [maj, min, pat = 0] = text.replace(/^v/, '').split('.').map(Number);
-  return [maj, min, pat];
-}
-
-const shown = ([maj, min, pat]: [number, number, number]): string => (pat ? `v${maj}.${min}.${pat}` : `v${maj}.${min}`);
-
 /** "kops v1.26–v1.35", "kops v1.36 and newer", "kops v1.34.3–v1.34.x": for messages. */
 export function eraText(era: Era): string {
-  const from = parts(era.from);
-  if (era.until === undefined) return `kops ${shown(from)} and newer`;
-  const [maj, min, pat] = parts(era.until);
-  const last = pat > 0 ? `v${maj}.${min}.${pat - 1}` : `v${maj}.${min - 1}`;
-  const lastText = pat === 0 && from[2] > 0 && from[1] === min - 1 ? `v${maj}.${min - 1}.x` : last;
-  return shown(from) === lastText ? `kops ${lastText}` : `kops ${shown(from)}–${lastText}`;
+  const from = namedRelease(era.from);
+  const first = releaseName(era.from);
+  if (era.until === undefined) return `kops ${first} and newer`;
+  const { major, minor, patch } = namedRelease(era.until);
+  const last = patch > 0 ? `v${major}.${minor}.${patch - 1}` : `v${major}.${minor - 1}`;
+  const lastText = patch === 0 && from.patch > 0 && from.minor === minor - 1 ? `v${major}.${minor - 1}.x` : last;
+  return first === lastText ? `kops ${lastText}` : `kops ${first}–${lastText}`;
 }
 
 export const erasText = (eras: readonly Era[]): string =>

@@ -3,19 +3,13 @@ import type { YamlDocument } from '../document/documents';
 import type { PathSegment } from '../types';
 import { isTemplated } from '../document/templates';
 import { nodeAt } from '../document/yamlNav';
+import { untaggedPlainText, yaml11Boolean } from '../document/yaml11';
 
 /**
  * Reads values the way kops' decoder (sigs.k8s.io/yaml, YAML 1.1 scalars into Go types) would see them.
  * A value of the wrong type reads as "not set": the document would not load at all, and saying so is
  * the schema checks' job, not a rule's.
  */
-
-const YAML11_TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON']);
-const YAML11_FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
-
-function plainText(node: Scalar): string | undefined {
-  return node.type === 'PLAIN' && typeof node.value === 'string' ? node.value : undefined;
-}
 
 /** A value written as a `kops toolbox template` expression is unknown until expansion: read it as unset. */
 function templated(doc: YamlDocument, node: Scalar): boolean {
@@ -27,19 +21,16 @@ export function boolAt(doc: YamlDocument, path: readonly PathSegment[]): boolean
   const node = nodeAt(doc, path);
   if (!isScalar(node) || templated(doc, node)) return undefined;
   if (typeof node.value === 'boolean') return node.value;
-  const text = plainText(node);
-  if (text === undefined) return undefined;
-  if (YAML11_TRUE.has(text)) return true;
-  if (YAML11_FALSE.has(text)) return false;
-  return undefined;
+  const text = untaggedPlainText(node);
+  return text === undefined ? undefined : yaml11Boolean(text);
 }
 
 /** A Go `string`: undefined when unset, null, empty or not a string (YAML 1.1 booleans are not strings). */
 export function stringAt(doc: YamlDocument, path: readonly PathSegment[]): string | undefined {
   const node = nodeAt(doc, path);
   if (!isScalar(node) || typeof node.value !== 'string' || templated(doc, node)) return undefined;
-  const text = plainText(node);
-  if (text !== undefined && (YAML11_TRUE.has(text) || YAML11_FALSE.has(text))) return undefined;
+  const text = untaggedPlainText(node);
+  if (text !== undefined && yaml11Boolean(text) !== undefined) return undefined;
   return node.value === '' ? undefined : node.value;
 }
 

@@ -2,21 +2,46 @@
 export interface KopsVersion { major: number; minor: number; patch: number; text: string }
 
 export const OLDEST_KOPS = 'v1.18.0';
+/** The newest kops release kops-spec knows: its schemas and catalogs go up to it, and it is the default. */
 export const NEWEST_KOPS = 'v1.36.2';
-const OLDEST_MINOR = 18;
-const NEWEST_MINOR = 36;
+
+const RELEASE = /^v?(\d+)\.(\d+)(?:\.(\d+))?$/;
+
+/** The numbers of a release written `v1.23.4`, `1.23.4` or `v1.23` (then `patch` is undefined). */
+export function releaseNumbers(text: string): { major: number; minor: number; patch?: number } | undefined {
+  const m = RELEASE.exec(text);
+  if (!m) return undefined;
+  return { major: Number(m[1]), minor: Number(m[2]), ...(m[3] === undefined ? {} : { patch: Number(m[3]) }) };
+}
+
+/** A release this code or its catalogs name (`v1.23`, `v1.23.4`), keeping its text; a missing patch is 0. */
+export function namedRelease(text: string): KopsVersion {
+  const n = releaseNumbers(text);
+  if (!n) throw new Error(`"${text}" is not a kops release`);
+  return { major: n.major, minor: n.minor, patch: n.patch ?? 0, text };
+}
+
+/** `v1.23.0` → `v1.23`, `v1.23.4` stays: a release the way messages and release notes name it. */
+export function releaseName(text: string): string {
+  const n = releaseNumbers(text);
+  if (!n) return text;
+  return n.patch ? `v${n.major}.${n.minor}.${n.patch}` : `v${n.major}.${n.minor}`;
+}
+
+const OLDEST = namedRelease(OLDEST_KOPS);
+const NEWEST = namedRelease(NEWEST_KOPS);
 
 export type VersionResult = { version: KopsVersion } | { error: string };
 
 export function parseKopsVersion(raw: string): VersionResult {
   const text = raw.trim();
-  const m = /^v?(\d+)\.(\d+)\.(\d+)$/.exec(text);
-  if (!m) {
+  const n = releaseNumbers(text);
+  if (n?.patch === undefined) {
     return { error: `"${text}" is not a kops version; write it as vMAJOR.MINOR.PATCH, e.g. ${NEWEST_KOPS}` };
   }
-  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (major !== 1 || minor < OLDEST_MINOR || minor > NEWEST_MINOR) {
-    return { error: `kops ${text} is not supported: kops-spec knows kops ${OLDEST_KOPS} to v1.${NEWEST_MINOR}.x` };
+  const { major, minor, patch } = n;
+  if (major !== NEWEST.major || minor < OLDEST.minor || minor > NEWEST.minor) {
+    return { error: `kops ${text} is not supported: kops-spec knows kops ${OLDEST_KOPS} to v${NEWEST.major}.${NEWEST.minor}.x` };
   }
   return { version: { major, minor, patch, text: `v${major}.${minor}.${patch}` } };
 }
@@ -30,7 +55,7 @@ function parse(text: string): KopsVersion {
 /** One entry per kops release line we know, newest first: v1.36.2, v1.35.0 ... v1.18.0. */
 export function knownKopsReleases(): string[] {
   const out = [NEWEST_KOPS];
-  for (let minor = NEWEST_MINOR - 1; minor >= OLDEST_MINOR; minor--) out.push(`v1.${minor}.0`);
+  for (let minor = NEWEST.minor - 1; minor >= OLDEST.minor; minor--) out.push(`v${NEWEST.major}.${minor}.0`);
   return out;
 }
 
@@ -41,22 +66,21 @@ export const newestKops = (): KopsVersion => parse(NEWEST_KOPS);
  * each string is split once (it was a tenth of all server CPU). Bounded by the distinct strings in the code
  * and the catalog; anything else is parsed but not kept.
  */
-const THRESHOLDS = new Map<string, readonly [number, number, number]>();
+const THRESHOLDS = new Map<string, KopsVersion>();
 const MAX_THRESHOLDS = 1000;
 
-function threshold(other: string): readonly [number, number, number] {
+function threshold(other: string): KopsVersion {
   let parsed = THRESHOLDS.get(other);
   if (parsed) return parsed;
-  const [maj, min, pat = 0] = other.replace(/^v/, '').split('.').map(Number);
-  parsed = [maj, min, pat];
+  parsed = namedRelease(other);
   if (THRESHOLDS.size < MAX_THRESHOLDS) THRESHOLDS.set(other, parsed);
   return parsed;
 }
 
 /** Compares against `1.23` or `1.23.4`; missing patch counts as 0. */
 export function compareKops(v: KopsVersion, other: string): number {
-  const [maj, min, pat] = threshold(other);
-  return v.major - maj || v.minor - min || v.patch - pat;
+  const t = threshold(other);
+  return v.major - t.major || v.minor - t.minor || v.patch - t.patch;
 }
 export const atLeast = (v: KopsVersion, other: string): boolean => compareKops(v, other) >= 0;
 export const before = (v: KopsVersion, other: string): boolean => compareKops(v, other) < 0;

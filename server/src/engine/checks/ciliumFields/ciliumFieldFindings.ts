@@ -3,14 +3,14 @@ import type { CiliumParent } from '../../kops/catalog/ciliumFields';
 import type { ParsedFile, YamlDocument } from '../../document/documents';
 import type { KopsVersion } from '../../kops/releases';
 import type { Finding, PathSegment } from '../../types';
-import { keyName, nodeAt } from '../../document/yamlNav';
-import { ciliumContext, CILIUM_PATH, type CiliumContext } from './context';
-import { isCiliumParent, keyIndex } from './keyIndex';
+import { keyName, MERGE_KEY, nodeAt } from '../../document/yamlNav';
+import { ciliumContext, type CiliumContext } from './context';
+import { keyIndex } from './keyIndex';
+import { isNestedCiliumParent } from '../../kops/ciliumNaming';
+import { CILIUM_PATH } from '../../kops/dialect';
 import { lifecycleFindings } from './lifecycle';
 import { unknownKeyFinding } from './unknownKeys';
 import { valueFindings } from './valueFindings';
-
-const MERGE_KEY = '<<';
 
 function checkMap(ctx: CiliumContext, map: YAMLMap, parent: CiliumParent): Finding[] {
   const index = keyIndex(ctx.v, parent, ctx.api);
@@ -27,7 +27,7 @@ function checkMap(ctx: CiliumContext, map: YAMLMap, parent: CiliumParent): Findi
       continue;
     }
     findings.push(...lifecycleFindings(ctx, map, pair, field, path), ...valueFindings(ctx, pair, field, path));
-    if (parent === '' && field.type === 'object' && isCiliumParent(key) && isMap(pair.value)) {
+    if (parent === '' && field.type === 'object' && isNestedCiliumParent(key) && isMap(pair.value)) {
       findings.push(...checkMap(ctx, pair.value, key));
     }
   }

@@ -2,10 +2,9 @@ import type { Node, Pair } from 'yaml';
 import { ciliumDocsUrlForField, effectiveCiliumVersion, KOPS_CILIUM_DOCS } from '../../kops/catalog/docsLinks';
 import { fileRange, type KopsApiVersion, type ParsedFile, type YamlDocument } from '../../document/documents';
 import type { KopsVersion } from '../../kops/releases';
+import { CILIUM_PATH } from '../../kops/dialect';
 import { scalarAt, spanOf } from '../../document/yamlNav';
 import type { Range } from '../../types';
-
-export const CILIUM_PATH = ['spec', 'networking', 'cilium'] as const;
 
 /** What every Cilium field check needs to know about the document being checked. */
 export interface CiliumContext {
@@ -30,6 +29,3 @@ export function rangeOf(ctx: CiliumContext, node: Node | Pair | null | undefined
 
 export const docsFor = (ctx: CiliumContext, fieldPath?: string): string =>
   (fieldPath && ciliumDocsUrlForField(fieldPath, ctx.ciliumVersion)) || KOPS_CILIUM_DOCS;
-
-/** `v1.23.0` → `v1.23`, the way release notes name a minor. */
-export const minorOf = (version: string): string => version.split('.').slice(0, 2).join('.');

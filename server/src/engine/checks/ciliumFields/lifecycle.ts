@@ -2,7 +2,8 @@ import { isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { CiliumField } from '../../kops/catalog/ciliumFields';
 import type { Finding, Fix, PathSegment } from '../../types';
 import { formatPath } from '../../types';
-import { docsFor, minorOf, rangeOf, type CiliumContext } from './context';
+import { docsFor, rangeOf, type CiliumContext } from './context';
+import { releaseName } from '../../kops/releases';
 
 /** Deletes a block-style `key: value` entry with its whole lines; undefined when that would be unsafe or unclear. */
 export function removalFix(ctx: CiliumContext, map: YAMLMap, pair: Pair, title: string): Fix | undefined {
@@ -37,7 +38,7 @@ export function lifecycleFindings(ctx: CiliumContext, map: YAMLMap, pair: Pair, 
       path: formatPath(path),
       range,
       severity: 'warning',
-      message: `kops drops \`${key}\` since ${minorOf(field.deadSince)}: remove it`,
+      message: `kops drops \`${key}\` since ${releaseName(field.deadSince)}: remove it`,
       docs: docsFor(ctx),
       tags: ['deprecated'],
       ...(fix ? { fixes: [fix] } : {}),
@@ -50,7 +51,7 @@ export function lifecycleFindings(ctx: CiliumContext, map: YAMLMap, pair: Pair, 
       path: formatPath(path),
       range,
       severity: 'hint',
-      message: `\`${key}\` has no effect since kops ${minorOf(field.noEffectSince)}: kops no longer puts it into the Cilium configuration`,
+      message: `\`${key}\` has no effect since kops ${releaseName(field.noEffectSince)}: kops no longer puts it into the Cilium configuration`,
       docs: docsFor(ctx, field.path),
       tags: ['unnecessary'],
       ...(fix ? { fixes: [{ ...fix, fixAllSafe: false }] } : {}),

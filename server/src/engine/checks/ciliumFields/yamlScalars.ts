@@ -1,5 +1,5 @@
-import { Scalar } from 'yaml';
-import { yaml11Type } from '../../document/yaml11';
+import type { Scalar } from 'yaml';
+import { untaggedPlainText, yaml11Type } from '../../document/yaml11';
 
 /**
  * kops reads YAML through go-yaml v2 (YAML 1.1) and then decodes the JSON it yields; our parser speaks YAML 1.2.
@@ -7,8 +7,10 @@ import { yaml11Type } from '../../document/yaml11';
  */
 export type KopsScalarKind = 'null' | 'boolean' | 'number' | 'string';
 
-const yaml11Of = (node: Scalar): ReturnType<typeof yaml11Type> =>
-  typeof node.value === 'string' && node.type === Scalar.PLAIN && node.tag === undefined ? yaml11Type(node.value) : undefined;
+const yaml11Of = (node: Scalar): ReturnType<typeof yaml11Type> => {
+  const text = untaggedPlainText(node);
+  return text === undefined ? undefined : yaml11Type(text);
+};
 
 export function kopsScalarKind(node: Scalar): KopsScalarKind {
   const value = node.value;

@@ -4,7 +4,7 @@ import type { CiliumFacts, ClusterFacts } from './clusterFacts';
 import { ciliumPath, type Dialect } from '../../kops/dialect';
 import { eraOf, eraText, inEra, type Era } from '../../kops/eras';
 import { isIPv6Only } from './network';
-import { DOCS, type Violation } from './violation';
+import type { Violation } from './violation';
 
 /**
  * ENI IPAM rules: AWS only, IPv4 only, and a masquerade requirement that flipped three times. kops names the
@@ -46,7 +46,6 @@ function masqueradeViolation(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion):
     detail: era.detail,
     message: `In ${eraText(era)}, ENI IPAM requires ${wants}: ${era.advice(c.dialect)}. (This rule flipped over time: off required up to v1.21, turning it on forbidden in v1.22–v1.25, turning it off forbidden in v1.26–v1.35, either accepted since v1.36.)`,
     whenDefaulted: 'kops turns masquerading off by default on IPv6-only clusters',
-    docs: DOCS.eni,
   }];
 }
 
@@ -56,13 +55,11 @@ export function eniRules(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Vio
   const out: Violation[] = [];
   if (c.cloudProvider !== 'aws') {
     out.push({ code: 'cilium-eni-aws-only', at, type: 'Forbidden', kopsPath: IPAM_PATH, detail: 'Cilum ENI IPAM is supported only in AWS',
-      message: `Every kops release runs Cilium ENI IPAM only on AWS${c.cloudProvider ? ` (cloudProvider is \`${c.cloudProvider}\`)` : ' (no cloudProvider is set)'}: use another \`ipam\` mode, e.g. \`kubernetes\`.`,
-      docs: DOCS.eni });
+      message: `Every kops release runs Cilium ENI IPAM only on AWS${c.cloudProvider ? ` (cloudProvider is \`${c.cloudProvider}\`)` : ' (no cloudProvider is set)'}: use another \`ipam\` mode, e.g. \`kubernetes\`.` });
   }
   if (inEra(v, ENI_IPV6) && isIPv6Only(c)) {
     out.push({ code: 'cilium-eni-ipv6', at, type: 'Forbidden', kopsPath: IPAM_PATH, detail: 'Cilium ENI IPAM does not support IPv6',
-      message: `Cilium ENI IPAM is IPv4-only; ${eraText(ENI_IPV6)} reject it on an IPv6 cluster (nonMasqueradeCIDR \`${c.nonMasqueradeCIDR}\`): use \`ipam: kubernetes\`.`,
-      docs: DOCS.eni });
+      message: `Cilium ENI IPAM is IPv4-only; ${eraText(ENI_IPV6)} reject it on an IPv6 cluster (nonMasqueradeCIDR \`${c.nonMasqueradeCIDR}\`): use \`ipam: kubernetes\`.` });
   }
   out.push(...masqueradeViolation(c, cil, v));
   return out;

@@ -1,8 +1,9 @@
 import { ciliumField } from '../../kops/catalog/ciliumFields';
+import type { FindingCode } from '../../findingCodes';
 import type { KopsVersion } from '../../kops/releases';
 import type { CiliumFacts, ClusterFacts } from './clusterFacts';
 import { ciliumPath } from '../../kops/dialect';
-import { DOCS, supportedValuesDetail, type Violation } from './violation';
+import { supportedValuesDetail, type Violation } from './violation';
 
 /**
  * Enumerations kops enforces inside the Cilium block. Which keys are checked, and their value lists per kops
@@ -15,7 +16,7 @@ type EnumKey = 'enablePolicy' | 'tunnel' | 'monitorAggregation' | 'identityAlloc
 const KEYS: readonly EnumKey[] = ['enablePolicy', 'tunnel', 'monitorAggregation', 'identityAllocationMode', 'bpfLBAlgorithm',
   'encryptionType', 'containerRuntimeLabels', 'ipam'];
 
-const CODES: Record<EnumKey | 'ingress.defaultLoadBalancerMode', string> = {
+const CODES: Record<EnumKey | 'ingress.defaultLoadBalancerMode', FindingCode> = {
   enablePolicy: 'cilium-enum-enablepolicy',
   tunnel: 'cilium-enum-tunnel',
   monitorAggregation: 'cilium-enum-monitoraggregation',
@@ -41,7 +42,6 @@ function enumViolation(c: ClusterFacts, v: KopsVersion, path: keyof typeof CODES
     detail: supportedValuesDetail(values),
     message: `kops ${v.text} does not accept \`${value}\` for ${path}: use ${values.map((x) => `\`${x}\``).join(', ')}${extra}.`,
     whenDefaulted: path.startsWith('ingress.') ? 'an `ingress` block without `enabled` counts as enabled' : undefined,
-    docs: DOCS.cilium,
   }];
 }
 

@@ -3,7 +3,7 @@ import type { CiliumFacts, ClusterFacts } from './clusterFacts';
 import { ciliumPath } from '../../kops/dialect';
 import { eraOf, eraText, erasText, inAnyEra, inEra, type Era } from '../../kops/eras';
 import { isIPv6Only } from './network';
-import { DOCS, type Violation } from './violation';
+import type { Violation } from './violation';
 
 /** The feature combinations kops' validateNetworkingCilium forbids (everything except version, enums and ENI). */
 
@@ -28,7 +28,6 @@ function nodePort(c: ClusterFacts, cil: CiliumFacts): Violation[] {
     type: 'Forbidden', kopsPath: 'spec.spec.kubeProxy.enabled', detail: 'When Cilium NodePort is enabled, kubeProxy must be disabled',
     message: 'Cilium NodePort replaces kube-proxy, so every kops release requires `spec.kubeProxy.enabled: false` with `enableNodePort: true`.',
     whenDefaulted: 'kops always adds a kubeProxy block, and kube-proxy stays on unless `kubeProxy.enabled: false`',
-    docs: DOCS.nodePort,
   }];
 }
 
@@ -36,16 +35,14 @@ function identities(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violatio
   if (!inEra(v, KVSTORE) || cil.identityAllocationMode !== 'kvstore' || cil.etcdManaged) return [];
   return [{ code: 'cilium-kvstore-needs-etcd', at: ciliumPath(c.dialect, 'identityAllocationMode'), type: 'Forbidden',
     kopsPath: field('identityAllocationMode'), detail: 'Cilium requires managed etcd to allocate identities on kvstore mode',
-    message: `${eraText(KVSTORE)} store kvstore identities only in kops-managed etcd: add \`etcdManaged: true\` (with an etcd cluster named \`cilium\`) or use \`identityAllocationMode: crd\`.`,
-    docs: DOCS.etcd }];
+    message: `${eraText(KVSTORE)} store kvstore identities only in kops-managed etcd: add \`etcdManaged: true\` (with an etcd cluster named \`cilium\`) or use \`identityAllocationMode: crd\`.` }];
 }
 
 function socketLB(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violation[] {
   if (!inAnyEra(v, BPF_LB_SOCK) || cil.bpfLBSock || !cil.bpfLBSockHostNSOnly) return [];
   return [{ code: 'cilium-bpflbsock-hostns', at: ciliumPath(c.dialect, 'bpfLBSockHostNSOnly'), type: 'Forbidden',
     kopsPath: field('bpfLBSockHostNSOnly'), detail: 'bpfLBSockHostNSOnly requires bpfLBSock to be enabled',
-    message: `${erasText(BPF_LB_SOCK)} accept \`bpfLBSockHostNSOnly: true\` only together with \`bpfLBSock: true\`: add it or drop bpfLBSockHostNSOnly.`,
-    docs: DOCS.cilium }];
+    message: `${erasText(BPF_LB_SOCK)} accept \`bpfLBSockHostNSOnly: true\` only together with \`bpfLBSock: true\`: add it or drop bpfLBSockHostNSOnly.` }];
 }
 
 function encryption(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violation[] {
@@ -53,14 +50,12 @@ function encryption(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violatio
   if (inEra(v, ENCRYPTION_CHECKS) && cil.enableEncryption && isIPv6Only(c)) {
     out.push({ code: 'cilium-encryption-ipv6', at: ciliumPath(c.dialect, 'enableEncryption'), type: 'Forbidden',
       kopsPath: field('enableEncryption'), detail: 'encryption is not supported on IPv6 clusters',
-      message: `${eraText(ENCRYPTION_CHECKS)} support Cilium encryption on IPv4 clusters only (nonMasqueradeCIDR is \`${c.nonMasqueradeCIDR}\`): remove \`enableEncryption\`.`,
-      docs: DOCS.encryption });
+      message: `${eraText(ENCRYPTION_CHECKS)} support Cilium encryption on IPv4 clusters only (nonMasqueradeCIDR is \`${c.nonMasqueradeCIDR}\`): remove \`enableEncryption\`.` });
   }
   if (inEra(v, ENCRYPTION_CHECKS) && cil.encryptionType !== undefined && !cil.enableEncryption) {
     out.push({ code: 'cilium-encryptiontype-needs-enable', at: ciliumPath(c.dialect, 'encryptionType'), type: 'Forbidden',
       kopsPath: field('encryptionType'), detail: 'encryptionType requires enableEncryption',
-      message: `${eraText(ENCRYPTION_CHECKS)} accept \`encryptionType\` only with \`enableEncryption: true\`: add it or remove encryptionType.`,
-      docs: DOCS.encryption });
+      message: `${eraText(ENCRYPTION_CHECKS)} accept \`encryptionType\` only with \`enableEncryption: true\`: add it or remove encryptionType.` });
   }
   return out;
 }
@@ -74,14 +69,14 @@ function l7Proxy(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violation[]
     out.push({ code: 'cilium-wireguard-l7proxy', at, anchors, type: 'Forbidden', kopsPath: field('enableL7Proxy'),
       detail: 'L7 proxy cannot be enabled if wireguard is enabled.',
       message: `${eraText(WIREGUARD_L7)} forbid the L7 proxy together with WireGuard: set \`enableL7Proxy: false\` (kops v1.29 and newer allow both).`,
-      whenDefaulted: 'enableL7Proxy defaults to true', docs: DOCS.encryption });
+      whenDefaulted: 'enableL7Proxy defaults to true' });
   }
   const iptables = eraOf(v, L7_IPTABLES);
   if (iptables && cil.installIptablesRules === false) {
     const noinstall = c.dialect.inverted ? '`IPTablesRulesNoinstall: true`' : '`installIptablesRules: false`';
     out.push({ code: 'cilium-l7proxy-iptables', at, anchors, type: 'Forbidden', kopsPath: field('enableL7Proxy'), detail: iptables.detail,
       message: `kops v1.22 and newer need Cilium's iptables rules for the L7 proxy: with ${noinstall} also set \`enableL7Proxy: false\`, or drop ${noinstall}.`,
-      whenDefaulted: 'enableL7Proxy defaults to true', docs: DOCS.cilium });
+      whenDefaulted: 'enableL7Proxy defaults to true' });
   }
   return out;
 }
@@ -93,14 +88,12 @@ function managedEtcd(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violati
   if (index < 0) {
     return [{ code: 'cilium-etcdmanaged-needs-cluster', at: ['spec', 'etcdClusters'], anchors: [ciliumPath(c.dialect, 'etcdManaged')],
       type: 'Required', kopsPath: 'spec.etcdClusters', detail: 'Cilium with managed etcd requires a dedicated etcd cluster',
-      message: 'With `etcdManaged: true` every kops release needs an etcdClusters entry named exactly `cilium` (members on the control-plane instance groups, like `main`): add it, or remove etcdManaged.',
-      docs: DOCS.etcd }];
+      message: 'With `etcdManaged: true` every kops release needs an etcdClusters entry named exactly `cilium` (members on the control-plane instance groups, like `main`): add it, or remove etcdManaged.' }];
   }
   if (!inEra(v, LEGACY_ETCD) || clusters[index].provider !== 'Legacy') return [];
   return [{ code: 'cilium-etcd-legacy-provider', at: ['spec', 'etcdClusters'], underline: ['spec', 'etcdClusters', index, 'provider'],
     type: 'Invalid', kopsPath: 'spec.etcdClusters', detail: 'Legacy etcd provider is not supported for the cilium cluster',
-    message: `${eraText(LEGACY_ETCD)} run the \`cilium\` etcd cluster only with etcd-manager: remove \`provider: Legacy\` (or set \`provider: Manager\`).`,
-    docs: DOCS.etcd }];
+    message: `${eraText(LEGACY_ETCD)} run the \`cilium\` etcd cluster only with etcd-manager: remove \`provider: Legacy\` (or set \`provider: Manager\`).` }];
 }
 
 /** Every non-version, non-enum, non-ENI check of kops' Cilium block. */

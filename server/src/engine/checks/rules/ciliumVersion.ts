@@ -5,7 +5,8 @@ import { ciliumPath } from '../../kops/dialect';
 import { eraText, inEra, type Era } from '../../kops/eras';
 import { isIPv6Only } from './network';
 import { compareSemver, parseKubernetesVersion, parseSemver, semverOrZero, type SemVer } from '../../kops/semver';
-import { DOCS, type Violation } from './violation';
+import type { Violation } from './violation';
+import type { FindingCode } from '../../findingCodes';
 
 /**
  * The version block of kops' validateNetworkingCilium (v1.19+): prefix, semver and range checks, plus the
@@ -51,8 +52,8 @@ export type VersionOutcome = { violations: Violation[]; stopCiliumChecks: boolea
 /** Why a version-block rule can fail only on the defaulted spec. */
 const VERSION_DEFAULTED = 'kops fills in its default Cilium version, which turns the version checks on';
 
-function base(c: ClusterFacts, code: string, type: Violation['type'], detail: string, message: string): Violation {
-  return { code, at: ciliumPath(c.dialect, 'version'), type, kopsPath: PATH, detail, message, whenDefaulted: VERSION_DEFAULTED, docs: DOCS.cilium };
+function base(c: ClusterFacts, code: FindingCode, type: Violation['type'], detail: string, message: string): Violation {
+  return { code, at: ciliumPath(c.dialect, 'version'), type, kopsPath: PATH, detail, message, whenDefaulted: VERSION_DEFAULTED };
 }
 
 function rangeMessage(v: KopsVersion, version: string): string {
@@ -81,14 +82,14 @@ function hubbleViolations(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion, cv:
     out.push({ code: 'cilium-hubble-certmanager', at, type: 'Forbidden', kopsPath: HUBBLE_PATH,
       detail: 'Hubble requires that cert manager is enabled',
       message: `${eraText(HUBBLE_CERT_MANAGER)} need cert-manager for Hubble's TLS certificates: add \`spec.certManager.enabled: true\` or turn Hubble off.`,
-      whenDefaulted: `${VERSION_DEFAULTED}, and a \`hubble\` block without \`enabled\` counts as enabled`, docs: DOCS.hubble });
+      whenDefaulted: `${VERSION_DEFAULTED}, and a \`hubble\` block without \`enabled\` counts as enabled` });
   }
   if (inEra(v, HUBBLE_VERSION) && cv.minor < 8) {
     out.push({ code: 'cilium-hubble-version', at, type: 'Forbidden',
       kopsPath: inEra(v, HUBBLE_ROOT_PATH_BUG) ? 'spec.hubble.enabled' : HUBBLE_PATH,
       detail: 'Hubble requires Cilium 1.8 or newer',
       message: `Hubble needs Cilium 1.8 or newer in ${eraText(HUBBLE_VERSION)}: raise \`version\` or turn Hubble off.`,
-      whenDefaulted: VERSION_DEFAULTED, docs: DOCS.hubble });
+      whenDefaulted: VERSION_DEFAULTED });
   }
   return out;
 }
@@ -103,13 +104,13 @@ function minimumViolations(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion, cv
     out.push({ code: 'cilium-wireguard-version', at: ciliumPath(c.dialect, 'encryptionType'), type: 'Forbidden',
       kopsPath: 'spec.networking.cilium.encryptionType', detail: 'Cilium EncryptionType=WireGuard is not available for Cilium version < 1.10.0.',
       message: `WireGuard needs Cilium 1.10 or newer in ${eraText(WIREGUARD_MINIMUM)}: raise \`version\` or use \`encryptionType: ipsec\`.`,
-      whenDefaulted: VERSION_DEFAULTED, docs: DOCS.encryption });
+      whenDefaulted: VERSION_DEFAULTED });
   }
   if (inEra(v, SERVICE_TOPOLOGY_MINIMUM) && cv.minor < 11 && cil.enableServiceTopology) {
     out.push({ code: 'cilium-servicetopology-version', at: ciliumPath(c.dialect, 'enableServiceTopology'), type: 'Forbidden',
       kopsPath: 'spec.networking.cilium.enableServiceTopology', detail: 'Service topology requires Cilium 1.11',
       message: `Service topology needs Cilium 1.11 in ${eraText(SERVICE_TOPOLOGY_MINIMUM)}: set \`version\` to a 1.11 release or remove \`enableServiceTopology\`.`,
-      whenDefaulted: VERSION_DEFAULTED, docs: DOCS.cilium });
+      whenDefaulted: VERSION_DEFAULTED });
   }
   return out;
 }

@@ -4,7 +4,7 @@ import type { CiliumFacts, ClusterFacts } from './clusterFacts';
 import { ciliumPath } from '../../kops/dialect';
 import { inAnyEra, inEra, type Era } from '../../kops/eras';
 import { BPF_LB_SOCK } from './ciliumFeatures';
-import { DOCS, type Warning } from './violation';
+import type { Warning } from './violation';
 
 /**
  * Warnings kops cannot give: the spec passes this kops release, but only because of a default or a rule that
@@ -21,7 +21,6 @@ function eniMasquerade(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Warni
     return [{
       code: 'compat-eni-masquerade-default', at: ciliumPath(c.dialect, 'ipam'),
       message: `With ENI IPAM, kops ${v.text} turns masquerading off only by default; kops v1.26 and newer turn it on by default (and v1.26–v1.35 forbid turning it off), so pod traffic leaving the VPC starts being SNATed after an upgrade. Decide now and say it explicitly in \`${key}\`.`,
-      docs: DOCS.eni,
     }];
   }
   if (cil.masquerade === false) {
@@ -29,7 +28,6 @@ function eniMasquerade(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Warni
     return [{
       code: 'compat-eni-masquerade-upgrade', at: ciliumPath(c.dialect, key),
       message: `${written} with ENI IPAM is accepted by kops ${v.text}, but kops v1.26–v1.35 reject it ("Masquerade must be enabled when ENI IPAM is used"); v1.36 accepts it again. Remove it before upgrading to v1.26–v1.35, or upgrade straight to v1.36.`,
-      docs: DOCS.eni,
     }];
   }
   return [];
@@ -41,7 +39,6 @@ function socketLBHostNamespace(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion
   return [{
     code: 'compat-bpflbsock-hostns', at: ciliumPath(c.dialect, 'bpfLBSockHostNSOnly'),
     message: `kops ${v.text} accepts \`bpfLBSockHostNSOnly: true\` on its own, but kops v1.34.3+, v1.35.1+ and v1.36 reject it unless \`bpfLBSock: true\` is also set (a key this release does not know yet): add \`bpfLBSock: true\` together with the kops upgrade.`,
-    docs: DOCS.cilium,
   }];
 }
 

@@ -1,8 +1,7 @@
-import { ciliumSupport } from '../../kops/catalog/ciliumVersions';
+import { defaultCiliumVersion } from '../../kops/catalog/ciliumVersions';
 import { atLeast, before, type KopsVersion } from '../../kops/releases';
 import type { CiliumFacts, ClusterFacts } from './clusterFacts';
 import { isIPv6Only } from './network';
-import { compareSemver, parseKubernetesVersion, parseSemver } from '../../kops/semver';
 
 /**
  * The spec as `kops update cluster` validates it: after kops' option builders fill in defaults. Only the
@@ -12,15 +11,9 @@ import { compareSemver, parseKubernetesVersion, parseSemver } from '../../kops/s
 /** kops always fills kubeDNS.serverIP; the rules only ask whether it is set. */
 const SERVER_IP_FILLED = 'filled in by kops';
 
-function defaultCiliumVersion(c: ClusterFacts, v: KopsVersion): string | undefined {
-  if (before(v, '1.19')) return undefined;
-  const support = ciliumSupport(v);
-  const older = support.olderKubernetesDefault;
-  const k8s = c.kubernetesVersion === undefined ? undefined : parseKubernetesVersion(c.kubernetesVersion);
-  const below = older && parseSemver(`${older.below}.0`);
-  if (older && k8s && below && compareSemver(k8s, below) < 0) return older.version;
-  return support.defaultVersion;
-}
+/** Before v1.19 kops left the version to the manifest; the rules see no version then. */
+const defaultedCiliumVersion = (c: ClusterFacts, v: KopsVersion): string | undefined =>
+  (before(v, '1.19') ? undefined : defaultCiliumVersion(v, c.kubernetesVersion));
 
 function defaultMasquerade(cil: CiliumFacts, v: KopsVersion, ipv6: boolean): boolean | undefined {
   if (cil.masquerade !== undefined || before(v, '1.22')) return cil.masquerade;
@@ -36,7 +29,7 @@ const enabledBlock = <T extends { enabled?: boolean }>(block: T | undefined): T 
 
 function defaultCilium(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): CiliumFacts {
   const ipv6 = isIPv6Only(c);
-  const out: CiliumFacts = { ...cil, version: cil.version ?? defaultCiliumVersion(c, v), masquerade: defaultMasquerade(cil, v, ipv6) };
+  const out: CiliumFacts = { ...cil, version: cil.version ?? defaultedCiliumVersion(c, v), masquerade: defaultMasquerade(cil, v, ipv6) };
   if (atLeast(v, '1.19')) out.hubble = enabledBlock(cil.hubble);
   if (atLeast(v, '1.29')) out.ingress = enabledBlock(cil.ingress);
   if (atLeast(v, '1.22')) {

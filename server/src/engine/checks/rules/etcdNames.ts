@@ -1,7 +1,7 @@
 import type { KopsVersion } from '../../kops/releases';
 import type { ClusterFacts } from './clusterFacts';
 import { eraOf, inAnyEra, type Era } from '../../kops/eras';
-import { DOCS, supportedValuesDetail, type Violation } from './violation';
+import { supportedValuesDetail, type Violation } from './violation';
 
 /**
  * kops accepts only known etcd cluster names, so Cilium's own etcd must be called exactly `cilium`.
@@ -26,7 +26,6 @@ export function etcdNameRules(c: ClusterFacts, v: KopsVersion): Violation[] {
       code: 'etcd-cluster-name', at: ['spec', 'etcdClusters', i, 'name'], anchors: [['spec', 'etcdClusters', i]],
       type: 'NotSupported' as const, kopsPath: `spec.etcdClusters[${i}].name`, detail: supportedValuesDetail(names),
       message: `kops ${v.text} accepts the etcd cluster names ${names.map((n) => `\`${n}\``).join(', ')}${leases}: rename \`${name}\`.${hint}`,
-      docs: DOCS.etcdClusters,
     }];
   });
 }

@@ -1,5 +1,6 @@
 import type { ParsedFile, YamlDocument } from '../../document/documents';
 import type { KopsVersion } from '../../kops/releases';
+import { FINDING_CODES } from '../../findingCodes';
 import { formatPath, type Finding } from '../../types';
 import { ciliumRules } from './cilium';
 import { readCluster, type ClusterFacts } from './clusterFacts';
@@ -42,13 +43,14 @@ function toFinding(file: ParsedFile, doc: YamlDocument, x: Violation, stage: 'sp
     range: place(file, doc, x),
     severity: SEVERITY[stage],
     message,
-    docs: x.docs,
+    docs: FINDING_CODES[x.code].docs,
     kops: { type: x.type, path: x.kopsPath, stage, detail: x.detail },
   };
 }
 
 function warningFinding(file: ParsedFile, doc: YamlDocument, w: Warning): Finding {
-  return { code: w.code, path: formatPath(w.at), range: place(file, doc, w), severity: 'warning', message: w.message, docs: w.docs };
+  const docs = FINDING_CODES[w.code].docs;
+  return { code: w.code, path: formatPath(w.at), range: place(file, doc, w), severity: 'warning', message: w.message, docs };
 }
 
 /** Findings for one kops Cluster document; [] for InstanceGroups and anything else. */

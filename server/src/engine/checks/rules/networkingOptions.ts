@@ -1,7 +1,7 @@
 import type { KopsVersion } from '../../kops/releases';
 import type { ClusterFacts } from './clusterFacts';
 import { eraOf, type Era } from '../../kops/eras';
-import { DOCS, type Violation } from './violation';
+import type { Violation } from './violation';
 
 /**
  * Only one networking provider per cluster. Up to v1.31 kops walked the providers in a fixed order and blamed
@@ -36,7 +36,6 @@ function violation(c: ClusterFacts, name: string, detail: string, others: string
     kopsPath: `spec.networking.${name}`, detail,
     message: `Only one networking provider may be configured: remove \`${key}\` or ${rest}. (kops ${v.text} blames ${
       detail === ONE ? 'each provider after the first it checks' : 'every configured provider'}.)`,
-    docs: DOCS.networking,
   };
 }
 

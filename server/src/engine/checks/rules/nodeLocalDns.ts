@@ -1,7 +1,7 @@
 import type { KopsVersion } from '../../kops/releases';
 import { before } from '../../kops/releases';
 import type { ClusterFacts } from './clusterFacts';
-import { DOCS, type Violation } from './violation';
+import type { Violation } from './violation';
 
 /**
  * With NodeLocal DNSCache on, kubelets must point at the cache's local IP when pods bypass kube-proxy's
@@ -24,7 +24,6 @@ export function nodeLocalDnsRules(c: ClusterFacts, v: KopsVersion): Violation[] 
       code: 'nodelocaldns-clusterdns-cilium', at: ['spec', 'kubelet', 'clusterDNS'], type: 'Forbidden', kopsPath: KOPS_PATH,
       detail: 'Kubelet ClusterDNS must be set to the default IP address for LocalIP',
       message: `With NodeLocal DNSCache and ${why}, every kops release requires kubelet.clusterDNS to equal nodeLocalDNS.localIP: remove \`clusterDNS\` (kops then uses the local IP) or set it to ${target}.`,
-      docs: DOCS.nodeLocalDns,
     });
   }
   if (c.controlPlaneClusterDNS !== undefined && c.controlPlaneClusterDNS !== localIP) {
@@ -34,7 +33,6 @@ export function nodeLocalDnsRules(c: ClusterFacts, v: KopsVersion): Violation[] 
       code: 'nodelocaldns-clusterdns-cilium', at: [...c.dialect.controlPlaneKubelet, 'clusterDNS'], type: 'Forbidden', kopsPath: KOPS_PATH,
       detail: `${name} ClusterDNS must be set to the default IP address for LocalIP`,
       message: `With NodeLocal DNSCache and ${why}, every kops release requires ${key}.clusterDNS to equal nodeLocalDNS.localIP: remove it or set it to ${target}. (kops reports this one under spec.spec.kubelet.clusterDNS.)`,
-      docs: DOCS.nodeLocalDns,
     });
   }
   return out;

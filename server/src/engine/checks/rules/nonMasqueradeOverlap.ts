@@ -2,7 +2,7 @@ import type { KopsVersion } from '../../kops/releases';
 import type { ClusterFacts } from './clusterFacts';
 import { eraOf, type Era } from '../../kops/eras';
 import { formatCidr, overlaps, parseCidr, type Cidr } from './network';
-import { DOCS, type Violation } from './violation';
+import type { Violation } from './violation';
 
 /**
  * nonMasqueradeCIDR must not overlap the VPC range, except where pods take VPC addresses: amazonvpc, Cilium
@@ -50,7 +50,6 @@ export function nonMasqueradeOverlapRules(c: ClusterFacts, v: KopsVersion): Viol
   const make = (detail: string): Violation => ({
     code: 'nonmasq-overlap-eni-exempt', at: c.dialect.nonMasqueradeCIDR, type: 'Forbidden', kopsPath: era.kopsPath, detail,
     message: `nonMasqueradeCIDR must not overlap the cluster's network range (every kops release checks this unless pods use VPC addresses: amazonvpc or Cilium \`ipam: eni\`): pick a range outside it, e.g. 100.64.0.0/10.`,
-    docs: DOCS.networking,
   });
   ranges.forEach((range, i) => {
     if (!overlaps(nonMasq, range)) return;

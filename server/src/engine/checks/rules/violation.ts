@@ -1,10 +1,10 @@
-import { KOPS_CILIUM_DOCS } from '../../kops/catalog/docsLinks';
+import type { FindingCode } from '../../findingCodes';
 import type { KopsErrorType, PathSegment } from '../../types';
 
 /** One rejection as a rule family reports it, before it is placed in the text. */
 export interface Violation {
-  /** Rule id from cilium-rules.md. */
-  code: string;
+  /** Rule id from cilium-rules.md; its title and docs page are in findingCodes.ts. */
+  code: FindingCode;
   /** Where the problem is in the document (its own apiVersion's keys). */
   at: readonly PathSegment[];
   /** A more precise place to underline than `at` (e.g. the offending list item), used when written. */
@@ -20,31 +20,14 @@ export interface Violation {
   message: string;
   /** Said only when the finding appears on the defaulted spec: which default triggers it. */
   whenDefaulted?: string;
-  docs: string;
 }
 
 export interface Warning {
-  code: string;
+  code: FindingCode;
   at: readonly PathSegment[];
   anchors?: ReadonlyArray<readonly PathSegment[]>;
   message: string;
-  docs: string;
 }
-
-const KOPS_DOCS = 'https://kops.sigs.k8s.io';
-
-/** Sections of the kops guides (anchors as the kops docs site generates them from the headings). */
-export const DOCS = {
-  cilium: KOPS_CILIUM_DOCS,
-  nodePort: `${KOPS_CILIUM_DOCS}#enabling-bpf-nodeport`,
-  eni: `${KOPS_CILIUM_DOCS}#enabling-cilium-eni-ipam-ipv4-only`,
-  encryption: `${KOPS_CILIUM_DOCS}#enabling-encryption-in-cilium-ipv4-only`,
-  etcd: `${KOPS_CILIUM_DOCS}#using-etcd-for-agent-state-sync`,
-  hubble: `${KOPS_CILIUM_DOCS}#hubble`,
-  networking: `${KOPS_DOCS}/networking/`,
-  etcdClusters: `${KOPS_DOCS}/cluster_spec/#etcdclusters`,
-  nodeLocalDns: `${KOPS_DOCS}/addons/#node-local-dns-cache`,
-} as const;
 
 /** `"a", "b"` as kops prints a list of supported values. */
 export const quoteList = (values: readonly string[]): string => values.map((v) => `"${v}"`).join(', ');

@@ -4,6 +4,7 @@ import { nodeAt, valueSpan } from '../../document/yamlNav';
 import { docsLink, rangeFor, type SchemaContext } from './findingContext';
 import { v1alpha3MayRetype } from '../../kops/schema/v1alpha3';
 import { yaml11Accepts } from '../../document/yaml11';
+import type { FindingCode } from '../../findingCodes';
 
 const EXPECTED: Record<string, string> = {
   string: 'a string',
@@ -50,7 +51,9 @@ function scalarFix(source: string, value: unknown, types: readonly string[]): Va
   return fits ? { title: 'Remove the quotes', hint: `Remove the quotes: ${literal}.`, newText: literal } : undefined;
 }
 
-function valueFinding(ctx: SchemaContext, path: readonly PathSegment[], code: string, message: string, fix?: ValueFix): Finding | undefined {
+function valueFinding(
+  ctx: SchemaContext, path: readonly PathSegment[], code: FindingCode, message: string, fix?: ValueFix,
+): Finding | undefined {
   const span = valueSpan(ctx.doc, path);
   const range = rangeFor(ctx, span, path);
   if (!range) return undefined;

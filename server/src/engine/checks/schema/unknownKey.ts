@@ -1,12 +1,9 @@
 import { formatPath, type Finding, type PathSegment } from '../../types';
-import { keySpan, keysAt } from '../../document/yamlNav';
+import { keySpan, keysAt, MERGE_KEY } from '../../document/yamlNav';
 import { suggestKeys } from '../../kops/didYouMean';
 import { docsLink, rangeFor, type SchemaContext } from './findingContext';
 import { newerSources, schemaByName, schemaIn, schemaSource, specSchema, type SchemaSource } from '../../kops/schema/specSchema';
 import { v1alpha3MayDefineKeyUnder } from '../../kops/schema/v1alpha3';
-
-/** YAML 1.1 merge key: kops' YAML reader merges the aliased map in, so it is not a field. */
-const MERGE_KEY = '<<';
 
 const where = (parent: readonly PathSegment[]): string => (parent.length ? `under ${formatPath(parent)}` : 'at the top level');
 

@@ -4,7 +4,7 @@ import type { KopsApiVersion } from '../../document/documents';
 import type { KopsVersion } from '../../kops/releases';
 import type { CursorContext } from '../../document/cursor/cursorContext';
 import {
-  defaultText, fieldByName, fieldDocumentation, isRetired, keyName, namedFields, typeLabel,
+  defaultText, fieldByName, fieldDocumentation, isRetired, keyAsWritten, namedFields, typeLabel,
 } from '../../kops/ciliumNaming';
 import { keyInsert, orderKey, valueInsert, type ValueShape } from './snippets';
 import type { CompletionEntry } from './types';
@@ -18,7 +18,7 @@ function shapeOf(field: CiliumField, v: KopsVersion, api: KopsApiVersion): Value
   if (field.type === 'stringMap') return { kind: 'block' };
   if (field.type === 'object') {
     const enabled = ciliumFields(v, field.path as CiliumParent).find((f) => f.path.endsWith('.enabled'));
-    const name = enabled && keyName(enabled, api);
+    const name = enabled && keyAsWritten(enabled, api);
     return { kind: 'block', firstChild: name ? { name, values: BOOLEANS } : undefined };
   }
   return { kind: 'scalar' };

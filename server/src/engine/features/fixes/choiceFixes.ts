@@ -56,7 +56,7 @@ function takenEtcdNames(ctx: FixContext, path: readonly PathSegment[]): string[]
   });
 }
 
-const enumFixer: Fixer = (ctx) => {
+export const enumFixer: Fixer = (ctx) => {
   const path = parsePath(ctx.finding.path);
   const node = nodeAt(ctx.doc, path);
   if (!isScalar(node) || !node.range) return [];
@@ -69,7 +69,7 @@ const enumFixer: Fixer = (ctx) => {
 };
 
 /** Rename candidates come from the finding's own suggestions, so the message and the fixes agree. */
-const renameFixer: Fixer = (ctx) => {
+export const renameFixer: Fixer = (ctx) => {
   const located = pathStartingAt(ctx.doc, findingOffset(ctx));
   if (!located || located.at !== 'key') return [];
   const typed = String(located.path[located.path.length - 1]);
@@ -77,14 +77,3 @@ const renameFixer: Fixer = (ctx) => {
   const fixes = choiceFixes(typed, suggestions, (c) => `Rename to \`${c}\``, (c) => ctx.edit.renameKey(located.path, c));
   return fixes.map((f) => (f.preferred && f.edits[0].newText.toLowerCase() === typed.toLowerCase() ? { ...f, fixAllSafe: true } : f));
 };
-
-export const CHOICE_FIXERS: Record<string, Fixer> = {
-  'cilium-enum': enumFixer,
-  'etcd-cluster-name': enumFixer,
-  'cilium-unknown-key': renameFixer,
-  'schema-unknown-key': renameFixer,
-};
-
-/** kops-enforced enums share one fixer whatever the key (`cilium-enum-tunnel`, `cilium-enum-ipam`, …). */
-export const isEnumRule = (code: string): boolean => code.startsWith('cilium-enum-');
-export { enumFixer };

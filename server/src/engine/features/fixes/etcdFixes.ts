@@ -31,7 +31,7 @@ function insertFix(ctx: FixContext, title: string, preferred: boolean): Fix[] {
   return 'edits' in result ? fix(title, result.edits, preferred ? { preferred } : {}) : [];
 }
 
-const needsCluster: Fixer = (ctx) => {
+export const needsCluster: Fixer = (ctx) => {
   const rename = misnamedClusterFix(ctx);
   return [
     ...rename,
@@ -40,7 +40,7 @@ const needsCluster: Fixer = (ctx) => {
   ];
 };
 
-const kvstoreNeedsEtcd: Fixer = (ctx) => {
+export const kvstoreNeedsEtcd: Fixer = (ctx) => {
   const managed = insertFix(ctx, 'Use Cilium\'s managed etcd (`etcdManaged: true` and the `cilium` etcd cluster)', true);
   const mode = ciliumPath(dialectFor(ctx.api), 'identityAllocationMode');
   return [
@@ -49,15 +49,9 @@ const kvstoreNeedsEtcd: Fixer = (ctx) => {
   ];
 };
 
-const legacyProvider: Fixer = (ctx) => {
+export const legacyProvider: Fixer = (ctx) => {
   const i = etcdNames(ctx).indexOf('cilium');
   if (i < 0 || nodeAt(ctx.doc, ['spec', 'etcdClusters', i, 'provider']) === undefined) return [];
   return fix('Remove `provider: Legacy` (the `cilium` cluster then runs under etcd-manager)',
     ctx.edit.removeKey(['spec', 'etcdClusters', i, 'provider']), { preferred: true });
-};
-
-export const ETCD_FIXERS: Record<string, Fixer> = {
-  'cilium-etcdmanaged-needs-cluster': needsCluster,
-  'cilium-kvstore-needs-etcd': kvstoreNeedsEtcd,
-  'cilium-etcd-legacy-provider': legacyProvider,
 };

@@ -9,8 +9,6 @@ const removal = (why: string, extra: { preferred?: boolean; fixAllSafe?: boolean
   return fix(`Remove \`${key}\` (${why})`, ctx.edit.removeKeyKeepingParent(located.path), extra);
 };
 
-export const KEY_FIXERS: Record<string, Fixer> = {
-  'cilium-dead-key': removal('kops discards it', { preferred: true, fixAllSafe: true }),
-  'cilium-no-effect': removal('it has no effect', {}),
-  'cilium-key-too-new': removal('this kops release ignores it', {}),
-};
+export const removeDeadKey = removal('kops discards it', { preferred: true, fixAllSafe: true });
+export const removeKeyWithoutEffect = removal('it has no effect', {});
+export const removeTooNewKey = removal('this kops release ignores it', {});

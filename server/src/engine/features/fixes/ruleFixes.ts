@@ -11,32 +11,32 @@ import { fix, parsePath, type FixContext, type Fixer } from './context';
 const cilium = (ctx: FixContext, ...rest: PathSegment[]): PathSegment[] => ciliumPath(dialectFor(ctx.api), ...rest);
 const has = (ctx: FixContext, path: readonly PathSegment[]): boolean => nodeAt(ctx.doc, path) !== undefined;
 
-const nodePort: Fixer = (ctx) => [
+export const nodePort: Fixer = (ctx) => [
   ...fix('Disable kube-proxy (`spec.kubeProxy.enabled: false`), as Cilium NodePort replaces it',
     ctx.edit.set(['spec', 'kubeProxy', 'enabled'], 'false'), { preferred: true }),
   ...fix('Turn off Cilium NodePort (`enableNodePort: false`)', ctx.edit.set(cilium(ctx, 'enableNodePort'), 'false')),
 ];
 
-const encryptionTypeAlone: Fixer = (ctx) => [
+export const encryptionTypeAlone: Fixer = (ctx) => [
   ...fix('Add `enableEncryption: true`', ctx.edit.set(cilium(ctx, 'enableEncryption'), 'true'), { preferred: true }),
   ...fix('Remove `encryptionType`', ctx.edit.removeKeyKeepingParent(cilium(ctx, 'encryptionType'))),
 ];
 
-const hubbleCertManager: Fixer = (ctx) => [
+export const hubbleCertManager: Fixer = (ctx) => [
   ...fix('Enable cert-manager (`spec.certManager.enabled: true`) for Hubble\'s TLS certificates',
     ctx.edit.set(['spec', 'certManager', 'enabled'], 'true'), { preferred: true }),
   ...fix('Turn Hubble off (`hubble.enabled: false`)', ctx.edit.set(cilium(ctx, 'hubble', 'enabled'), 'false')),
 ];
 
-const socketLbHostNs: Fixer = (ctx) => [
+export const socketLbHostNs: Fixer = (ctx) => [
   ...fix('Add `bpfLBSock: true`', ctx.edit.set(cilium(ctx, 'bpfLBSock'), 'true'), { preferred: true }),
   ...fix('Remove `bpfLBSockHostNSOnly`', ctx.edit.removeKeyKeepingParent(cilium(ctx, 'bpfLBSockHostNSOnly'))),
 ];
 
-const wireGuardL7: Fixer = (ctx) =>
+export const wireGuardL7: Fixer = (ctx) =>
   fix('Turn off the L7 proxy (`enableL7Proxy: false`)', ctx.edit.set(cilium(ctx, 'enableL7Proxy'), 'false'), { preferred: true });
 
-const l7Iptables: Fixer = (ctx) => {
+export const l7Iptables: Fixer = (ctx) => {
   const key = dialectFor(ctx.api).iptablesKey;
   return [
     ...fix('Turn off the L7 proxy (`enableL7Proxy: false`)', ctx.edit.set(cilium(ctx, 'enableL7Proxy'), 'false'), { preferred: true }),
@@ -51,7 +51,7 @@ const MASQUERADE_FIX_ERAS = [
   { from: '1.26', until: '1.36', action: 'turn-on' as const },
 ];
 
-const eniMasquerade: Fixer = (ctx) => {
+export const eniMasquerade: Fixer = (ctx) => {
   const d = dialectFor(ctx.api);
   const path = cilium(ctx, d.masqueradeKey);
   const era = eraOf(ctx.v, MASQUERADE_FIX_ERAS);
@@ -71,7 +71,7 @@ const eniMasquerade: Fixer = (ctx) => {
 };
 
 /** The kubelet whose clusterDNS the finding blames; removing clusterDNS lets kops use the NodeLocal DNS address. */
-const nodeLocalDns: Fixer = (ctx) => {
+export const nodeLocalDns: Fixer = (ctx) => {
   const path = parsePath(ctx.finding.path);
   if (path[path.length - 1] !== 'clusterDNS' || !has(ctx, path)) return [];
   const localIP = stringAt(ctx.doc, ['spec', 'kubeDNS', 'nodeLocalDNS', 'localIP']);
@@ -82,7 +82,7 @@ const nodeLocalDns: Fixer = (ctx) => {
 };
 
 /** Only Cilium stays: offered, never preferred, since which provider to keep is the user's call. */
-const singleNetworking: Fixer = (ctx) => {
+export const singleNetworking: Fixer = (ctx) => {
   const networking = nodeAt(ctx.doc, ['spec', 'networking']);
   const others = (isMap(networking) ? networking.items : [])
     .map((p) => keyName(p))
@@ -90,16 +90,4 @@ const singleNetworking: Fixer = (ctx) => {
   if (!has(ctx, cilium(ctx)) || others.length === 0) return [];
   const edits = others.flatMap((k) => ctx.edit.removeKey(['spec', 'networking', k]));
   return fix(`Keep only Cilium (remove ${others.map((k) => `\`${k}\``).join(', ')})`, edits);
-};
-
-export const RULE_FIXERS: Record<string, Fixer> = {
-  'cilium-nodeport-kubeproxy': nodePort,
-  'cilium-encryptiontype-needs-enable': encryptionTypeAlone,
-  'cilium-hubble-certmanager': hubbleCertManager,
-  'cilium-bpflbsock-hostns': socketLbHostNs,
-  'cilium-wireguard-l7proxy': wireGuardL7,
-  'cilium-l7proxy-iptables': l7Iptables,
-  'cilium-eni-masquerade': eniMasquerade,
-  'nodelocaldns-clusterdns-cilium': nodeLocalDns,
-  'networking-single-option': singleNetworking,
 };

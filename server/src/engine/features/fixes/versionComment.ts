@@ -1,5 +1,5 @@
 import type { ParsedFile } from '../../document/documents';
-import { NEWEST_KOPS, OLDEST_KOPS, parseKopsVersion } from '../../kops/releases';
+import { NEWEST_KOPS, OLDEST_KOPS, parseKopsVersion, releaseNumbers } from '../../kops/releases';
 import type { Finding, Fix } from '../../types';
 
 /** Fixes for an unusable `# kops-version:` value: complete a missing patch number, or fall back to the newest kops. */
@@ -9,8 +9,8 @@ export function versionCommentFixes(file: ParsedFile, finding: Finding): Fix[] {
   const written = file.lines.lineText(start.line).slice(start.character, end.character);
   const range = finding.range;
   const out: Fix[] = [];
-  const minor = /^v?(\d+)\.(\d+)$/.exec(written);
-  const completed = minor ? `v${minor[1]}.${minor[2]}.0` : undefined;
+  const numbers = releaseNumbers(written);
+  const completed = numbers && numbers.patch === undefined ? `v${numbers.major}.${numbers.minor}.0` : undefined;
   if (completed && 'version' in parseKopsVersion(completed)) {
     out.push({ title: `Write the version as ${completed}`, edits: [{ range, newText: completed }], preferred: true });
   }

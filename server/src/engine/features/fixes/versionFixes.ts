@@ -1,24 +1,18 @@
-import { ciliumSupport, ciliumVersionChoices, ciliumVersionPasses, parseCiliumVersion } from '../../kops/catalog/ciliumVersions';
+import { ciliumVersionChoices, ciliumVersionPasses, defaultCiliumVersion, parseCiliumVersion } from '../../kops/catalog/ciliumVersions';
 import { ciliumPath, dialectFor } from '../../kops/dialect';
 import { stringAt } from '../../kops/goValues';
-import { compareSemver, parseKubernetesVersion } from '../../kops/semver';
 import type { Fix } from '../../types';
+import type { FindingCode } from '../../findingCodes';
 import { isScalar } from 'yaml';
 import { nodeAt } from '../../document/yamlNav';
 import { fix, type FixContext, type Fixer } from './context';
 
-/** The Cilium version kops itself would pick for this cluster (older Kubernetes got an older Cilium in v1.18/v1.19). */
-export function kopsDefaultCilium(ctx: FixContext): string {
-  const support = ciliumSupport(ctx.v);
-  const older = support.olderKubernetesDefault;
-  const written = stringAt(ctx.doc, ['spec', 'kubernetesVersion']);
-  const k8s = written === undefined ? undefined : parseKubernetesVersion(written);
-  const below = older && parseKubernetesVersion(older.below);
-  return older && k8s && below && compareSemver(k8s, below) < 0 ? older.version : support.defaultVersion;
-}
+/** The Cilium version kops itself would pick for this cluster. */
+const kopsDefaultCilium = (ctx: FixContext): string =>
+  defaultCiliumVersion(ctx.v, stringAt(ctx.doc, ['spec', 'kubernetesVersion']));
 
 /** Lowest Cilium minor each version-gated rule asks for; the default is only offered when it meets it. */
-const MINIMUM_MINOR: Record<string, number> = {
+const MINIMUM_MINOR: Partial<Record<FindingCode, number>> = {
   'cilium-hubble-version': 8,
   'cilium-wireguard-version': 10,
   'cilium-ipv6-version': 10,
@@ -38,7 +32,8 @@ function targetVersion(ctx: FixContext): { version: string; isDefault: boolean }
   return other ? { version: other, isDefault: false } : undefined;
 }
 
-const versionFixer: Fixer = (ctx) => {
+/** A `version` kops accepts: the `v` prefix, kops' default, or one that meets the rule's minimum; or none at all. */
+export const versionFixer: Fixer = (ctx) => {
   const path = ciliumPath(dialectFor(ctx.api), 'version');
   const node = nodeAt(ctx.doc, path);
   if (node !== undefined && !isScalar(node)) return [];
@@ -60,8 +55,3 @@ function prefixFits(ctx: FixContext, prefixed: string): boolean {
   const parsed = parseCiliumVersion(prefixed);
   return parsed !== undefined && ciliumVersionPasses(ctx.v, parsed);
 }
-
-export const VERSION_FIXERS: Record<string, Fixer> = Object.fromEntries(
-  ['cilium-version-prefix', 'cilium-version-semver', 'cilium-version-supported', 'cilium-version-k8s-gate', ...Object.keys(MINIMUM_MINOR)]
-    .map((code) => [code, versionFixer]),
-);

@@ -5,7 +5,10 @@ import generated from './generated/ciliumFields.json';
 import { ciliumSupport } from './ciliumVersions';
 
 export type FieldType = 'string' | 'boolean' | 'integer' | 'quantity' | 'stringList' | 'stringMap' | 'object';
-export type CiliumParent = '' | 'hubble' | 'ingress' | 'gatewayAPI';
+/** The maps inside spec.networking.cilium whose keys the catalog lists too. */
+export const NESTED_CILIUM_PARENTS = ['hubble', 'ingress', 'gatewayAPI'] as const;
+/** Where a catalog field sits: '' for spec.networking.cilium itself, else one of its nested maps. */
+export type CiliumParent = '' | (typeof NESTED_CILIUM_PARENTS)[number];
 
 export interface CiliumField {
   /** Relative to spec.networking.cilium, e.g. 'enableNodePort', 'hubble.enabled'. */

@@ -1,4 +1,5 @@
-import { atLeast, compareKops, type KopsVersion } from '../releases';
+import { atLeast, compareKops, namedRelease, type KopsVersion } from '../releases';
+import { compareSemver, parseKubernetesVersion, parseSemver, type SemVer } from '../semver';
 import generated from './generated/ciliumVersions.json';
 
 /** How kops checks spec.networking.cilium.version: not at all, by minor list, or with v1.25's inverted patch test. */
@@ -19,8 +20,6 @@ export interface CiliumSupport {
   detail?: string;
 }
 
-export interface CiliumSemver { major: number; minor: number; patch: number }
-
 interface MinorEntry {
   defaultVersion: string;
   detail?: string;
@@ -34,14 +33,9 @@ const MINORS: Record<string, MinorEntry> = generated.minors;
 const PATCH_DEFAULTS: Record<string, string> = generated.patchDefaults;
 const NETWORKING: Record<string, { values: string[]; defaultProvider: string }> = generated.networking;
 
-const asKops = (text: string): KopsVersion => {
-  const [major, minor, patch] = text.replace(/^v/, '').split('.').map(Number);
-  return { major, minor, patch, text };
-};
-
 /** A table's release keys, newest first, parsed once (the tables are static). */
 const releasesOf = (table: Record<string, unknown>): KopsVersion[] =>
-  Object.keys(table).map(asKops).sort((a, b) => compareKops(b, a.text));
+  Object.keys(table).map(namedRelease).sort((a, b) => compareKops(b, a.text));
 const MINOR_RELEASES = releasesOf(MINORS);
 const PATCH_RELEASES = releasesOf(PATCH_DEFAULTS);
 const NETWORKING_RELEASES = releasesOf(NETWORKING);
@@ -92,7 +86,7 @@ function freezeSupport(support: CiliumSupport): CiliumSupport {
 }
 
 /** Exactly kops' cilium-version-supported condition: only the minor counts, except v1.25's inverted patch test. */
-export function ciliumVersionPasses(v: KopsVersion, cilium: CiliumSemver): boolean {
+export function ciliumVersionPasses(v: KopsVersion, cilium: SemVer): boolean {
   const support = ciliumSupport(v);
   switch (support.check) {
     case 'none': return true;
@@ -101,10 +95,17 @@ export function ciliumVersionPasses(v: KopsVersion, cilium: CiliumSemver): boole
   }
 }
 
-/** Parses `v1.18.6` (leading v required, pre-release/build ignored), the way kops reads the version. */
-export function parseCiliumVersion(text: string): CiliumSemver | undefined {
-  const m = /^v(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$/.exec(text.trim());
-  return m ? { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3]) } : undefined;
+/** `v1.18.6` as kops v1.19 and newer read spec.networking.cilium.version: a leading `v`, then a strict semantic version. */
+export const parseCiliumVersion = (text: string): SemVer | undefined =>
+  (text.startsWith('v') ? parseSemver(text.slice(1)) : undefined);
+
+/** The Cilium version kops installs when the spec names none (older Kubernetes got an older one in kops v1.18/v1.19). */
+export function defaultCiliumVersion(v: KopsVersion, kubernetesVersion: string | undefined): string {
+  const support = ciliumSupport(v);
+  const older = support.olderKubernetesDefault;
+  const k8s = kubernetesVersion === undefined ? undefined : parseKubernetesVersion(kubernetesVersion);
+  const below = older && parseKubernetesVersion(older.below);
+  return older && k8s && below && compareSemver(k8s, below) < 0 ? older.version : support.defaultVersion;
 }
 
 /** Every Cilium version some kops release installs by default. */
@@ -113,7 +114,7 @@ function knownVersions(): string[] {
   return [...new Set([...all, ...Object.values(PATCH_DEFAULTS)])];
 }
 
-function intended(support: CiliumSupport, c: CiliumSemver): boolean {
+function intended(support: CiliumSupport, c: SemVer): boolean {
   if (support.check === 'v1.25-patch-bug') return (support.intendedMinors ?? []).includes(c.minor) && c.patch >= 5;
   return (support.acceptedMinors ?? []).includes(c.minor);
 }
@@ -133,7 +134,7 @@ export function ciliumVersionChoices(v: KopsVersion): string[] {
 function compareCilium(a: string, b: string): number {
   const [x, y] = [parseCiliumVersion(a), parseCiliumVersion(b)];
   if (!x || !y) return a.localeCompare(b);
-  return y.major - x.major || y.minor - x.minor || y.patch - x.patch;
+  return compareSemver(y, x);
 }
 
 /** Cilium values `kops create cluster --networking` accepts at this kops release. */

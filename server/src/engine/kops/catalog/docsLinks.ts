@@ -4,8 +4,7 @@ import { ciliumSupport } from './ciliumVersions';
 import generated from './generated/ciliumDocs.json';
 import fieldsData from './generated/ciliumFields.json';
 
-/** The kops guide for Cilium networking. */
-export const KOPS_CILIUM_DOCS = 'https://kops.sigs.k8s.io/networking/cilium/';
+export { KOPS_CILIUM_DOCS } from '../../findingCodes';
 
 /** [first docs version, value] runs; a run holds until the next one starts, null = absent. */
 type Runs = [string, string | null][];
