@@ -6,17 +6,9 @@ import { diagnose } from '../../server/src/engine/checks/diagnostics';
 import { rethrow } from '../../server/src/engine/errorBoundary';
 import { parseFile } from '../../server/src/engine/document/documents';
 import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
-import { kopsDocument } from '../helpers/kopsText';
+import { clusterWithCiliumFindings } from '../helpers/kopsText';
 
-const cluster = (name: string) => kopsDocument('Cluster', name, [
-  '  kubernetesVersion: 1.32.0',
-  '  kubeProxy:',
-  '    enabled: true',
-  '  networking:',
-  '    cilium:',
-  '      enableNodePort: true',
-  '      enableNodeport: true',
-]);
+const cluster = (name: string) => clusterWithCiliumFindings(name);
 
 /** `count` Clusters, each with an unknown key and the NodePort/kube-proxy error. */
 const stream = (count: number): string => Array.from({ length: count }, (_, i) => cluster(`c${i}.example.com`)).join('---\n');

@@ -5,19 +5,10 @@ import {
 import { parseFile } from '../../server/src/engine/document/documents';
 import type { ErrorContext, ErrorSink } from '../../server/src/engine/errorBoundary';
 import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
-import { kopsDocument } from '../helpers/kopsText';
+import { clusterWithCiliumFindings } from '../helpers/kopsText';
 
 /** One finding from each check family: the schema, the Cilium fields and the kops rules. */
-const SPEC = kopsDocument('Cluster', 'a.example.com', [
-  '  kubernetesVersion: 1.32.0',
-  '  kubeProxy:',
-  '    enabled: true',
-  '  networking:',
-  '    cilium:',
-  '      enableNodePort: true',
-  '      enableNodeport: true',
-  '  zzzUnknown: 1',
-]);
+const SPEC = clusterWithCiliumFindings('a.example.com', ['  zzzUnknown: 1']);
 
 const brokenRule: CheckFamily = {
   name: 'broken rule',
