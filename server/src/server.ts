@@ -31,7 +31,7 @@ let settings: EngineSettings = {};
 const checker = new DiagnosticsService(store, () => settings);
 const publisher = new DiagnosticsPublisher(checker, (uri, checked) => {
   sendStatus(uri, checked);
-  connection.sendDiagnostics({ uri, version: checked.snapshot.version, diagnostics: toDiagnostics(checked) });
+  void connection.sendDiagnostics({ uri, version: checked.snapshot.version, diagnostics: toDiagnostics(checked) });
 });
 let pullDiagnostics = false;
 /** Red Hat YAML already reports YAML syntax errors in this editor: do not say the same thing twice. */
@@ -77,7 +77,7 @@ connection.onDidChangeConfiguration((change) => {
 
 function sendStatus(uri: string, { snapshot, eff }: Checked): void {
   const status = fileStatus(snapshot.file, eff);
-  connection.sendNotification(StatusNotification.type, {
+  void connection.sendNotification(StatusNotification.type, {
     uri, ...status, kopsVersion: eff.version.text, source: eff.source, problem: eff.problem?.message,
   });
 }
@@ -138,7 +138,7 @@ documents.onDidChangeContent((e) => { if (!pullDiagnostics) publisher.schedule(e
 documents.onDidClose((e) => {
   publisher.cancel(e.document.uri);
   store.delete(e.document.uri);
-  if (!pullDiagnostics) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
 documents.listen(connection);

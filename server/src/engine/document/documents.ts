@@ -33,7 +33,7 @@ const DOC_START = /^---(?=[ \t\r\n]|$)/gm;
 /** Splits a YAML stream at every column-0 `---` marker; each chunk keeps its own marker line. */
 export function splitDocuments(text: string): Array<{ text: string; offset: number }> {
   const cuts = [0];
-  for (const m of text.matchAll(DOC_START)) if (m.index! > 0) cuts.push(m.index!);
+  for (const m of text.matchAll(DOC_START)) if (m.index > 0) cuts.push(m.index);
   return cuts.map((start, i) => ({ offset: start, text: text.slice(start, cuts[i + 1] ?? text.length) }));
 }
 
@@ -68,7 +68,7 @@ export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
   // so every offset holds.
   const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   const guarded = guardedParse(source, lines, splitDocuments(source), (chunk) => reusable.get(chunk) ?? parseChunk(chunk));
-  return { text, lines, documents: guarded.documents as YamlDocument[], limit: guarded.limit };
+  return { text, lines, documents: guarded.documents, limit: guarded.limit };
 }
 
 export const kopsDocuments = (file: ParsedFile): YamlDocument[] => file.documents.filter((d) => d.kops);

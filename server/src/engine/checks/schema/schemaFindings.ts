@@ -1,5 +1,4 @@
 import type { ErrorObject } from 'ajv';
-import type { Node } from 'yaml';
 import type { ParsedFile, YamlDocument } from '../../document/documents';
 import type { KopsVersion } from '../../kops/releases';
 import type { Finding, PathSegment } from '../../types';
@@ -54,7 +53,7 @@ export function schemaFindings(file: ParsedFile, doc: YamlDocument, v: KopsVersi
   const identity = doc.kops;
   if (!identity || doc.yaml.errors.length > 0) return [];
   try {
-    const root = plain(doc.yaml.contents as Node | null, doc);
+    const root = plain(doc.yaml.contents, doc);
     if (!isRecord(root)) return [];
     const validate = validatorFor(identity.kind, v);
     if (validate(root) || !validate.errors) return [];
