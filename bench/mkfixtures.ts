@@ -33,7 +33,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const rename = (doc: string, from: string, to: string) => doc.replace(new RegExp(escapeRe(from), 'g'), to);
 
 function clusterName(doc: string): string {
-  const name = /^metadata:\n(?:[ \t].*\n)*?  name: (\S+)$/m.exec(doc)?.[1];
+  const name = /^metadata:\n(?:[ \t].*\n)*? {2}name: (\S+)$/m.exec(doc)?.[1];
   if (!name) throw new Error('Cluster document without metadata.name');
   return name;
 }
@@ -45,7 +45,7 @@ function specBlocks(doc: string): Map<string, string> {
   const blocks = new Map<string, string>();
   let key: string | undefined;
   for (const line of lines.slice(specStart + 1)) {
-    const top = /^  ([A-Za-z]\w*):/.exec(line);
+    const top = /^ {2}([A-Za-z]\w*):/.exec(line);
     if (top) { key = top[1]; blocks.set(key, line); continue; }
     if (key && (line.startsWith('   ') || line.startsWith('  - '))) blocks.set(key, `${blocks.get(key)}\n${line}`);
     else key = undefined;

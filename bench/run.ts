@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureDeps } from './deps';
 import { timeCli } from './lib/cliTiming';
-import { formatReport, type BenchResult } from './lib/report';
+import { formatReport, type BenchResult, type Machine } from './lib/report';
 import { oursServer, ROOT, yamlLanguageServer, type ServerId, type ServerSpec } from './lib/servers';
 import { measureFixture, type RunOptions } from './lib/session';
 import { checkTargets } from './lib/targets';
@@ -27,7 +27,7 @@ function git(args: string[]): string {
   try { return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim(); } catch { return 'unknown'; }
 }
 
-function machine(): Record<string, unknown> {
+function machine(): Machine {
   const cpus = os.cpus();
   return {
     cpus: cpus.length,

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NEWEST_KOPS, OLDEST_KOPS } from '../server/src/engine/kops/releases.ts';
+import { NEWEST_KOPS, OLDEST_KOPS } from '../server/src/engine';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sharedArg = process.argv.indexOf('--shared');

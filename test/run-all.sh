@@ -34,6 +34,7 @@ suite_started=$(date +%s)
 check build npm run build
 build_ok=$(( total_failed == 0 ))
 check typecheck npx tsc -b
+check lint npm run lint
 
 npx mocha --reporter spec 2>&1 | tee "$LOGS/unit.log"
 read -r passed failed < <(mocha_counts "$LOGS/unit.log")

@@ -1,6 +1,6 @@
 // Anchor/alias-heavy variants of kops documents for the `anchors` fixture: repeated subtrees become
 // anchors + aliases, repeated etcd clusters use a `<<` merge key (kops' YAML decoder honours merges).
-import YAML, { type Pair, YAMLMap, isMap, isSeq } from 'yaml';
+import YAML, { YAMLMap, isMap, isSeq } from 'yaml';
 
 type Plain = unknown;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -30,7 +30,7 @@ function mergeEtcdClusters(doc: YAML.Document, plain: Record<string, unknown>): 
     if (i === 0 || !isMap(item)) return item;
     const merged = new YAMLMap();
     merged.items.push(doc.createPair('<<', doc.createAlias(first, 'etcd')));
-    for (const pair of item.items as Pair[]) {
+    for (const pair of item.items) {
       const key = String((pair.key as YAML.Scalar).value);
       if (JSON.stringify(clusters[i][key]) !== JSON.stringify(clusters[0][key])) merged.items.push(pair);
     }

@@ -30,7 +30,7 @@ function modulesOf(url: string): Array<[number, string]> {
     const lines = fs.readFileSync(fileURLToPath(url), 'utf8').split('\n');
     lines.forEach((l, i) => {
       const m = /^\/\/ ((?:node_modules|server|client|src)\/\S+\.(?:[cm]?js|ts|json))$/.exec(l);
-      if (m) map!.push([i, m[1]]);
+      if (m) map.push([i, m[1]]);
     });
   } catch { /* not a readable file: no module map */ }
   moduleMaps.set(url, map);

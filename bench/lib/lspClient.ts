@@ -9,7 +9,6 @@ export class LspError extends Error {
 export class TimeoutError extends Error {}
 
 type Json = Record<string, unknown>;
-type RequestHandler = (params: unknown) => unknown;
 interface Pending { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
 interface DiagnosticWaiter { resolve: (diagnostics: unknown[]) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
 
@@ -134,7 +133,7 @@ export class LspClient {
   }
 
   private answer(id: unknown, method: string, params: unknown): void {
-    let result: unknown = null;
+    let result: unknown;
     try { result = this.requestHandler(method, params) ?? null; } catch { result = null; }
     this.send({ jsonrpc: '2.0', id, result });
   }

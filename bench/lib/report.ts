@@ -7,9 +7,22 @@ import type { FixtureRun, MetricName } from './session';
 import { fmt, formatMs, isMeasured, type Metric } from './stats';
 import type { TargetResult } from './targets';
 
+/** The machine a bench ran on, as printed above its tables. */
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memoryGB: number;
+  loadAverage1m: number;
+  loadAverage1mAtEnd?: number;
+  node: string;
+  os: string;
+  commit: string;
+  worktreeDirty: boolean;
+}
+
 export interface BenchResult {
   startedAt: string;
-  machine: Record<string, unknown>;
+  machine: Machine;
   options: Record<string, unknown>;
   servers: Record<ServerId, { label: string; skipped?: string }>;
   fixtures: Array<{ fixture: Fixture; loadAverage1m: number; runs: Partial<Record<ServerId, FixtureRun>> }>;
@@ -39,7 +52,7 @@ const PLANNED: Partial<Record<MetricName, 'runs' | 'editRuns' | 'warmOpens' | 'c
 /** The cell, marked `*` when the time budget cut the series short. */
 function cell(r: BenchResult, name: MetricName, m: Metric | undefined): string {
   const unit = name === 'peakRssMB' ? 'MB' : 'ms';
-  const planned = PLANNED[name] && Number(r.options[PLANNED[name]!]);
+  const planned = PLANNED[name] && Number(r.options[PLANNED[name]]);
   return formatMs(m, unit) + (isMeasured(m) && planned && m.n < planned ? ` (n=${m.n})*` : '');
 }
 

@@ -1,5 +1,5 @@
-import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/node';
+import type * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { StatusNotification } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';

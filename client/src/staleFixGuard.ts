@@ -34,7 +34,7 @@ export function registerStaleFixGuard(context: vscode.ExtensionContext): void {
         return false;
       }
       const applied = await vscode.workspace.applyEdit(edit);
-      if (applied && then) await vscode.commands.executeCommand(then.command, ...(then.arguments ?? []));
+      if (applied && then) await vscode.commands.executeCommand(then.command, ...((then.arguments ?? []) as unknown[]));
       return applied;
     }));
 }

@@ -1,7 +1,7 @@
 import {
   CodeActionKind, CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, SymbolKind,
   type CodeAction, type CompletionItem, type DocumentSymbol, type Hover, type OptionalVersionedTextDocumentIdentifier,
-  Diagnostic, DiagnosticSeverity, DiagnosticTag,
+  type Diagnostic, DiagnosticSeverity, DiagnosticTag,
 } from 'vscode-languageserver/node';
 import { SERVER_COMMANDS } from './protocol';
 import type { CompletionEntry, EngineCodeAction, Finding, HoverResult, OutlineSymbol } from './engine';

@@ -40,7 +40,7 @@ let settings: EngineSettings = {};
 const checker = new DiagnosticsService(store, () => settings, logError);
 const publisher = new DiagnosticsPublisher(checker, (uri, checked) => guarded(logError, { feature: 'diagnostics', uri }, () => {
   sendStatus(uri, checked);
-  connection.sendDiagnostics({ uri, version: checked.snapshot.version, diagnostics: toDiagnostics(checked) });
+  void connection.sendDiagnostics({ uri, version: checked.snapshot.version, diagnostics: toDiagnostics(checked) });
 }, undefined));
 let pullDiagnostics = false;
 /** Red Hat YAML already reports YAML syntax errors in this editor: do not say the same thing twice. */
@@ -86,7 +86,7 @@ connection.onDidChangeConfiguration((change) => {
 
 function sendStatus(uri: string, { snapshot, eff }: Checked): void {
   const status = fileStatus(snapshot.file, eff);
-  connection.sendNotification(StatusNotification.type, {
+  void connection.sendNotification(StatusNotification.type, {
     uri, ...status, kopsVersion: eff.version.text, source: eff.source, problem: eff.problem?.message,
   });
 }
@@ -156,7 +156,7 @@ documents.onDidChangeContent((e) => { if (!pullDiagnostics) publisher.schedule(e
 documents.onDidClose((e) => {
   publisher.cancel(e.document.uri);
   store.delete(e.document.uri);
-  if (!pullDiagnostics) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
 documents.listen(connection);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { loadSeeds, type Seed } from './corpus';
 import { baseOf, runEngine, type Base } from './engineRun';
 import { applyMutation, mutationArb, type Mutation } from './mutations';
-import { Tally } from './tally';
+import type { Tally } from './tally';
 
 /** One fuzz case: a real spec, the mutations applied to it, the kops version setting and cursor positions. */
 export interface Mutant {

@@ -2,6 +2,7 @@
 // (EventEmitter, window.createTerminal with a Pseudoterminal) are provided here, and the pseudoterminal is
 // opened as VS Code would open it. The child process it starts is real.
 import Module from 'module';
+import type * as SecretTerminal from '../../client/src/commands/secretTerminal';
 import type { SecretRun } from '../../client/src/commands/secretTerminal';
 
 type Listener<T> = (value: T) => void;
@@ -35,7 +36,7 @@ const fakeVscode = {
   },
 };
 
-function loadWithFakeVscode(): typeof import('../../client/src/commands/secretTerminal') {
+function loadWithFakeVscode(): typeof SecretTerminal {
   const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
   const load = loader._load;
   loader._load = function (request: string, ...rest: unknown[]) {

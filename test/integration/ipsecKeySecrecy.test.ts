@@ -34,7 +34,7 @@ describe('saving the IPsec key', () => {
         };
       }
       return handle;
-    }) as typeof open;
+    });
     try {
       await body();
     } finally {

@@ -31,7 +31,7 @@ describe('catalog agrees with the shared kops fact base', function () {
   const expectedType = (f: any): string => (/Quantity/.test(f.goType) ? 'quantity'
     : ({ array: 'stringList', map: 'stringMap' } as Record<string, string>)[f.jsonType] ?? f.jsonType);
   const yamlText = (v: unknown): string | undefined => (v === null ? undefined
-    : typeof v === 'object' ? `{${Object.entries(v as object).map(([k, x]) => `${k}: ${x}`).join(', ')}}` : String(v));
+    : typeof v === 'object' ? `{${Object.entries(v).map(([k, x]) => `${k}: ${x}`).join(', ')}}` : String(v));
   const firstKops = (f: any): string => (f.firstMinorRelease.startsWith('<=') || f.firstMinorRelease === 'v1.17.0'
     ? 'v1.18.0' : f.firstMinorRelease);
 

@@ -74,8 +74,8 @@ describe('findings cache', () => {
     const after = parseFile(edited, before);
     const unknown = cache.diagnose(after, version(after)).find((f) => f.code === 'cilium-unknown-key');
     assert.ok(unknown?.fixes?.length, 'the typo gets a fix');
-    assert.deepEqual(unknown!.range.start, positionOf(edited, 'enableNodeport'));
-    assert.match(applyEdits(edited, unknown!.fixes![0].edits), /^ {6}enableNodePort: true$/m);
+    assert.deepEqual(unknown.range.start, positionOf(edited, 'enableNodeport'));
+    assert.match(applyEdits(edited, unknown.fixes[0].edits), /^ {6}enableNodePort: true$/m);
   });
 
   it('checks every document again when the kops version changes', () => {

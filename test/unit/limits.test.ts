@@ -68,16 +68,16 @@ describe('analysis limits', function () {
     assert.equal(documents.length, LIMITS.documents + 1);
     assert.equal(documents.map((d) => d.text).join(''), text);
     assert.equal(limit?.code, 'file-too-large');
-    assert.match(limit!.message, /5,011 documents > 5,000\): kops-spec checks only the first 5,000 documents \(lines 1–/);
-    assert.equal(limit!.range.start.line, new LineIndex(text).positionAt(documents[LIMITS.documents].offset).line);
-    assert.ok(isLimitFinding(limit!));
+    assert.match(limit.message, /5,011 documents > 5,000\): kops-spec checks only the first 5,000 documents \(lines 1–/);
+    assert.equal(limit.range.start.line, new LineIndex(text).positionAt(documents[LIMITS.documents].offset).line);
+    assert.ok(isLimitFinding(limit));
   });
 
   it('stops at the line budget on a document boundary', () => {
     const text = kopsStream(LIMITS.fileLines + 5_000);
     const { documents, limit } = guard(text);
     assert.equal(limit?.code, 'file-too-large');
-    assert.match(limit!.message, /lines > 55,000\)/);
+    assert.match(limit.message, /lines > 55,000\)/);
     const rest = documents[documents.length - 1];
     assert.ok('skipped' in rest && rest.text.startsWith('---'));
     assert.equal(documents.map((d) => d.text).join(''), text);
@@ -97,8 +97,8 @@ describe('analysis limits', function () {
     assert.equal(parsed, 2);
     assert.ok('skipped' in documents[1]);
     assert.equal(limit?.code, 'document-too-large');
-    assert.match(limit!.message, /^Document too large for analysis: 5,0\d\d lines > 5,000\. kops-spec skips it; the other documents are checked\.$/);
-    assert.equal(limit!.range.start.line, positionOf(text, '---\napiVersion').line);
+    assert.match(limit.message, /^Document too large for analysis: 5,0\d\d lines > 5,000\. kops-spec skips it; the other documents are checked\.$/);
+    assert.equal(limit.range.start.line, positionOf(text, '---\napiVersion').line);
   });
 
   it('reports the first of several skipped documents and counts the rest', () => {
@@ -107,7 +107,7 @@ describe('analysis limits', function () {
     assert.deepEqual(documents.map((d) => 'skipped' in d), [false, true, true, true]);
     assert.equal(parsed, 2, 'the alias bomb is parsed (cheap) before it is recognised');
     assert.equal(limit?.code, 'document-too-complex');
-    assert.match(limit!.message, /`\[`\/`\{` nested 500 deep > 100.* 2 more documents are skipped too\.$/);
+    assert.match(limit.message, /`\[`\/`\{` nested 500 deep > 100.* 2 more documents are skipped too\.$/);
   });
 
   it('skips a document nested deeper than the YAML parser can recurse, before parsing it', () => {
@@ -116,14 +116,14 @@ describe('analysis limits', function () {
     assert.equal(parsed, 0);
     assert.ok('skipped' in documents[0]);
     assert.equal(limit?.code, 'document-too-complex');
-    assert.match(limit!.message, /content nested 6,0\d\d columns deep > 500/);
+    assert.match(limit.message, /content nested 6,0\d\d columns deep > 500/);
     assert.equal(guard(blockNesting(200)).limit, undefined);
   });
 
   it('skips an alias bomb in a kops document but leaves other documents alone', () => {
     const { limit } = guard(`${CONFIG_MAP}  a: &a [1, 2]\n  b: *a\n---\n${aliasBomb()}`);
     assert.equal(limit?.code, 'document-too-complex');
-    assert.match(limit!.message, /aliases expand to more than 10,000 nodes/);
+    assert.match(limit.message, /aliases expand to more than 10,000 nodes/);
     assert.equal(guard(aliasBomb().replace('kind: Cluster', 'kind: Other')).limit, undefined);
   });
 });

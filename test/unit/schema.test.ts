@@ -53,7 +53,7 @@ describe('kops spec schema', () => {
     }
 
     it('checks all 41 documents of the large multi-document file', () => {
-      const text = readFileSync(join(SPECS, 'large-multidoc.yaml'), 'utf8').replace(/^  maxSize:/gm, '  maxSise:');
+      const text = readFileSync(join(SPECS, 'large-multidoc.yaml'), 'utf8').replace(/^ {2}maxSize:/gm, '  maxSise:');
       const file = parseFile(text);
       assert.equal(kopsDocuments(file).length, 41);
       assert.equal(findingsOf(file).filter((f) => f.code === 'schema-unknown-key').length, 40);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-// Node's crypto module object itself: an `import * as` namespace would be a copy the code under test never reads.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- Node's crypto module object itself: an `import * as` namespace is a copy the code under test never reads
 import crypto = require('crypto');
 import * as fs from 'fs';
 import * as path from 'path';

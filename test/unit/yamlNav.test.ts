@@ -17,7 +17,7 @@ const ALIASED_CLUSTER = kopsDocument('Cluster', 'a.example.com', [
 describe('yamlNav.plain', () => {
   it('resolves aliases to the anchored value', () => {
     const doc = parseFile(ALIASED_CLUSTER).documents[0];
-    const spec = (plain(doc.yaml.contents as Node, doc) as { spec: Record<string, unknown> }).spec;
+    const spec = (plain(doc.yaml.contents, doc) as { spec: Record<string, unknown> }).spec;
     assert.deepEqual(spec.sshAccess, ['10.0.0.0/8']);
     assert.deepEqual(spec.kubernetesApiAccess, ['10.0.0.0/8']);
   });
@@ -32,7 +32,7 @@ describe('yamlNav.plain', () => {
       '',
     ].join('\n');
     const doc = parseFile(text).documents[0];
-    const value = plain(doc.yaml.contents as Node, doc) as Record<string, Record<string, unknown>>;
+    const value = plain(doc.yaml.contents, doc) as Record<string, Record<string, unknown>>;
     assert.deepEqual(value.merged, { a: 'own', b: 1, c: 2 });
   });
 

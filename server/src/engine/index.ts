@@ -14,7 +14,7 @@ export { errorReport, guarded, guardedAsync, rethrow, type ErrorSink } from './e
 // Documents
 export { documentAt, parseFile, splitDocuments, kopsDocuments, type ParsedFile, type YamlDocument } from './document/documents';
 export { LineIndex } from './document/lineIndex';
-export { FileBudget, lineFeeds } from './document/limits';
+export { FileBudget, isLimitFinding, lineFeeds } from './document/limits';
 
 // kops releases
 export {

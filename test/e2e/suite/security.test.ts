@@ -96,7 +96,7 @@ if (process.env.E2E_WORKSPACE_TRUST !== 'untrusted') {
       await vscode.env.clipboard.writeText('');
     });
 
-    test('no key in any open document or in any file of the run folder (user data, logs, settings, state, temp, browser profile)', async () => {
+    test('no key in any open document or in any file of the run folder (user data, logs, settings, state, temp, browser profile)', () => {
       const keys = rememberedKeys();
       assert.ok(keys.length >= 5, `${keys.length} keys made by this suite`);
       for (const doc of vscode.workspace.textDocuments) {

@@ -152,8 +152,8 @@ suite('nothing lost: one edit, one undo', () => {
     assert.ok(await vscode.workspace.applyEdit(typed));
     const asLeft = doc.getText();
 
-    const applied = await applyAction(stale!);
+    const applied = await applyAction(stale);
     assert.strictEqual(doc.getText(), asLeft, 'the text is exactly as the user left it');
-    if (stale!.edit) assert.strictEqual(applied, false, 'VS Code refused the stale edit');
+    if (stale.edit) assert.strictEqual(applied, false, 'VS Code refused the stale edit');
   });
 });

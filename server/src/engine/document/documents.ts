@@ -61,7 +61,7 @@ export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
   // so every offset holds.
   const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   const guarded = guardedParse(source, lines, splitDocuments(source), (chunk) => reusable.get(chunk) ?? parseDocumentText(chunk));
-  return { text, lines, documents: guarded.documents as YamlDocument[], limit: guarded.limit };
+  return { text, lines, documents: guarded.documents, limit: guarded.limit };
 }
 
 export const kopsDocuments = (file: ParsedFile): YamlDocument[] => file.documents.filter((d) => d.kops);

@@ -4,7 +4,7 @@ import { nodeAt, pairOf, spanOf } from './yamlNav';
 import type { PathSegment, TextEdit } from '../types';
 
 /** A scalar with no text at all, as in `key:` or `key: # comment`. */
-const isEmptyScalar = (node: unknown): node is Scalar => isScalar(node) && node.value === null && (node as Scalar).source === '';
+const isEmptyScalar = (node: unknown): node is Scalar => isScalar(node) && node.value === null && node.source === '';
 
 /**
  * Minimal text edits on one document that keep the user's formatting and comments:
@@ -76,7 +76,7 @@ export class YamlEditor {
     const pair = this.pair(path);
     const span = pair && spanOf(pair);
     if (!pair || !span || !isMap(parent)) return [];
-    if ((parent as YAMLMap).flow) {
+    if (parent.flow) {
       const text = this.doc.text;
       let end = span[1];
       while (end < text.length && /[ \t]/.test(text[end])) end++;
@@ -171,7 +171,7 @@ export class YamlEditor {
     const firstKey = spanOf(map.items[0]?.key as Node);
     const indent = firstKey ? ' '.repeat(this.column(firstKey[0])) : '';
     const lines = build(indent);
-    const last = spanOf(map.items[map.items.length - 1] as Pair)!;
+    const last = spanOf(map.items[map.items.length - 1])!;
     const at = this.lineEnd(this.trimTrailing(last[1]));
     return [this.replace(at, at, `\n${indent}${lines.join('\n')}`)];
   }
@@ -183,7 +183,7 @@ export class YamlEditor {
     const [start, end] = map.range!;
     if (!ownerKey || this.insideFlow(mapPath)) return [];
     const indent = ' '.repeat(this.column(ownerKey[0])) + this.step;
-    const old = map.items.map((p) => `${indent}${this.doc.text.slice(...spanOf(p as Pair)!)}`);
+    const old = map.items.map((p) => `${indent}${this.doc.text.slice(...spanOf(p)!)}`);
     const lines = build(indent);
     const block = [...old, `${indent}${lines[0]}`, ...lines.slice(1)].join('\n');
     const before = this.doc.text.slice(ownerKey[1], start);

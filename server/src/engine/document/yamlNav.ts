@@ -6,6 +6,7 @@ import type { PathSegment } from '../types';
 
 export function keyName(pair: Pair): string | undefined {
   const k = pair.key;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a parsed YAML scalar holds a string, number or boolean here
   if (isScalar(k)) return k.value == null ? undefined : String(k.value);
   return undefined;
 }
@@ -30,7 +31,7 @@ export function nodeAt(doc: YamlDocument, path: readonly PathSegment[]): Node | 
 /** The keys present in the mapping at `path` (the document root for `[]`); empty when it is no mapping. */
 export function keysAt(doc: YamlDocument, path: readonly PathSegment[]): Set<string> {
   const map = path.length ? nodeAt(doc, path) : doc.yaml.contents;
-  return new Set(isMap(map) ? (map.items as Pair[]).flatMap((p) => keyName(p) ?? []) : []);
+  return new Set(isMap(map) ? map.items.flatMap((p) => keyName(p) ?? []) : []);
 }
 
 /** The deepest existing node along `path` and how many segments it covers (for ranges on a missing culprit). */
@@ -117,7 +118,7 @@ export function spanOf(node: Node | Pair | null | undefined): [number, number] |
     if (k && v) return [k[0], v[1]];
     return k ?? v;
   }
-  const r = (node as Node).range;
+  const r = node.range;
   return r ? [r[0], r[1]] : undefined;
 }
 
@@ -127,7 +128,7 @@ export function keySpan(doc: YamlDocument, path: readonly PathSegment[]): [numbe
   const last = path[path.length - 1];
   if (typeof last === 'number') return spanOf(isSeq(parent) ? (parent.items[last] as Node) : undefined);
   const pair = pairOf(parent, last);
-  return pair ? spanOf(pair.key as Node) : undefined;
+  return pair ? spanOf(pair.key) : undefined;
 }
 
 export function valueSpan(doc: YamlDocument, path: readonly PathSegment[]): [number, number] | undefined {

@@ -1,4 +1,4 @@
-import { isMap, type Pair, type YAMLMap } from 'yaml';
+import { isMap, type YAMLMap } from 'yaml';
 import type { CiliumParent } from '../../kops/catalog/ciliumFields';
 import type { ParsedFile, YamlDocument } from '../../document/documents';
 import type { KopsVersion } from '../../kops/releases';
@@ -16,7 +16,7 @@ function checkMap(ctx: CiliumContext, map: YAMLMap, parent: CiliumParent): Findi
   const index = keyIndex(ctx.v, parent, ctx.api);
   const base: PathSegment[] = parent ? [...CILIUM_PATH, parent] : [...CILIUM_PATH];
   const findings: Finding[] = [];
-  for (const pair of map.items as Pair[]) {
+  for (const pair of map.items) {
     const key = keyName(pair);
     if (key === undefined || key === MERGE_KEY) continue;
     const path = [...base, key];

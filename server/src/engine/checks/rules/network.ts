@@ -46,7 +46,7 @@ function parseIPv6(text: string): number[] | undefined {
     if (!left || !right) return undefined;
     const fill = 8 - left.length - right.length - tail.length;
     if (fill < 1) return undefined;
-    words = [...left, ...Array(fill).fill(0), ...right, ...tail];
+    words = [...left, ...new Array<number>(fill).fill(0), ...right, ...tail];
   } else {
     const all = hextets(head);
     if (!all) return undefined;

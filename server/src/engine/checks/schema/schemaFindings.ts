@@ -1,5 +1,4 @@
 import type { ErrorObject } from 'ajv';
-import type { Node } from 'yaml';
 import type { ParsedFile, YamlDocument } from '../../document/documents';
 import type { KopsVersion } from '../../kops/releases';
 import type { Finding, PathSegment } from '../../types';
@@ -53,7 +52,7 @@ function findingFor(ctx: SchemaContext, error: ErrorObject, root: unknown): Find
 export function schemaFindings(file: ParsedFile, doc: YamlDocument, v: KopsVersion): Finding[] {
   const identity = doc.kops;
   if (!identity || doc.yaml.errors.length > 0) return [];
-  const root = plain(doc.yaml.contents as Node | null, doc);
+  const root = plain(doc.yaml.contents, doc);
   if (!isRecord(root)) return [];
   const validate = validatorFor(identity.kind, v);
   if (validate(root) || !validate.errors) return [];

@@ -185,6 +185,7 @@ function astKeys(file: ParsedFile, doc: YamlDocument, path: PathSegment[], curso
   for (const item of node.items) {
     const k = item.key;
     if (!isScalar(k) || k.value == null || !k.range) continue;
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a parsed YAML scalar holds a string, number or boolean here
     if (file.lines.positionAt(doc.offset + k.range[0]).line !== cursorLine) keys.push(String(k.value));
   }
   return keys;

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { YamlDocument } from '../../document/documents';
 import { atLeast, type KopsVersion } from '../../kops/releases';
 import { keyName, pairOf, spanOf } from '../../document/yamlNav';
@@ -30,7 +30,7 @@ const source = (doc: YamlDocument, node: unknown): string | undefined => {
 
 function scalarEntries(doc: YamlDocument, map: YAMLMap, keys: readonly string[]): Entry[] {
   const out: Entry[] = [];
-  for (const pair of map.items as Pair[]) {
+  for (const pair of map.items) {
     const key = keyName(pair);
     const text = key && keys.includes(key) ? source(doc, pair.value) : undefined;
     if (key && text !== undefined) out.push([key, text]);
@@ -49,7 +49,7 @@ export function mirrorCluster(doc: YamlDocument, main: YAMLMap, v: KopsVersion):
   const listKey = MEMBER_LIST_KEYS.find((k) => isSeq(pairOf(main, k)?.value));
   const members = listKey ? pairOf(main, listKey)!.value : undefined;
   if (!listKey || !isSeq(members) || members.items.length === 0) return undefined;
-  const memberTrees = members.items.filter(isMap).map((m) => ({ entries: scalarEntries(doc, m as YAMLMap, MEMBER_KEYS) }));
+  const memberTrees = members.items.filter(isMap).map((m) => ({ entries: scalarEntries(doc, m, MEMBER_KEYS) }));
   if (memberTrees.length === 0 || memberTrees.some((m) => !m.entries.some(([k]) => k === 'instanceGroup'))) return undefined;
   const manager: Tree = { entries: [] };
   const retention = pairOf(pairOf(main, 'manager')?.value, 'backupRetentionDays');
@@ -60,14 +60,14 @@ export function mirrorCluster(doc: YamlDocument, main: YAMLMap, v: KopsVersion):
   }
   const body: Tree['entries'] = [[listKey, memberTrees]];
   if (manager.entries.length) body.push(['manager', manager]);
-  const nameFirst = keyName(main.items[0] as Pair) === 'name';
+  const nameFirst = keyName(main.items[0]) === 'name';
   const tree: Tree = { entries: nameFirst ? [['name', 'cilium'], ...body] : [...body, ['name', 'cilium']] };
   return { tree, listIndent: listIndentOf(doc, main, listKey) };
 }
 
 function listIndentOf(doc: YamlDocument, main: YAMLMap, listKey: string): number {
   const pair = pairOf(main, listKey)!;
-  const key = spanOf(pair.key as Node);
+  const key = spanOf(pair.key);
   const first = isSeq(pair.value) ? spanOf(pair.value.items[0] as Node) : undefined;
   if (!key || !first || (pair.value as { flow?: boolean }).flow) return 0;
   const column = (offset: number) => offset - (doc.text.lastIndexOf('\n', offset - 1) + 1);

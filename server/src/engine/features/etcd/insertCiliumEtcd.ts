@@ -5,7 +5,7 @@ import type { KopsVersion } from '../../kops/releases';
 import { ciliumPath, dialectFor } from '../../kops/dialect';
 import { boolAt, structKeysAt } from '../../kops/goValues';
 import type { Position, TextEdit } from '../../types';
-import { YamlEditor } from '../../document/yamlEdit';
+import type { YamlEditor } from '../../document/yamlEdit';
 import { nodeAt } from '../../document/yamlNav';
 import { chainEdits } from '../../document/textEdits';
 import { blockLines, flowText, mirrorCluster } from './etcdClusterText';

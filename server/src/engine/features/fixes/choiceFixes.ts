@@ -60,6 +60,7 @@ export const enumFixer: Fixer = (ctx) => {
   const path = parsePath(ctx.finding.path);
   const node = nodeAt(ctx.doc, path);
   if (!isScalar(node) || !node.range) return [];
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a parsed YAML scalar holds a string, number or boolean here
   const typed = String(node.value ?? '');
   const fromKops = supportedValues(ctx.finding.kops?.detail);
   const offered = fromKops.length ? fromKops : (ctx.finding.fixes ?? []).flatMap((f) => (f.edits.length === 1 ? [f.edits[0].newText] : []));

@@ -37,12 +37,13 @@ export const versionFixer: Fixer = (ctx) => {
   const path = ciliumPath(dialectFor(ctx.api), 'version');
   const node = nodeAt(ctx.doc, path);
   if (node !== undefined && !isScalar(node)) return [];
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a parsed YAML scalar holds a string, number or boolean here
   const written = isScalar(node) ? String(node.value ?? '') : undefined;
   const target = targetVersion(ctx);
   const out: Fix[] = [];
   const prefixed = written === undefined ? undefined : `v${written.trim()}`;
   const prefixWorks = ctx.finding.code === 'cilium-version-prefix' && prefixed !== undefined && prefixed !== target?.version && prefixFits(ctx, prefixed);
-  if (prefixWorks) out.push(...fix(`Write it as \`${prefixed}\``, ctx.edit.set(path, prefixed!), { preferred: true }));
+  if (prefixWorks) out.push(...fix(`Write it as \`${prefixed}\``, ctx.edit.set(path, prefixed), { preferred: true }));
   if (target && written !== target.version) {
     const title = target.isDefault ? `Use kops ${ctx.v.text}'s default Cilium \`${target.version}\`` : `Use Cilium \`${target.version}\``;
     out.push(...fix(title, ctx.edit.set(path, target.version), target.isDefault && !prefixWorks ? { preferred: true } : {}));
