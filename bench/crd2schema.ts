@@ -24,9 +24,10 @@ export function toJsonSchema(node: unknown): unknown {
   const out: Schema = {};
   for (const [key, value] of Object.entries(node)) {
     if (key.startsWith('x-kubernetes-') || key === 'nullable') continue;
-    out[key] = key === 'properties' && isObject(value)
-      ? Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, toJsonSchema(sub)]))
-      : toJsonSchema(value);
+    out[key] =
+      key === 'properties' && isObject(value)
+        ? Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, toJsonSchema(sub)]))
+        : toJsonSchema(value);
   }
   if (node['x-kubernetes-int-or-string'] === true) {
     delete out.type;

@@ -19,15 +19,25 @@ export function ensureDeps(log: (line: string) => void = console.error): string 
   writeSchema();
   if (installedVersion() === YLS_VERSION) return undefined;
   fs.mkdirSync(DEPS_DIR, { recursive: true });
-  fs.writeFileSync(path.join(DEPS_DIR, 'package.json'), JSON.stringify({
-    name: 'kops-spec-bench-deps',
-    private: true,
-    description: 'Comparison server for bench/ (git-ignored, installed by bench/deps.ts)',
-    dependencies: { 'yaml-language-server': YLS_VERSION },
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(DEPS_DIR, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'kops-spec-bench-deps',
+        private: true,
+        description: 'Comparison server for bench/ (git-ignored, installed by bench/deps.ts)',
+        dependencies: { 'yaml-language-server': YLS_VERSION },
+      },
+      null,
+      2,
+    ),
+  );
   log(`installing yaml-language-server ${YLS_VERSION} into ${path.relative(process.cwd(), DEPS_DIR)} …`);
   try {
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: DEPS_DIR, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+      cwd: DEPS_DIR,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   } catch (e) {
     return `npm install failed: ${(e as Error).message.split('\n')[0]}`;
   }
@@ -36,6 +46,9 @@ export function ensureDeps(log: (line: string) => void = console.error): string 
 
 if (require.main === module) {
   const problem = ensureDeps();
-  if (problem) { console.error(problem); process.exit(1); }
+  if (problem) {
+    console.error(problem);
+    process.exit(1);
+  }
   console.error(`yaml-language-server ${installedVersion()} ready in ${DEPS_DIR}`);
 }

@@ -10,12 +10,18 @@ import { FileStore, type TextSource } from '../server/src/session/fileStore';
 import { complete, diagnose, effectiveKopsVersion, hover, rethrow } from '../server/src/engine';
 import { FIXTURES_DIR, writeFixtures } from './mkfixtures';
 
-const option = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i < 0 ? undefined : process.argv[i + 1]; };
+const option = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i < 0 ? undefined : process.argv[i + 1];
+};
 const wholeFile = process.argv.includes('--whole-file');
 const runs = Number(option('runs') ?? 60);
 const only = option('only')?.split(',');
 
-const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 function timed<T>(samples: number[], fn: () => T): T {
   const t0 = cpuMs();
   const result = fn();
@@ -29,7 +35,9 @@ const stat = (samples: number[]) => {
 };
 
 async function main(): Promise<void> {
-  console.log(`CPU ms per keystroke, median / p90 over ${runs - 10} edits (${wholeFile ? 'every document checked per keystroke' : 'findings cache'})`);
+  console.log(
+    `CPU ms per keystroke, median / p90 over ${runs - 10} edits (${wholeFile ? 'every document checked per keystroke' : 'findings cache'})`,
+  );
   for (const fixture of writeFixtures()) {
     if (only && !only.includes(fixture.name)) continue;
     const lines = fs.readFileSync(path.join(FIXTURES_DIR, fixture.file), 'utf8').split('\n');
@@ -52,7 +60,8 @@ async function main(): Promise<void> {
       const parsed = cpuMs() - t0;
       const eff = effectiveKopsVersion(file, {});
       t0 = cpuMs();
-      if (wholeFile) diagnose(file, eff); else await service.check('f');
+      if (wholeFile) diagnose(file, eff);
+      else await service.check('f');
       const checked = cpuMs() - t0;
       t0 = cpuMs();
       complete(file, fixture.complete, eff);
@@ -62,8 +71,13 @@ async function main(): Promise<void> {
       completionAfterEdit.push(parsed + completed + (wholeFile ? checked : 0));
       timed(hovers, () => hover(file, fixture.hover, eff));
     }
-    console.log(`${fixture.name.padEnd(10)} edit → diagnostics ${stat(editToDiagnostics)}  completion after an edit ${stat(completionAfterEdit)}  hover ${stat(hovers)}`);
+    console.log(
+      `${fixture.name.padEnd(10)} edit → diagnostics ${stat(editToDiagnostics)}  completion after an edit ${stat(completionAfterEdit)}  hover ${stat(hovers)}`,
+    );
   }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

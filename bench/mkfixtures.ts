@@ -10,7 +10,10 @@ const ROOT = path.resolve(__dirname, '..');
 export const FIXTURES_DIR = path.join(ROOT, 'bench', 'fixtures');
 const FACTS = process.env.KOPS_FACTS ?? path.resolve(ROOT, '..', 'shared', 'kops');
 
-export interface Position { line: number; character: number }
+export interface Position {
+  line: number;
+  character: number;
+}
 export interface Fixture {
   name: string;
   file: string;
@@ -46,7 +49,11 @@ function specBlocks(doc: string): Map<string, string> {
   let key: string | undefined;
   for (const line of lines.slice(specStart + 1)) {
     const top = /^ {2}([A-Za-z]\w*):/.exec(line);
-    if (top) { key = top[1]; blocks.set(key, line); continue; }
+    if (top) {
+      key = top[1];
+      blocks.set(key, line);
+      continue;
+    }
     if (key && (line.startsWith('   ') || line.startsWith('  - '))) blocks.set(key, `${blocks.get(key)}\n${line}`);
     else key = undefined;
   }
@@ -67,7 +74,10 @@ function enrichedCluster(big: string): string {
   const extra: string[] = [];
   for (const donor of ['complex.yaml', 'many-addons.yaml']) {
     for (const [key, block] of specBlocks(documentsOf(readSpec(donor))[0])) {
-      if (!have.has(key) && known.has(key)) { have.set(key, block); extra.push(block); }
+      if (!have.has(key) && known.has(key)) {
+        have.set(key, block);
+        extra.push(block);
+      }
     }
   }
   return `${big.trimEnd()}\n${extra.join('\n')}\n`;
@@ -140,6 +150,8 @@ export function writeFixtures(outDir = FIXTURES_DIR): Fixture[] {
 
 if (require.main === module) {
   for (const f of writeFixtures(process.argv[2] ? path.resolve(process.argv[2]) : undefined)) {
-    console.log(`${f.file.padEnd(22)} ${String(f.lines).padStart(6)} lines ${String(f.bytes).padStart(8)} B ${String(f.docs).padStart(5)} docs`);
+    console.log(
+      `${f.file.padEnd(22)} ${String(f.lines).padStart(6)} lines ${String(f.bytes).padStart(8)} B ${String(f.docs).padStart(5)} docs`,
+    );
   }
 }

@@ -17,7 +17,9 @@ const option = (name: string, fallback: string) => {
 };
 
 function table(title: string, rows: FunctionCost[], key: 'selfMs' | 'totalMs', busyMs: number): string {
-  const lines = rows.map((c) => `${fmt(c[key]).padStart(9)} ms ${((100 * c[key]) / busyMs).toFixed(1).padStart(5)} %  ${c.name} (${c.module})`);
+  const lines = rows.map(
+    (c) => `${fmt(c[key]).padStart(9)} ms ${((100 * c[key]) / busyMs).toFixed(1).padStart(5)} %  ${c.name} (${c.module})`,
+  );
   return [title, ...lines].join('\n');
 }
 
@@ -32,7 +34,14 @@ async function main(): Promise<void> {
   const profileDir = path.join(DEPS_DIR, 'profiles', `${Date.now()}`);
   fs.mkdirSync(profileDir, { recursive: true });
   const spec = oursServer(['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=200']);
-  const run = await measureFixture(spec, fixture, FIXTURES_DIR, { runs, editRuns: Math.min(runs, 20), coldStarts: 1, warmOpens: 5, budget: { ms: 60_000, minSamples: 10 }, exitGraceMs: 20_000 });
+  const run = await measureFixture(spec, fixture, FIXTURES_DIR, {
+    runs,
+    editRuns: Math.min(runs, 20),
+    coldStarts: 1,
+    warmOpens: 5,
+    budget: { ms: 60_000, minSamples: 10 },
+    exitGraceMs: 20_000,
+  });
   for (const [name, m] of Object.entries(run.metrics)) console.log(`${name.padEnd(26)} ${formatMs(m, name === 'peakRssMB' ? 'MB' : 'ms')}`);
 
   const file = fs.readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
@@ -42,17 +51,37 @@ async function main(): Promise<void> {
   const bySelf = [...summary.functions].sort((a, b) => b.selfMs - a.selfMs);
   const byTotal = summary.functions.filter(ours).sort((a, b) => b.totalMs - a.totalMs);
 
-  console.log(`\nprofile ${path.relative(ROOT, path.join(profileDir, file))}: sampled ${fmt(summary.sampledMs)} ms (+ ${fmt(summary.descheduledMs)} ms descheduled, left out), busy ${fmt(summary.busyMs)} ms, idle ${fmt(summary.idleMs)} ms`);
+  console.log(
+    `\nprofile ${path.relative(ROOT, path.join(profileDir, file))}: sampled ${fmt(summary.sampledMs)} ms (+ ${fmt(summary.descheduledMs)} ms descheduled, left out), busy ${fmt(summary.busyMs)} ms, idle ${fmt(summary.idleMs)} ms`,
+  );
   console.log('\nself time by module (% of busy)');
-  for (const m of summary.modules.slice(0, 12)) console.log(`${fmt(m.selfMs).padStart(9)} ms ${((100 * m.selfMs) / summary.busyMs).toFixed(1).padStart(5)} %  ${m.module}`);
+  for (const m of summary.modules.slice(0, 12))
+    console.log(`${fmt(m.selfMs).padStart(9)} ms ${((100 * m.selfMs) / summary.busyMs).toFixed(1).padStart(5)} %  ${m.module}`);
   console.log('\n' + table('top self time (% of busy)', bySelf.slice(0, top), 'selfMs', summary.busyMs));
   console.log('\n' + table('our functions by inclusive time (% of busy)', byTotal.slice(0, top), 'totalMs', summary.busyMs));
 
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const out = path.join(ROOT, 'bench', 'results', `${stamp}-profile-${fixture.name}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify({ fixture, metrics: run.metrics, profile: path.relative(ROOT, path.join(profileDir, file)), ...summary, functions: bySelf.slice(0, 60), oursByTotal: byTotal.slice(0, 40) }, null, 2) + '\n');
+  fs.writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        fixture,
+        metrics: run.metrics,
+        profile: path.relative(ROOT, path.join(profileDir, file)),
+        ...summary,
+        functions: bySelf.slice(0, 60),
+        oursByTotal: byTotal.slice(0, 40),
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   console.error(`\nsaved ${path.relative(process.cwd(), out)}`);
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -24,7 +24,11 @@ function option(name: string): string | undefined {
 const log = (line: string) => console.error(line);
 
 function git(args: string[]): string {
-  try { return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim(); } catch { return 'unknown'; }
+  try {
+    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
 }
 
 function machine(): Machine {
@@ -42,13 +46,17 @@ function machine(): Machine {
 }
 
 function build(): string | undefined {
-  if (process.argv.includes('--no-build')) return fs.existsSync(path.join(ROOT, 'dist', 'server.js')) ? undefined : 'no dist/server.js (--no-build)';
+  if (process.argv.includes('--no-build'))
+    return fs.existsSync(path.join(ROOT, 'dist', 'server.js')) ? undefined : 'no dist/server.js (--no-build)';
   try {
     // minified, as the .vsix and the npm package ship it
     execFileSync(process.execPath, ['scripts/build.mjs', '--minify'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     return undefined;
   } catch (e) {
-    const stderr = String((e as { stderr?: Buffer }).stderr ?? '').trim().split('\n').find((l) => /error/i.test(l));
+    const stderr = String((e as { stderr?: Buffer }).stderr ?? '')
+      .trim()
+      .split('\n')
+      .find((l) => /error/i.test(l));
     return `build failed: ${stderr ?? (e as Error).message.split('\n')[0]}`.slice(0, 160);
   }
 }
@@ -70,7 +78,15 @@ async function main(): Promise<void> {
 
   const only = option('only')?.split(',');
   const fixtures = writeFixtures().filter((f) => !only || only.includes(f.name));
-  const result: BenchResult = { startedAt, machine: machine(), options: { ...opts }, servers, fixtures: [], cli: { wallMs: { na: 'not run' }, files: 0 }, targets: [] };
+  const result: BenchResult = {
+    startedAt,
+    machine: machine(),
+    options: { ...opts },
+    servers,
+    fixtures: [],
+    cli: { wallMs: { na: 'not run' }, files: 0 },
+    targets: [],
+  };
 
   for (const fixture of fixtures) {
     const runsBy: BenchResult['fixtures'][number]['runs'] = {};
@@ -95,4 +111,7 @@ async function main(): Promise<void> {
   log(`\nsaved ${path.relative(process.cwd(), file)}`);
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

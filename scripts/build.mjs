@@ -7,7 +7,10 @@ import { readFile } from 'fs/promises';
 import { basename } from 'path';
 import zlib from 'zlib';
 
-const option = (name) => { const at = process.argv.indexOf(name); return at < 0 ? undefined : process.argv[at + 1]; };
+const option = (name) => {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? undefined : process.argv[at + 1];
+};
 const outdir = option('--outdir') ?? 'dist';
 const minify = process.argv.includes('--minify');
 const sourcemap = process.argv.includes('--sourcemap');
@@ -20,7 +23,8 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
  * literal, and is unpacked on its first `require`: schemas through JSON.parse, validators compiled by `vm`.
  * Nothing from these files is compiled or run before a request needs it.
  */
-const packed = (text) => zlib.brotliCompressSync(Buffer.from(text), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }).toString('base64');
+const packed = (text) =>
+  zlib.brotliCompressSync(Buffer.from(text), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }).toString('base64');
 const unpack = (text) => `require('zlib').brotliDecompressSync(Buffer.from(${JSON.stringify(packed(text))}, 'base64')).toString()`;
 
 const lazyGenerated = {
@@ -28,7 +32,8 @@ const lazyGenerated = {
   setup(b) {
     b.onLoad({ filter: /[\\/]schema[\\/]generated[\\/][^\\/]+\.(json|validate\.js)$/ }, async ({ path }) => {
       const text = await readFile(path, 'utf8');
-      if (path.endsWith('.json')) return { loader: 'js', contents: `module.exports = JSON.parse(${unpack(JSON.stringify(JSON.parse(text)))});` };
+      if (path.endsWith('.json'))
+        return { loader: 'js', contents: `module.exports = JSON.parse(${unpack(JSON.stringify(JSON.parse(text)))});` };
       const { code } = await transform(text, { format: 'cjs', platform: 'node', target: 'node20', minify, charset: 'ascii' });
       const filename = JSON.stringify(`kops-spec/generated/${basename(path)}`);
       return {
@@ -53,10 +58,17 @@ async function assertAscii(file) {
 
 const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/client.js`, external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: `${outdir}/server.js`, banner: { js: '#!/usr/bin/env node' }, plugins: [lazyGenerated] },
+  {
+    entryPoints: ['server/src/server.ts'],
+    outfile: `${outdir}/server.js`,
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [lazyGenerated],
+  },
   { entryPoints: ['server/src/cli.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' }, plugins: [lazyGenerated] },
 ];
-await Promise.all(bundles.map(async (options) => {
-  await build({ ...common, ...options });
-  if (minify) await assertAscii(options.outfile); // unminified bundles keep comments, which may not be ASCII
-}));
+await Promise.all(
+  bundles.map(async (options) => {
+    await build({ ...common, ...options });
+    if (minify) await assertAscii(options.outfile); // unminified bundles keep comments, which may not be ASCII
+  }),
+);

@@ -25,11 +25,20 @@ function etcdCluster(name: string, extra: string[] = []): string[] {
 
 function withEtcd(v: KopsVersion): string[] {
   const compaction = atLeast(v, '1.22')
-    ? ['  manager:', '    env:', '    - name: ETCD_AUTO_COMPACTION_MODE', '      value: revision',
-      '    - name: ETCD_AUTO_COMPACTION_RETENTION', '      value: "2500"']
+    ? [
+        '  manager:',
+        '    env:',
+        '    - name: ETCD_AUTO_COMPACTION_MODE',
+        '      value: revision',
+        '    - name: ETCD_AUTO_COMPACTION_RETENTION',
+        '      value: "2500"',
+      ]
     : [];
   return [
-    'etcdClusters:', ...etcdCluster('main'), ...etcdCluster('events'), ...etcdCluster('cilium', compaction),
+    'etcdClusters:',
+    ...etcdCluster('main'),
+    ...etcdCluster('events'),
+    ...etcdCluster('cilium', compaction),
     ...networking(['etcdManaged: true$0']),
   ];
 }
@@ -58,25 +67,46 @@ function hubble(v: KopsVersion): string[] {
 
 export function ciliumScenarioSnippets(v: KopsVersion): ScenarioSnippet[] {
   const out: ScenarioSnippet[] = [
-    { name: 'kops Cilium: basic', prefix: 'kops-cilium', description: 'Cilium networking with kops defaults.',
-      body: ['networking:', '  cilium: {}$0'] },
-    { name: 'kops Cilium: own etcd (etcdManaged)', prefix: 'kops-cilium-etcd',
+    {
+      name: 'kops Cilium: basic',
+      prefix: 'kops-cilium',
+      description: 'Cilium networking with kops defaults.',
+      body: ['networking:', '  cilium: {}$0'],
+    },
+    {
+      name: 'kops Cilium: own etcd (etcdManaged)',
+      prefix: 'kops-cilium-etcd',
       description: 'Cilium keeping its state in a dedicated etcd cluster named `cilium`, members on the same instance groups as `main`.',
-      body: withEtcd(v) },
+      body: withEtcd(v),
+    },
     eni(v),
-    { name: 'kops Cilium: kube-proxy replacement (NodePort)', prefix: 'kops-cilium-nodeport',
+    {
+      name: 'kops Cilium: kube-proxy replacement (NodePort)',
+      prefix: 'kops-cilium-nodeport',
       description: 'Cilium eBPF NodePort instead of kube-proxy (nodes need Linux 4.19.57 or newer).',
-      body: ['kubeProxy:', '  enabled: false', ...networking(['enableNodePort: true$0'])] },
-    { name: 'kops Cilium: IPsec encryption', prefix: 'kops-cilium-ipsec',
+      body: ['kubeProxy:', '  enabled: false', ...networking(['enableNodePort: true$0'])],
+    },
+    {
+      name: 'kops Cilium: IPsec encryption',
+      prefix: 'kops-cilium-ipsec',
       description: 'Transparent IPsec encryption. Create the key secret first: run "kops: Generate Cilium IPsec key".',
-      body: encryption(v, 'ipsec') },
+      body: encryption(v, 'ipsec'),
+    },
   ];
   if (atLeast(v, '1.22')) {
-    out.push({ name: 'kops Cilium: WireGuard encryption', prefix: 'kops-cilium-wireguard',
-      description: 'Transparent WireGuard encryption (no secret needed).', body: encryption(v, 'wireguard') });
+    out.push({
+      name: 'kops Cilium: WireGuard encryption',
+      prefix: 'kops-cilium-wireguard',
+      description: 'Transparent WireGuard encryption (no secret needed).',
+      body: encryption(v, 'wireguard'),
+    });
   }
-  out.push({ name: 'kops Cilium: Hubble with cert-manager', prefix: 'kops-cilium-hubble',
-    description: 'Hubble observability; kops issues its TLS certificates through cert-manager.', body: hubble(v) });
+  out.push({
+    name: 'kops Cilium: Hubble with cert-manager',
+    prefix: 'kops-cilium-hubble',
+    description: 'Hubble observability; kops issues its TLS certificates through cert-manager.',
+    body: hubble(v),
+  });
   return out;
 }
 

@@ -10,25 +10,45 @@ import { fileURLToPath } from 'node:url';
 const repo = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const suiteDir = path.join(repo, 'test/e2e/suite');
 const outdir = path.join(repo, 'out/e2e');
-const entryPoints = fs.readdirSync(suiteDir)
+const entryPoints = fs
+  .readdirSync(suiteDir)
   .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
   .map((f) => path.join(suiteDir, f));
 
 fs.rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints, outdir, bundle: true, platform: 'node', target: 'node20', format: 'cjs',
-  external: ['vscode', 'mocha'], sourcemap: 'inline', logLevel: 'warning',
+  entryPoints,
+  outdir,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode', 'mocha'],
+  sourcemap: 'inline',
+  logLevel: 'warning',
 });
 console.log(`[e2e-build] ${entryPoints.length} files → ${path.relative(repo, outdir)}/`);
 
 // The install suite (test/e2e/install/*.test.ts) runs against the installed .vsix: the same index.ts, its own folder.
 const installDir = path.join(repo, 'test/e2e/install');
 const installOut = path.join(repo, 'out/e2e-install');
-const installEntries = Object.fromEntries([['index', path.join(suiteDir, 'index.ts')],
-  ...fs.readdirSync(installDir).filter((f) => f.endsWith('.test.ts')).map((f) => [f.replace(/\.ts$/, ''), path.join(installDir, f)])]);
+const installEntries = Object.fromEntries([
+  ['index', path.join(suiteDir, 'index.ts')],
+  ...fs
+    .readdirSync(installDir)
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => [f.replace(/\.ts$/, ''), path.join(installDir, f)]),
+]);
 fs.rmSync(installOut, { recursive: true, force: true });
 await build({
-  entryPoints: installEntries, outdir: installOut, bundle: true, platform: 'node', target: 'node20', format: 'cjs',
-  external: ['vscode', 'mocha'], sourcemap: 'inline', logLevel: 'warning',
+  entryPoints: installEntries,
+  outdir: installOut,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode', 'mocha'],
+  sourcemap: 'inline',
+  logLevel: 'warning',
 });
 console.log(`[e2e-build] ${Object.keys(installEntries).length} files → ${path.relative(repo, installOut)}/`);

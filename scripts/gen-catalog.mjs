@@ -20,7 +20,11 @@ const rulesMd = readFileSync(join(shared, 'kops/cilium-rules.md'), 'utf8');
 function check(ok, message) {
   if (!ok) throw new Error(`gen-catalog: ${message}`);
 }
-const semver = (v) => v.replace(/^[<=]*v/, '').split('.').map(Number);
+const semver = (v) =>
+  v
+    .replace(/^[<=]*v/, '')
+    .split('.')
+    .map(Number);
 function compare(a, b) {
   const [x, y] = [semver(a), semver(b)];
   return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
@@ -68,7 +72,9 @@ function firstKops(f) {
 function yamlText(value) {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'object') {
-    return `{${Object.entries(value).map(([k, v]) => `${k}: ${yamlText(v)}`).join(', ')}}`;
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${k}: ${yamlText(v)}`)
+      .join(', ')}}`;
   }
   return String(value);
 }
@@ -135,8 +141,14 @@ const fields = facts.map((f) => {
   if (topics) out.docsTopics = topics;
   return out;
 });
-only(fields.filter((f) => f.deadSince).map((f) => f.deadSince), 'dead-since version');
-only(fields.filter((f) => f.noEffectSince).map((f) => f.noEffectSince), 'no-effect-since version');
+only(
+  fields.filter((f) => f.deadSince).map((f) => f.deadSince),
+  'dead-since version',
+);
+only(
+  fields.filter((f) => f.noEffectSince).map((f) => f.noEffectSince),
+  'no-effect-since version',
+);
 check(fields.filter((f) => f.deadSince).length === 52, 'expected 52 dead keys');
 check(fields.filter((f) => f.noEffectSince).length === 16, 'expected 16 no-effect keys');
 
@@ -144,7 +156,12 @@ check(fields.filter((f) => f.noEffectSince).length === 16, 'expected 16 no-effec
 // Patch releases that changed the default Cilium version inside a minor (read from the kops tags'
 // pkg/model/components/cilium.go; the fact base lists the .0 releases only).
 const PATCH_DEFAULTS = {
-  'v1.21.1': 'v1.9.9', 'v1.24.2': 'v1.11.8', 'v1.25.3': 'v1.11.11', 'v1.28.3': 'v1.13.10', 'v1.29.1': 'v1.15.6', 'v1.34.2': 'v1.18.6',
+  'v1.21.1': 'v1.9.9',
+  'v1.24.2': 'v1.11.8',
+  'v1.25.3': 'v1.11.11',
+  'v1.28.3': 'v1.13.10',
+  'v1.29.1': 'v1.15.6',
+  'v1.34.2': 'v1.18.6',
 };
 
 /** "Supported Cilium versions by validation" table: kops minor -> literal detail string (null = not validated). */
@@ -153,7 +170,10 @@ function detailsByMinor() {
   check(section !== undefined, 'cilium-rules.md lost its supported-versions table');
   const details = new Map();
   for (const line of section.split('\n').filter((l) => /^\| v1\./.test(l))) {
-    const [kops, detail] = line.split('|').slice(1, 3).map((c) => c.trim());
+    const [kops, detail] = line
+      .split('|')
+      .slice(1, 3)
+      .map((c) => c.trim());
     const text = /`([^`]+)`/.exec(detail)?.[1] ?? null;
     for (const part of kops.split(',').map((p) => p.trim())) {
       const [from, to = from] = part.split(/\s+[–-]\s+/).map(semver);
@@ -195,10 +215,15 @@ for (const [kops, r] of Object.entries(versions.allMinorReleases).sort(([a], [b]
 }
 for (const patch of Object.keys(PATCH_DEFAULTS)) check(!(patch in minors), `${patch} is already a fact-base release`);
 
-const networking = Object.fromEntries(tags.map((t) => [t, {
-  values: versions.listedTags[t].createClusterNetworking,
-  defaultProvider: versions.listedTags[t].defaultNetworking,
-}]));
+const networking = Object.fromEntries(
+  tags.map((t) => [
+    t,
+    {
+      values: versions.listedTags[t].createClusterNetworking,
+      defaultProvider: versions.listedTags[t].defaultNetworking,
+    },
+  ]),
+);
 
 // ---- docs links ---------------------------------------------------------------------------------------------
 /** Per-version map -> runs [[fromVersion, value]]; a version absent from the map becomes a null run. */
@@ -210,13 +235,15 @@ function runs(byVersion) {
   }
   return out;
 }
-const topics = Object.fromEntries(Object.entries(docs.topics).map(([id, t]) => {
-  for (const v of t.missingIn ?? []) check(!(v in t.paths), `${id}: ${v} is both missing and present`);
-  const out = { paths: runs(t.paths) };
-  if (t.anchors) out.anchors = runs(Object.fromEntries(Object.keys(t.paths).map((v) => [v, t.anchors[v] ?? null])));
-  else if (t.anchor) out.anchor = t.anchor;
-  return [id, out];
-}));
+const topics = Object.fromEntries(
+  Object.entries(docs.topics).map(([id, t]) => {
+    for (const v of t.missingIn ?? []) check(!(v in t.paths), `${id}: ${v} is both missing and present`);
+    const out = { paths: runs(t.paths) };
+    if (t.anchors) out.anchors = runs(Object.fromEntries(Object.keys(t.paths).map((v) => [v, t.anchors[v] ?? null])));
+    else if (t.anchor) out.anchor = t.anchor;
+    return [id, out];
+  }),
+);
 
 // ---- write --------------------------------------------------------------------------------------------------
 const header = (from) => ({ generatedBy: 'scripts/gen-catalog.mjs', from });
@@ -225,7 +252,9 @@ function write(name, data) {
   const body = Object.entries(data).map(([k, v]) => {
     if (Array.isArray(v)) return `  ${JSON.stringify(k)}: [\n${v.map((x) => `    ${JSON.stringify(x)}`).join(',\n')}\n  ]`;
     if (v && typeof v === 'object') {
-      return `  ${JSON.stringify(k)}: {\n${Object.entries(v).map(([k2, v2]) => `    ${JSON.stringify(k2)}: ${JSON.stringify(v2)}`).join(',\n')}\n  }`;
+      return `  ${JSON.stringify(k)}: {\n${Object.entries(v)
+        .map(([k2, v2]) => `    ${JSON.stringify(k2)}: ${JSON.stringify(v2)}`)
+        .join(',\n')}\n  }`;
     }
     return `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`;
   });
@@ -233,7 +262,25 @@ function write(name, data) {
   writeFileSync(join(outDir, name), `{\n${body.join(',\n')}\n}\n`);
 }
 
-write('ciliumFields.json', { ...header(['kops/cilium-fields.json', 'cilium-docs.json']), listedTags: tags, newestKops: NEWEST_KOPS, fields });
-write('ciliumVersions.json', { ...header(['kops/cilium-versions.json', 'kops/cilium-rules.md']), minors, patchDefaults: PATCH_DEFAULTS, networking });
-write('ciliumDocs.json', { ...header(['cilium-docs.json']), base: docs.base, versions: docs.versions, newestRelease: docs.newestRelease, topics });
-console.log(`gen-catalog: ${fields.length} fields, ${Object.keys(minors).length} kops minors, ${Object.keys(topics).length} docs topics -> ${outDir}`);
+write('ciliumFields.json', {
+  ...header(['kops/cilium-fields.json', 'cilium-docs.json']),
+  listedTags: tags,
+  newestKops: NEWEST_KOPS,
+  fields,
+});
+write('ciliumVersions.json', {
+  ...header(['kops/cilium-versions.json', 'kops/cilium-rules.md']),
+  minors,
+  patchDefaults: PATCH_DEFAULTS,
+  networking,
+});
+write('ciliumDocs.json', {
+  ...header(['cilium-docs.json']),
+  base: docs.base,
+  versions: docs.versions,
+  newestRelease: docs.newestRelease,
+  topics,
+});
+console.log(
+  `gen-catalog: ${fields.length} fields, ${Object.keys(minors).length} kops minors, ${Object.keys(topics).length} docs topics -> ${outDir}`,
+);

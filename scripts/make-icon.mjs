@@ -10,17 +10,23 @@ const WHITE = [255, 255, 255];
 const AMBER = [248, 197, 23];
 
 const roundedSquare = (x, y) => {
-  const r = 24, lo = r, hi = SIZE - r;
-  const dx = Math.max(lo - x, 0, x - hi), dy = Math.max(lo - y, 0, y - hi);
+  const r = 24,
+    lo = r,
+    hi = SIZE - r;
+  const dx = Math.max(lo - x, 0, x - hi),
+    dy = Math.max(lo - y, 0, y - hi);
   return dx * dx + dy * dy <= r * r;
 };
 // Pointy-top regular hexagon centred in the icon with circumradius `radius`.
 const hexagon = (radius) => (x, y) => {
-  const px = Math.abs(x - SIZE / 2), py = Math.abs(y - SIZE / 2);
+  const px = Math.abs(x - SIZE / 2),
+    py = Math.abs(y - SIZE / 2);
   const apothem = (radius * Math.sqrt(3)) / 2;
   return px <= apothem && py <= radius - px / Math.sqrt(3);
 };
-const outer = hexagon(46), ring = hexagon(38), core = hexagon(22);
+const outer = hexagon(46),
+  ring = hexagon(38),
+  core = hexagon(22);
 
 /** Colour and coverage of one sample point; the topmost shape that contains it wins. */
 function sample(x, y) {

@@ -60,7 +60,7 @@ function main() {
 
   const bytes = statSync(out).size;
   const shown = relative(process.cwd(), out);
-  console.log(`${shown.startsWith("..") ? out : shown}: ${(bytes / 1024 / 1024).toFixed(2)} MiB (${bytes} bytes)`);
+  console.log(`${shown.startsWith('..') ? out : shown}: ${(bytes / 1024 / 1024).toFixed(2)} MiB (${bytes} bytes)`);
 }
 
 function vscePackage(pkg, stage, out) {

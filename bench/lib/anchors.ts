@@ -44,7 +44,9 @@ export function anchoredCluster(text: string): string {
   mergeEtcdClusters(doc, plain);
   // kops decodes YAML 1.1, where an unquoted date is a timestamp: keep them strings, as in the source
   YAML.visit(doc, {
-    Scalar(_, node) { if (typeof node.value === 'string' && /^\d{4}-\d\d-\d\d/.test(node.value)) node.type = 'QUOTE_DOUBLE'; },
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && /^\d{4}-\d\d-\d\d/.test(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
   });
   return doc.toString({ indentSeq: false, lineWidth: 0 });
 }

@@ -7,12 +7,24 @@ import { performance } from 'node:perf_hooks';
 import { ROOT } from './servers';
 import { distribution, reason, type Metric } from './stats';
 
-export interface CliRun { wallMs: Metric; cpuMs?: Metric; files: number; exitCode?: number | null; outputBytes?: number }
+export interface CliRun {
+  wallMs: Metric;
+  cpuMs?: Metric;
+  files: number;
+  exitCode?: number | null;
+  outputBytes?: number;
+}
 
 export function cliInputs(factsDir: string): string[] {
   return ['specs', 'validation-cases'].flatMap((sub) => {
     const dir = path.join(factsDir, sub);
-    return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f)) : [];
+    return fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((f) => /\.ya?ml$/.test(f))
+          .sort()
+          .map((f) => path.join(dir, f))
+      : [];
   });
 }
 
@@ -25,7 +37,9 @@ function runOnce(args: string[]): Promise<{ ms: number; code: number | null; std
     child.stdout.on('data', (c: Buffer) => out.push(c));
     child.stderr.on('data', (c: Buffer) => err.push(c));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ ms: performance.now() - t0, code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() }));
+    child.on('close', (code) =>
+      resolve({ ms: performance.now() - t0, code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() }),
+    );
   });
 }
 
@@ -43,7 +57,11 @@ export async function timeCli(factsDir: string, repeats: number): Promise<CliRun
       try {
         JSON.parse(last.stdout);
       } catch {
-        return { wallMs: { na: `no JSON on stdout (exit ${last.code}): ${last.stderr.trim().split('\n')[0] ?? ''}`.slice(0, 120) }, files: files.length, exitCode: last.code };
+        return {
+          wallMs: { na: `no JSON on stdout (exit ${last.code}): ${last.stderr.trim().split('\n')[0] ?? ''}`.slice(0, 120) },
+          files: files.length,
+          exitCode: last.code,
+        };
       }
       samples.push(last.ms);
       const cpuUs = /BENCH_CPU_US (\d+)/.exec(last.stderr)?.[1];
@@ -52,5 +70,11 @@ export async function timeCli(factsDir: string, repeats: number): Promise<CliRun
   } catch (e) {
     return { wallMs: { na: reason(e) }, files: files.length };
   }
-  return { wallMs: distribution(samples), cpuMs: cpu.length ? distribution(cpu) : undefined, files: files.length, exitCode: last?.code, outputBytes: last?.stdout.length };
+  return {
+    wallMs: distribution(samples),
+    cpuMs: cpu.length ? distribution(cpu) : undefined,
+    files: files.length,
+    exitCode: last?.code,
+    outputBytes: last?.stdout.length,
+  };
 }

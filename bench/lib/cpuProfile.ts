@@ -4,11 +4,32 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-interface CallFrame { functionName: string; url: string; lineNumber: number; columnNumber: number }
-interface ProfileNode { id: number; callFrame: CallFrame; children?: number[] }
-export interface CpuProfile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+  columnNumber: number;
+}
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+export interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
 
-export interface FunctionCost { name: string; module: string; bundleLine: number; selfMs: number; totalMs: number }
+export interface FunctionCost {
+  name: string;
+  module: string;
+  bundleLine: number;
+  selfMs: number;
+  totalMs: number;
+}
 export interface ProfileSummary {
   sampledMs: number;
   /** Wall time in sampling gaps beyond 4 intervals, left out of every figure (the process was not on a CPU). */
@@ -32,7 +53,9 @@ function modulesOf(url: string): Array<[number, string]> {
       const m = /^\/\/ ((?:node_modules|server|client|src)\/\S+\.(?:[cm]?js|ts|json))$/.exec(l);
       if (m) map.push([i, m[1]]);
     });
-  } catch { /* not a readable file: no module map */ }
+  } catch {
+    /* not a readable file: no module map */
+  }
   moduleMaps.set(url, map);
   return map;
 }
@@ -41,7 +64,9 @@ function moduleOf(frame: CallFrame): string {
   if (!frame.url) return frame.functionName || '(native)';
   if (!frame.url.startsWith('file:')) return frame.url;
   let found = frame.url.replace(/^.*\//, '');
-  for (const [start, module] of modulesOf(frame.url)) if (start <= frame.lineNumber) found = module; else break;
+  for (const [start, module] of modulesOf(frame.url))
+    if (start <= frame.lineNumber) found = module;
+    else break;
   return found.replace(/^node_modules\/([^/]+)\/.*$/, 'node_modules/$1');
 }
 
@@ -55,7 +80,13 @@ export function summarise(profile: CpuProfile): ProfileSummary {
     const key = keyOf(n);
     let c = costs.get(key);
     if (!c) {
-      c = { name: n.callFrame.functionName || '(anonymous)', module: moduleOf(n.callFrame), bundleLine: n.callFrame.lineNumber + 1, selfMs: 0, totalMs: 0 };
+      c = {
+        name: n.callFrame.functionName || '(anonymous)',
+        module: moduleOf(n.callFrame),
+        bundleLine: n.callFrame.lineNumber + 1,
+        selfMs: 0,
+        totalMs: 0,
+      };
       costs.set(key, c);
     }
     return c;
@@ -75,7 +106,10 @@ export function summarise(profile: CpuProfile): ProfileSummary {
     const node = byId.get(id);
     if (!node) return;
     sampledUs += us;
-    if (node.callFrame.functionName === '(idle)') { idleUs += us; return; }
+    if (node.callFrame.functionName === '(idle)') {
+      idleUs += us;
+      return;
+    }
     cost(node).selfMs += us / 1000;
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {

@@ -4,13 +4,26 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 
 export class LspError extends Error {
-  constructor(readonly code: number, message: string) { super(message); }
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 export class TimeoutError extends Error {}
 
 type Json = Record<string, unknown>;
-interface Pending { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
-interface DiagnosticWaiter { resolve: (diagnostics: unknown[]) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
+interface Pending {
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+  timer: NodeJS.Timeout;
+}
+interface DiagnosticWaiter {
+  resolve: (diagnostics: unknown[]) => void;
+  reject: (e: Error) => void;
+  timer: NodeJS.Timeout;
+}
 
 const HEADER_END = Buffer.from('\r\n\r\n');
 
@@ -26,7 +39,10 @@ export class LspClient {
   private readonly lastPublish = new Map<string, number>();
   private readonly stderrTail: string[] = [];
 
-  constructor(command: readonly string[], private readonly requestHandler: (method: string, params: unknown) => unknown) {
+  constructor(
+    command: readonly string[],
+    private readonly requestHandler: (method: string, params: unknown) => unknown,
+  ) {
     this.child = spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.child.stderr.on('data', (chunk: Buffer) => {
@@ -35,15 +51,21 @@ export class LspClient {
       if (process.env.BENCH_VERBOSE) process.stderr.write(chunk);
     });
     this.child.stdin.on('error', () => undefined); // the server may exit while we write; `exited` reports it
-    this.exited = new Promise((resolve) => this.child.on('exit', (code) => {
-      this.alive = false;
-      this.failAll(new Error(`server exited (code ${code}); stderr: ${this.stderrTail.join('').slice(-400)}`));
-      resolve(code);
-    }));
+    this.exited = new Promise((resolve) =>
+      this.child.on('exit', (code) => {
+        this.alive = false;
+        this.failAll(new Error(`server exited (code ${code}); stderr: ${this.stderrTail.join('').slice(-400)}`));
+        resolve(code);
+      }),
+    );
   }
 
-  get pid(): number { return this.child.pid ?? -1; }
-  get isAlive(): boolean { return this.alive; }
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+  get isAlive(): boolean {
+    return this.alive;
+  }
 
   request<T = unknown>(method: string, params: unknown, timeoutMs = 60_000): Promise<T> {
     const id = this.nextId++;
@@ -66,9 +88,13 @@ export class LspClient {
   nextDiagnostics(uri: string, timeoutMs = 60_000): Promise<unknown[]> {
     return new Promise((resolve, reject) => {
       const waiter: DiagnosticWaiter = {
-        resolve, reject,
+        resolve,
+        reject,
         timer: setTimeout(() => {
-          this.diagnosticWaiters.set(uri, (this.diagnosticWaiters.get(uri) ?? []).filter((w) => w !== waiter));
+          this.diagnosticWaiters.set(
+            uri,
+            (this.diagnosticWaiters.get(uri) ?? []).filter((w) => w !== waiter),
+          );
           reject(new TimeoutError(`no publishDiagnostics within ${timeoutMs} ms`));
         }, timeoutMs),
       };
@@ -114,7 +140,11 @@ export class LspClient {
       const body = this.buffered.subarray(start, start + length).toString('utf8');
       this.buffered = this.buffered.subarray(start + length);
       let message: Json;
-      try { message = JSON.parse(body) as Json; } catch { return this.protocolError(`bad JSON from server: ${body.slice(0, 80)}`); }
+      try {
+        message = JSON.parse(body) as Json;
+      } catch {
+        return this.protocolError(`bad JSON from server: ${body.slice(0, 80)}`);
+      }
       this.dispatch(message);
     }
   }
@@ -134,7 +164,11 @@ export class LspClient {
 
   private answer(id: unknown, method: string, params: unknown): void {
     let result: unknown;
-    try { result = this.requestHandler(method, params) ?? null; } catch { result = null; }
+    try {
+      result = this.requestHandler(method, params) ?? null;
+    } catch {
+      result = null;
+    }
     this.send({ jsonrpc: '2.0', id, result });
   }
 
@@ -144,7 +178,10 @@ export class LspClient {
     this.lastPublish.set(uri, performance.now());
     const waiters = this.diagnosticWaiters.get(uri) ?? [];
     this.diagnosticWaiters.delete(uri);
-    for (const w of waiters) { clearTimeout(w.timer); w.resolve(diagnostics); }
+    for (const w of waiters) {
+      clearTimeout(w.timer);
+      w.resolve(diagnostics);
+    }
   }
 
   /** The stream can no longer be trusted: fail everything and end the server (the harness started it). */
@@ -155,9 +192,16 @@ export class LspClient {
   }
 
   private failAll(error: Error): void {
-    for (const p of this.pending.values()) { clearTimeout(p.timer); p.reject(error); }
+    for (const p of this.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(error);
+    }
     this.pending.clear();
-    for (const ws of this.diagnosticWaiters.values()) for (const w of ws) { clearTimeout(w.timer); w.reject(error); }
+    for (const ws of this.diagnosticWaiters.values())
+      for (const w of ws) {
+        clearTimeout(w.timer);
+        w.reject(error);
+      }
     this.diagnosticWaiters.clear();
   }
 }

@@ -44,9 +44,15 @@ const LABELS: Record<MetricName, string> = {
 };
 
 const PLANNED: Partial<Record<MetricName, 'runs' | 'editRuns' | 'warmOpens' | 'coldStarts'>> = {
-  initializeMs: 'coldStarts', coldStartToDiagnosticsMs: 'coldStarts', coldOpenToDiagnosticsMs: 'coldStarts',
-  warmOpenToDiagnosticsMs: 'warmOpens', editToDiagnosticsMs: 'editRuns', completionMs: 'runs',
-  completionAfterEditMs: 'runs', hoverMs: 'runs', documentSymbolMs: 'editRuns',
+  initializeMs: 'coldStarts',
+  coldStartToDiagnosticsMs: 'coldStarts',
+  coldOpenToDiagnosticsMs: 'coldStarts',
+  warmOpenToDiagnosticsMs: 'warmOpens',
+  editToDiagnosticsMs: 'editRuns',
+  completionMs: 'runs',
+  completionAfterEditMs: 'runs',
+  hoverMs: 'runs',
+  documentSymbolMs: 'editRuns',
 };
 
 /** The cell, marked `*` when the time budget cut the series short. */
@@ -78,25 +84,49 @@ function naReasons(runs: Partial<Record<ServerId, FixtureRun>>): string[] {
 export function formatReport(r: BenchResult): string {
   const out: string[] = [];
   const m = r.machine;
-  out.push(`kops-spec bench ${r.startedAt} — ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB, node ${m.node}, ${m.os}, commit ${m.commit}${m.worktreeDirty ? '+changes' : ''}`);
-  out.push(`Load average (1 min) at start ${m.loadAverage1m}, after the LSP runs ${m.loadAverage1mAtEnd}${Number(m.loadAverage1m) > Number(m.cpus) ? ' — the machine was busy: expect noisy figures' : ''}.`);
-  out.push('Latencies: median / p90 over the samples (n in the JSON). Ratio = yaml-language-server ÷ kops-spec on the median (> 1: ours faster/smaller).');
-  out.push(`* = fewer samples than planned: a series stops after ${(r.options.budget as { ms: number }).ms / 1000} s once it has ${(r.options.budget as { minSamples: number }).minSamples}.`);
+  out.push(
+    `kops-spec bench ${r.startedAt} — ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB, node ${m.node}, ${m.os}, commit ${m.commit}${m.worktreeDirty ? '+changes' : ''}`,
+  );
+  out.push(
+    `Load average (1 min) at start ${m.loadAverage1m}, after the LSP runs ${m.loadAverage1mAtEnd}${Number(m.loadAverage1m) > Number(m.cpus) ? ' — the machine was busy: expect noisy figures' : ''}.`,
+  );
+  out.push(
+    'Latencies: median / p90 over the samples (n in the JSON). Ratio = yaml-language-server ÷ kops-spec on the median (> 1: ours faster/smaller).',
+  );
+  out.push(
+    `* = fewer samples than planned: a series stops after ${(r.options.budget as { ms: number }).ms / 1000} s once it has ${(r.options.budget as { minSamples: number }).minSamples}.`,
+  );
   for (const s of Object.values(r.servers)) if (s.skipped) out.push(`${s.label}: not run (${s.skipped})`);
   for (const { fixture, loadAverage1m, runs } of r.fixtures) {
     const f = fixture;
-    const rows = [[`${f.name}: ${f.lines.toLocaleString('en')} lines, ${(f.bytes / 1024).toFixed(0)} KB, ${f.docs} docs (load ${loadAverage1m})`, 'kops-spec', 'yaml-language-server', 'ratio']];
+    const rows = [
+      [
+        `${f.name}: ${f.lines.toLocaleString('en')} lines, ${(f.bytes / 1024).toFixed(0)} KB, ${f.docs} docs (load ${loadAverage1m})`,
+        'kops-spec',
+        'yaml-language-server',
+        'ratio',
+      ],
+    ];
     for (const name of Object.keys(LABELS) as MetricName[]) {
-      rows.push([`  ${LABELS[name]}`, cell(r, name, runs.ours?.metrics[name]), cell(r, name, runs.yls?.metrics[name]), ratio(runs.ours?.metrics[name], runs.yls?.metrics[name])]);
+      rows.push([
+        `  ${LABELS[name]}`,
+        cell(r, name, runs.ours?.metrics[name]),
+        cell(r, name, runs.yls?.metrics[name]),
+        ratio(runs.ours?.metrics[name], runs.yls?.metrics[name]),
+      ]);
     }
-    const info = (key: 'diagnosticsOnOpen' | 'completionItems' | 'symbols') => [runs.ours?.info[key], runs.yls?.info[key]].map((v) => (v === undefined ? '—' : String(v)));
+    const info = (key: 'diagnosticsOnOpen' | 'completionItems' | 'symbols') =>
+      [runs.ours?.info[key], runs.yls?.info[key]].map((v) => (v === undefined ? '—' : String(v)));
     rows.push(['  (diagnostics on open)', ...info('diagnosticsOnOpen'), '']);
     rows.push(['  (completion items)', ...info('completionItems'), '']);
     rows.push(['  (top-level symbols)', ...info('symbols'), '']);
     out.push('', table(rows));
     for (const note of naReasons(runs)) out.push(`  n/a ${note}`);
   }
-  out.push('', `CLI: node dist/cli.js check --format json, ${r.cli.files} files: ${formatMs(r.cli.wallMs)} wall${r.cli.cpuMs ? `, ${formatMs(r.cli.cpuMs)} CPU (user+sys)` : ''}${r.cli.exitCode !== undefined ? ` (exit ${r.cli.exitCode})` : ''}${isMeasured(r.cli.wallMs) ? '' : ` — ${r.cli.wallMs.na}`}`);
+  out.push(
+    '',
+    `CLI: node dist/cli.js check --format json, ${r.cli.files} files: ${formatMs(r.cli.wallMs)} wall${r.cli.cpuMs ? `, ${formatMs(r.cli.cpuMs)} CPU (user+sys)` : ''}${r.cli.exitCode !== undefined ? ` (exit ${r.cli.exitCode})` : ''}${isMeasured(r.cli.wallMs) ? '' : ` — ${r.cli.wallMs.na}`}`,
+  );
   const verdict = (p: boolean | null) => (p === null ? 'n/a' : p ? 'pass' : 'MISS');
   out.push('', table([['Target (issue "Performance")', 'kops-spec', ''], ...r.targets.map((t) => [t.target, t.figure, verdict(t.pass)])]));
   return out.join('\n');

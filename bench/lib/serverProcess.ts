@@ -28,14 +28,18 @@ export async function startServer(spec: ServerSpec, workspaceDir: string): Promi
     return (params as { items: Array<{ section?: string }> }).items.map((it) => spec.settings[it.section ?? ''] ?? null);
   });
   const workspace = pathToFileURL(workspaceDir).href;
-  const result = await client.request<{ capabilities: ServerCapabilities; serverInfo?: { name?: string; version?: string } }>('initialize', {
-    processId: process.pid,
-    clientInfo: { name: 'kops-spec-bench' },
-    rootUri: workspace,
-    workspaceFolders: [{ uri: workspace, name: 'fixtures' }],
-    capabilities: CLIENT_CAPABILITIES,
-    initializationOptions: spec.settings,
-  }, 30_000);
+  const result = await client.request<{ capabilities: ServerCapabilities; serverInfo?: { name?: string; version?: string } }>(
+    'initialize',
+    {
+      processId: process.pid,
+      clientInfo: { name: 'kops-spec-bench' },
+      rootUri: workspace,
+      workspaceFolders: [{ uri: workspace, name: 'fixtures' }],
+      capabilities: CLIENT_CAPABILITIES,
+      initializationOptions: spec.settings,
+    },
+    30_000,
+  );
   const initializeMs = performance.now() - client.spawnedAt;
   client.notify('initialized', {});
   return { client, capabilities: result.capabilities ?? {}, serverInfo: result.serverInfo ?? {}, initializeMs };
@@ -68,7 +72,9 @@ export class OpenDocument {
   }
 
   open(): void {
-    this.server.client.notify('textDocument/didOpen', { textDocument: { uri: this.uri, languageId: 'yaml', version: this.version, text: this.text } });
+    this.server.client.notify('textDocument/didOpen', {
+      textDocument: { uri: this.uri, languageId: 'yaml', version: this.version, text: this.text },
+    });
   }
 
   close(): void {

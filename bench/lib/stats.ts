@@ -2,8 +2,16 @@ import { performance } from 'node:perf_hooks';
 
 // Distributions of timings, and "n/a" for what a server could not be measured on.
 
-export interface Distribution { n: number; median: number; p90: number; min: number; max: number }
-export interface NotAvailable { na: string }
+export interface Distribution {
+  n: number;
+  median: number;
+  p90: number;
+  min: number;
+  max: number;
+}
+export interface NotAvailable {
+  na: string;
+}
 export type Metric = Distribution | NotAvailable;
 
 export const isMeasured = (m: Metric | undefined): m is Distribution => !!m && 'median' in m;
@@ -25,7 +33,10 @@ export function distribution(samples: readonly number[]): Distribution {
 }
 
 /** Ends a long series early: after `ms` of wall time, once `minSamples` are in. */
-export interface Budget { ms: number; minSamples: number }
+export interface Budget {
+  ms: number;
+  minSamples: number;
+}
 const UNLIMITED: Budget = { ms: Infinity, minSamples: 0 };
 
 /**

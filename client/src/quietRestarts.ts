@@ -1,6 +1,11 @@
 import * as vscode from 'vscode';
 import {
-  CloseAction, ErrorAction, LanguageClient, State, type LanguageClientOptions, type ServerOptions,
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  State,
+  type LanguageClientOptions,
+  type ServerOptions,
 } from 'vscode-languageclient/node';
 import { RestartPolicy } from './restartPolicy';
 
@@ -22,8 +27,9 @@ export class QuietRestartClient extends LanguageClient {
       closed: () => {
         this.quiet = true;
         if (policy.onCrash() === 'restart') return { action: CloseAction.Restart, handled: true };
-        void vscode.window.showErrorMessage(policy.giveUpMessage(), 'Show Output')
-          .then((answer) => { if (answer) this.outputChannel.show(true); });
+        void vscode.window.showErrorMessage(policy.giveUpMessage(), 'Show Output').then((answer) => {
+          if (answer) this.outputChannel.show(true);
+        });
         return { action: CloseAction.DoNotRestart, message: policy.giveUpMessage(), handled: true };
       },
     };
@@ -32,7 +38,9 @@ export class QuietRestartClient extends LanguageClient {
       this.error('The kops Spec server did not initialize.', error, false);
       return false;
     };
-    this.onDidChangeState((change) => { if (change.newState === State.Running) this.quiet = false; });
+    this.onDidChangeState((change) => {
+      if (change.newState === State.Running) this.quiet = false;
+    });
   }
 
   override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {

@@ -37,5 +37,9 @@ export async function registerWithRedHatYaml(): Promise<boolean> {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === resource);
     return !!doc && looksLikeKopsText(doc.getText());
   };
-  return api.registerContributor(SCHEME, (r) => (isKops(r) ? SCHEMA_URI : undefined), () => OPEN_SCHEMA);
+  return api.registerContributor(
+    SCHEME,
+    (r) => (isKops(r) ? SCHEMA_URI : undefined),
+    () => OPEN_SCHEMA,
+  );
 }

@@ -19,8 +19,10 @@ export class RestartPolicy {
   }
 
   giveUpMessage(): string {
-    return `The kops Spec language server stopped ${this.maxRestarts + 1} times within ${this.windowMs / 60_000} minutes and `
-      + 'was not restarted: diagnostics, completion and hover are off until the window is reloaded '
-      + '(Developer: Reload Window). The kops Spec output channel has the details.';
+    return (
+      `The kops Spec language server stopped ${this.maxRestarts + 1} times within ${this.windowMs / 60_000} minutes and ` +
+      'was not restarted: diagnostics, completion and hover are off until the window is reloaded ' +
+      '(Developer: Reload Window). The kops Spec output channel has the details.'
+    );
   }
 }

@@ -26,15 +26,21 @@ export const staleFixMiddleware: Pick<Middleware, 'provideCodeActions'> = {
 };
 
 export function registerStaleFixGuard(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand(COMMANDS.applyFixIfUnchanged,
-    async (uri: string, version: number, edit: vscode.WorkspaceEdit, then?: vscode.Command) => {
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
-      if (!doc || doc.version !== version) {
-        void vscode.window.showWarningMessage('The file changed after this fix was offered, so it was not applied. Ask for the fix again.');
-        return false;
-      }
-      const applied = await vscode.workspace.applyEdit(edit);
-      if (applied && then) await vscode.commands.executeCommand(then.command, ...((then.arguments ?? []) as unknown[]));
-      return applied;
-    }));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(
+      COMMANDS.applyFixIfUnchanged,
+      async (uri: string, version: number, edit: vscode.WorkspaceEdit, then?: vscode.Command) => {
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+        if (!doc || doc.version !== version) {
+          void vscode.window.showWarningMessage(
+            'The file changed after this fix was offered, so it was not applied. Ask for the fix again.',
+          );
+          return false;
+        }
+        const applied = await vscode.workspace.applyEdit(edit);
+        if (applied && then) await vscode.commands.executeCommand(then.command, ...((then.arguments ?? []) as unknown[]));
+        return applied;
+      },
+    ),
+  );
 }

@@ -1,7 +1,10 @@
 /** Recognising kops documents from text alone: import-free, shared by the engine and the client (which bundles it). */
 export type KopsKind = 'Cluster' | 'InstanceGroup';
 export type KopsApiVersion = 'v1alpha2' | 'v1alpha3';
-export interface KopsIdentity { apiVersion: KopsApiVersion; kind: KopsKind }
+export interface KopsIdentity {
+  apiVersion: KopsApiVersion;
+  kind: KopsKind;
+}
 
 const API_VERSION = /^apiVersion:[ \t]*["']?kops\.k8s\.io\/(v1alpha[23])["']?[ \t]*(?:#.*)?\r?$/m;
 const KIND = /^kind:[ \t]*["']?(Cluster|InstanceGroup)["']?[ \t]*(?:#.*)?\r?$/m;

@@ -1,7 +1,18 @@
 import {
-  CodeActionKind, CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind, SymbolKind,
-  type CodeAction, type CompletionItem, type DocumentSymbol, type Hover, type OptionalVersionedTextDocumentIdentifier,
-  type Diagnostic, DiagnosticSeverity, DiagnosticTag,
+  CodeActionKind,
+  CompletionItemKind,
+  CompletionItemTag,
+  InsertTextFormat,
+  MarkupKind,
+  SymbolKind,
+  type CodeAction,
+  type CompletionItem,
+  type DocumentSymbol,
+  type Hover,
+  type OptionalVersionedTextDocumentIdentifier,
+  type Diagnostic,
+  DiagnosticSeverity,
+  DiagnosticTag,
 } from 'vscode-languageserver/node';
 import { SERVER_COMMANDS } from './protocol';
 import type { CompletionEntry, EngineCodeAction, Finding, HoverResult, OutlineSymbol } from './engine';
@@ -63,7 +74,11 @@ const SYMBOL_KIND: Record<OutlineSymbol['kind'], SymbolKind> = {
 
 export function toDocumentSymbol(s: OutlineSymbol): DocumentSymbol {
   return {
-    name: s.name, detail: s.detail, kind: SYMBOL_KIND[s.kind], range: s.range, selectionRange: s.selectionRange,
+    name: s.name,
+    detail: s.detail,
+    kind: SYMBOL_KIND[s.kind],
+    range: s.range,
+    selectionRange: s.selectionRange,
     children: s.children.map(toDocumentSymbol),
   };
 }

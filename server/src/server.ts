@@ -1,14 +1,36 @@
 import {
-  CodeActionKind, createConnection, DocumentDiagnosticReportKind, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments,
-  TextDocumentSyncKind, type CancellationToken, type InitializeParams, type InitializeResult, type Position,
+  CodeActionKind,
+  createConnection,
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type InitializeParams,
+  type InitializeResult,
+  type Position,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher, DiagnosticsService, type Checked } from './session/diagnosticsService';
 import { FileStore, type Snapshot } from './session/fileStore';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './lspConvert';
 import {
-  ciliumEncryptionInfo, codeActions, complete, effectiveKopsVersion, errorReport, fileStatus, guarded, guardedAsync, hover,
-  insertCiliumEtcd, knownKopsReleases, outline, type EngineSettings, type ErrorSink,
+  ciliumEncryptionInfo,
+  codeActions,
+  complete,
+  effectiveKopsVersion,
+  errorReport,
+  fileStatus,
+  guarded,
+  guardedAsync,
+  hover,
+  insertCiliumEtcd,
+  knownKopsReleases,
+  outline,
+  type EngineSettings,
+  type ErrorSink,
 } from './engine';
 import { CiliumEncryptionInfoRequest, InsertCiliumEtcdRequest, KopsReleasesRequest, StatusNotification } from './protocol';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
@@ -32,16 +54,26 @@ const documents = new TextDocuments<TextDocument>({
     return TextDocument.create(uri, languageId, version, text);
   },
   update: (doc, changes, version) => {
-    store.changed(doc.uri, changes.reduce((n, c) => n + c.text.length, 0));
+    store.changed(
+      doc.uri,
+      changes.reduce((n, c) => n + c.text.length, 0),
+    );
     return TextDocument.update(doc, changes, version);
   },
 });
 let settings: EngineSettings = {};
 const checker = new DiagnosticsService(store, () => settings, logError);
-const publisher = new DiagnosticsPublisher(checker, (uri, checked) => guarded(logError, { feature: 'diagnostics', uri }, () => {
-  sendStatus(uri, checked);
-  void connection.sendDiagnostics({ uri, version: checked.snapshot.version, diagnostics: toDiagnostics(checked) });
-}, undefined));
+const publisher = new DiagnosticsPublisher(checker, (uri, checked) =>
+  guarded(
+    logError,
+    { feature: 'diagnostics', uri },
+    () => {
+      sendStatus(uri, checked);
+      void connection.sendDiagnostics({ uri, version: checked.snapshot.version, diagnostics: toDiagnostics(checked) });
+    },
+    undefined,
+  ),
+);
 let pullDiagnostics = false;
 /** Red Hat YAML already reports YAML syntax errors in this editor: do not say the same thing twice. */
 let yamlSyntaxElsewhere = false;
@@ -87,7 +119,11 @@ connection.onDidChangeConfiguration((change) => {
 function sendStatus(uri: string, { snapshot, eff }: Checked): void {
   const status = fileStatus(snapshot.file, eff);
   void connection.sendNotification(StatusNotification.type, {
-    uri, ...status, kopsVersion: eff.version.text, source: eff.source, problem: eff.problem?.message,
+    uri,
+    ...status,
+    kopsVersion: eff.version.text,
+    source: eff.source,
+    problem: eff.problem?.message,
   });
 }
 
@@ -99,52 +135,101 @@ function toDiagnostics({ snapshot, eff, findings }: Checked) {
 
 connection.languages.diagnostics.on(async (params, token) => {
   const uri = params.textDocument.uri;
-  const items = await guard('diagnostics', uri, async () => {
-    const checked = await checker.check(uri, () => token.isCancellationRequested);
-    if (!checked || token.isCancellationRequested) return [];
-    sendStatus(uri, checked);
-    return toDiagnostics(checked);
-  }, []);
+  const items = await guard(
+    'diagnostics',
+    uri,
+    async () => {
+      const checked = await checker.check(uri, () => token.isCancellationRequested);
+      if (!checked || token.isCancellationRequested) return [];
+      sendStatus(uri, checked);
+      return toDiagnostics(checked);
+    },
+    [],
+  );
   if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
   return { kind: DocumentDiagnosticReportKind.Full, items };
 });
 
-connection.onCompletion(({ textDocument, position }, token) => guard('completion', textDocument.uri, async () => {
-  const file = (await parsed(textDocument.uri, token, position))?.file;
-  return file ? complete(file, position, effectiveKopsVersion(file, settings)).map(toCompletionItem) : [];
-}, []));
+connection.onCompletion(({ textDocument, position }, token) =>
+  guard(
+    'completion',
+    textDocument.uri,
+    async () => {
+      const file = (await parsed(textDocument.uri, token, position))?.file;
+      return file ? complete(file, position, effectiveKopsVersion(file, settings)).map(toCompletionItem) : [];
+    },
+    [],
+  ),
+);
 
-connection.onHover(({ textDocument, position }, token) => guard('hover', textDocument.uri, async () => {
-  const file = (await parsed(textDocument.uri, token, position))?.file;
-  const result = file && hover(file, position, effectiveKopsVersion(file, settings));
-  return result ? toHover(result) : null;
-}, null));
+connection.onHover(({ textDocument, position }, token) =>
+  guard(
+    'hover',
+    textDocument.uri,
+    async () => {
+      const file = (await parsed(textDocument.uri, token, position))?.file;
+      const result = file && hover(file, position, effectiveKopsVersion(file, settings));
+      return result ? toHover(result) : null;
+    },
+    null,
+  ),
+);
 
-connection.onDocumentSymbol(({ textDocument }, token) => guard('document symbols', textDocument.uri, async () => {
-  const file = (await parsed(textDocument.uri, token))?.file;
-  return file ? outline(file).map(toDocumentSymbol) : [];
-}, []));
+connection.onDocumentSymbol(({ textDocument }, token) =>
+  guard(
+    'document symbols',
+    textDocument.uri,
+    async () => {
+      const file = (await parsed(textDocument.uri, token))?.file;
+      return file ? outline(file).map(toDocumentSymbol) : [];
+    },
+    [],
+  ),
+);
 
-connection.onCodeAction(({ textDocument, range, context }, token) => guard('code actions', textDocument.uri, async () => {
-  const checked = await checker.check(textDocument.uri, () => token.isCancellationRequested);
-  if (!checked || token.isCancellationRequested) return [];
-  const { snapshot: { file, version }, eff, findings } = checked;
-  const wanted = context.only;
-  return codeActions(file, eff, range, findings)
-    .filter((a) => !wanted || wanted.some((kind) => a.kind === kind || a.kind.startsWith(`${kind}.`)))
-    .map((a) => toCodeAction(a, { uri: textDocument.uri, version }, context.diagnostics));
-}, []));
+connection.onCodeAction(({ textDocument, range, context }, token) =>
+  guard(
+    'code actions',
+    textDocument.uri,
+    async () => {
+      const checked = await checker.check(textDocument.uri, () => token.isCancellationRequested);
+      if (!checked || token.isCancellationRequested) return [];
+      const {
+        snapshot: { file, version },
+        eff,
+        findings,
+      } = checked;
+      const wanted = context.only;
+      return codeActions(file, eff, range, findings)
+        .filter((a) => !wanted || wanted.some((kind) => a.kind === kind || a.kind.startsWith(`${kind}.`)))
+        .map((a) => toCodeAction(a, { uri: textDocument.uri, version }, context.diagnostics));
+    },
+    [],
+  ),
+);
 
-connection.onRequest(InsertCiliumEtcdRequest.type, ({ uri, position }) => guard('insert Cilium etcd', uri, async () => {
-  const file = (await parsed(uri))?.file;
-  return file ? insertCiliumEtcd(file, effectiveKopsVersion(file, settings), position) : { message: 'The document is not open.' };
-}, { message: 'kops Spec failed to compute the edit; the kops Spec output channel has the details.' }));
+connection.onRequest(InsertCiliumEtcdRequest.type, ({ uri, position }) =>
+  guard(
+    'insert Cilium etcd',
+    uri,
+    async () => {
+      const file = (await parsed(uri))?.file;
+      return file ? insertCiliumEtcd(file, effectiveKopsVersion(file, settings), position) : { message: 'The document is not open.' };
+    },
+    { message: 'kops Spec failed to compute the edit; the kops Spec output channel has the details.' },
+  ),
+);
 
 connection.onRequest(CiliumEncryptionInfoRequest.type, async ({ uri, position }) => {
-  const info = await guard('Cilium encryption info', uri, async () => {
-    const file = (await parsed(uri))?.file;
-    return file && ciliumEncryptionInfo(file, effectiveKopsVersion(file, settings), position);
-  }, null);
+  const info = await guard(
+    'Cilium encryption info',
+    uri,
+    async () => {
+      const file = (await parsed(uri))?.file;
+      return file && ciliumEncryptionInfo(file, effectiveKopsVersion(file, settings), position);
+    },
+    null,
+  );
   if (info === undefined) throw new Error('The document is not open.');
   if (info === null) throw new Error('kops Spec failed to read the Cilium settings; the kops Spec output channel has the details.');
   return info;
@@ -152,7 +237,9 @@ connection.onRequest(CiliumEncryptionInfoRequest.type, async ({ uri, position })
 
 connection.onRequest(KopsReleasesRequest.type, () => knownKopsReleases());
 
-documents.onDidChangeContent((e) => { if (!pullDiagnostics) publisher.schedule(e.document.uri); });
+documents.onDidChangeContent((e) => {
+  if (!pullDiagnostics) publisher.schedule(e.document.uri);
+});
 documents.onDidClose((e) => {
   publisher.cancel(e.document.uri);
   store.delete(e.document.uri);

@@ -12,14 +12,32 @@ export interface Mutant {
   positions: Array<[number, number]>;
 }
 
-const SETTINGS = [undefined, undefined, 'v1.18.0', 'v1.19.0', 'v1.23.2', 'v1.25.0', 'v1.28.1', 'v1.30.0', 'v1.34.0', 'v1.36.2', 'v1.99.0', 'banana', ''];
+const SETTINGS = [
+  undefined,
+  undefined,
+  'v1.18.0',
+  'v1.19.0',
+  'v1.23.2',
+  'v1.25.0',
+  'v1.28.1',
+  'v1.30.0',
+  'v1.34.0',
+  'v1.36.2',
+  'v1.99.0',
+  'banana',
+  '',
+];
 
-export const mutantArb = (seeds: number): fc.Arbitrary<Mutant> => fc.record({
-  seed: fc.nat({ max: seeds - 1 }),
-  mutations: fc.array(mutationArb, { minLength: 1, maxLength: 5 }),
-  kopsVersion: fc.constantFrom(...SETTINGS),
-  positions: fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 3, maxLength: 3 }),
-}, { requiredKeys: ['seed', 'mutations', 'positions'] });
+export const mutantArb = (seeds: number): fc.Arbitrary<Mutant> =>
+  fc.record(
+    {
+      seed: fc.nat({ max: seeds - 1 }),
+      mutations: fc.array(mutationArb, { minLength: 1, maxLength: 5 }),
+      kopsVersion: fc.constantFrom(...SETTINGS),
+      positions: fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 3, maxLength: 3 }),
+    },
+    { requiredKeys: ['seed', 'mutations', 'positions'] },
+  );
 
 /** Seeds and their parsed originals, built once per process. */
 export class Corpus {
@@ -44,13 +62,16 @@ export class Corpus {
 /** Runs one mutant through the engine; `label` says how to reproduce it. */
 export function runMutant(corpus: Corpus, m: Mutant, label: string, tally: Tally): void {
   tally.mutants++;
-  runEngine({
-    label,
-    text: corpus.text(m),
-    settings: m.kopsVersion === undefined ? {} : { kopsVersion: m.kopsVersion },
-    positions: m.positions,
-    base: corpus.base(m.seed),
-  }, tally);
+  runEngine(
+    {
+      label,
+      text: corpus.text(m),
+      settings: m.kopsVersion === undefined ? {} : { kopsVersion: m.kopsVersion },
+      positions: m.positions,
+      base: corpus.base(m.seed),
+    },
+    tally,
+  );
 }
 
 /**

@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 
-export interface Seed { name: string; text: string }
+export interface Seed {
+  name: string;
+  text: string;
+}
 
 /** The shared fact base (a sibling of the repository, as in CI). */
 export const SHARED_KOPS = resolve(__dirname, '../../../shared/kops');
@@ -11,7 +14,9 @@ export function loadSeeds(): Seed[] {
   const seeds: Seed[] = [];
   for (const dir of ['specs', 'validation-cases']) {
     const folder = join(SHARED_KOPS, dir);
-    for (const name of readdirSync(folder).filter((f) => f.endsWith('.yaml')).sort()) {
+    for (const name of readdirSync(folder)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()) {
       seeds.push({ name: `${dir}/${name}`, text: readFileSync(join(folder, name), 'utf8') });
     }
   }

@@ -1,12 +1,43 @@
 import { isDeepStrictEqual } from 'util';
-import { ciliumEncryptionInfo, codeActions, complete, diagnose, documentAt, effectiveKopsVersion, fixesFor, hover, insertCiliumEtcd, outline, parseFile, type EffectiveVersion, type EngineSettings, type Finding, type ParsedFile, type Position, type Range, type TextEdit } from '../../server/src/engine';
 import {
-  ClientText, comments, completionProblems, crossesDocuments, documentCount, editsProblems, findingProblems, hoverProblems, outlineProblems,
+  ciliumEncryptionInfo,
+  codeActions,
+  complete,
+  diagnose,
+  documentAt,
+  effectiveKopsVersion,
+  fixesFor,
+  hover,
+  insertCiliumEtcd,
+  outline,
+  parseFile,
+  type EffectiveVersion,
+  type EngineSettings,
+  type Finding,
+  type ParsedFile,
+  type Position,
+  type Range,
+  type TextEdit,
+} from '../../server/src/engine';
+import {
+  ClientText,
+  comments,
+  completionProblems,
+  crossesDocuments,
+  documentCount,
+  editsProblems,
+  findingProblems,
+  hoverProblems,
+  outlineProblems,
 } from './invariants';
 import { CALL_BOUND_MS, type IssueKind, type Tally } from './tally';
 
 /** The unmutated spec a mutant came from, parsed once: the `previous` of incremental parses. */
-export interface Base { text: string; parsed: ParsedFile; findings: Finding[] }
+export interface Base {
+  text: string;
+  parsed: ParsedFile;
+  findings: Finding[];
+}
 
 export function baseOf(text: string): Base {
   const parsed = parseFile(text);
@@ -45,7 +76,10 @@ class Run {
   /** Actions already checked in this run (the same fix-all comes back for every finding). */
   readonly checked = new Set<string>();
 
-  constructor(readonly input: EngineInput, readonly tally: Tally) {}
+  constructor(
+    readonly input: EngineInput,
+    readonly tally: Tally,
+  ) {}
 
   issue(kind: IssueKind, op: string, detail: string): void {
     this.tally.issue({ kind, op, detail, mutant: this.input.label });
@@ -63,7 +97,15 @@ class Run {
       result = fn();
     } catch (err) {
       const e = err as Error;
-      this.issue('exception', op, `${e?.name}: ${e?.message} @ ${e?.stack?.split('\n').slice(1, 3).map((l) => l.trim()).join(' < ')}`);
+      this.issue(
+        'exception',
+        op,
+        `${e?.name}: ${e?.message} @ ${e?.stack
+          ?.split('\n')
+          .slice(1, 3)
+          .map((l) => l.trim())
+          .join(' < ')}`,
+      );
     }
     const wallMs = performance.now() - wall0;
     const cpuMs = wallMs > SUSPECT_MS ? Math.min(wallMs, ownTime(fn)) : wallMs;
@@ -98,7 +140,15 @@ export function runEngine(input: EngineInput, tally: Tally): void {
   for (const pos of positions) {
     const entries = run.call('complete', () => complete(file, pos, eff));
     if (entries) run.problems('invariant', 'complete', completionProblems(client, pos, entries));
-    run.problems('invariant', 'hover', hoverProblems(client, pos, run.call('hover', () => hover(file, pos, eff))));
+    run.problems(
+      'invariant',
+      'hover',
+      hoverProblems(
+        client,
+        pos,
+        run.call('hover', () => hover(file, pos, eff)),
+      ),
+    );
     checkActions(run, client, file, eff, { start: pos, end: pos }, findings);
     checkCommands(run, client, file, eff, pos);
   }
@@ -127,13 +177,25 @@ function positionIn(client: ClientText, line: number, character: number): Positi
   return { line: l, character: character % (client.lines[l].length + 1) };
 }
 
-function checkActions(run: Run, client: ClientText, file: ParsedFile, eff: EffectiveVersion, range: Range, findings: Finding[], op = 'codeActions'): void {
+function checkActions(
+  run: Run,
+  client: ClientText,
+  file: ParsedFile,
+  eff: EffectiveVersion,
+  range: Range,
+  findings: Finding[],
+  op = 'codeActions',
+): void {
   const actions = run.call('codeActions', () => codeActions(file, eff, range, findings));
   for (const action of actions ?? []) {
     const key = JSON.stringify(action);
     if (run.checked.has(key)) continue;
     run.checked.add(key);
-    run.problems('invariant', op, actionProblems(run, client, file, action.edits, action.edits.length === 0 && !action.command).map((p) => `"${action.title}": ${p}`));
+    run.problems(
+      'invariant',
+      op,
+      actionProblems(run, client, file, action.edits, action.edits.length === 0 && !action.command).map((p) => `"${action.title}": ${p}`),
+    );
   }
 }
 
@@ -143,7 +205,12 @@ function checkFixes(run: Run, client: ClientText, file: ParsedFile, eff: Effecti
   const [start, end] = [doc?.offset ?? 0, (doc?.offset ?? 0) + (doc?.text.length ?? client.text.length)];
   for (const fix of run.call('fixesFor', () => fixesFor(file, eff.version, finding)) ?? []) {
     const outside = fix.edits.find((e) => client.offsetAt(e.range.start) < start || client.offsetAt(e.range.end) > end);
-    if (outside) run.issue('invariant', 'fixesFor', `${finding.code} "${fix.title}": an edit at ${outside.range.start.line}:${outside.range.start.character} is outside the finding's document`);
+    if (outside)
+      run.issue(
+        'invariant',
+        'fixesFor',
+        `${finding.code} "${fix.title}": an edit at ${outside.range.start.line}:${outside.range.start.character} is outside the finding's document`,
+      );
   }
 }
 
@@ -179,22 +246,32 @@ function checkIncremental(run: Run, file: ParsedFile, eff: EffectiveVersion, fin
   if (inc) {
     const incEff = run.call('effectiveKopsVersion', () => effectiveKopsVersion(inc, run.input.settings));
     const incFindings = incEff && run.call('diagnose', () => diagnose(inc, incEff));
-    if (incFindings && !isDeepStrictEqual(incFindings, findings)) run.issue('incremental', 'diagnose', firstDifference(incFindings, findings));
-    if (!isDeepStrictEqual(run.call('outline', () => outline(inc)), run.call('outline', () => outline(file)))) run.issue('incremental', 'outline', 'outline differs');
+    if (incFindings && !isDeepStrictEqual(incFindings, findings))
+      run.issue('incremental', 'diagnose', firstDifference(incFindings, findings));
+    if (
+      !isDeepStrictEqual(
+        run.call('outline', () => outline(inc)),
+        run.call('outline', () => outline(file)),
+      )
+    )
+      run.issue('incremental', 'outline', 'outline differs');
     if (incEff && !isDeepStrictEqual(incEff, eff)) run.issue('incremental', 'effectiveKopsVersion', 'effective version differs');
   }
   const back = run.call('parseFile(previous)', () => parseFile(base.text, file));
   if (back) {
     const backFindings = run.call('diagnose', () => diagnose(back, effectiveKopsVersion(back, {})));
-    if (backFindings && !isDeepStrictEqual(backFindings, base.findings)) run.issue('incremental', 'diagnose', `back to the original: ${firstDifference(backFindings, base.findings)}`);
+    if (backFindings && !isDeepStrictEqual(backFindings, base.findings))
+      run.issue('incremental', 'diagnose', `back to the original: ${firstDifference(backFindings, base.findings)}`);
   }
 }
 
 function firstDifference(incremental: Finding[], fresh: Finding[]): string {
   const i = incremental.findIndex((f, k) => !isDeepStrictEqual(f, fresh[k]));
   const at = i < 0 ? fresh.length : i;
-  return `incremental has ${incremental.length} findings, fresh ${fresh.length}; first difference #${at}: `
-    + `${JSON.stringify(incremental[at]?.code ?? null)} vs ${JSON.stringify(fresh[at]?.code ?? null)}`;
+  return (
+    `incremental has ${incremental.length} findings, fresh ${fresh.length}; first difference #${at}: ` +
+    `${JSON.stringify(incremental[at]?.code ?? null)} vs ${JSON.stringify(fresh[at]?.code ?? null)}`
+  );
 }
 
 /**

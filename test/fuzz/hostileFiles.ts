@@ -4,18 +4,25 @@ import { SHARED_KOPS } from './corpus';
 
 /** Files built to hurt an editor: each is generated, so nothing large is checked in. */
 
-const HEAD = 'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: hostile.example.com\nspec:\n  kubernetesVersion: 1.30.0\n  networking:\n    cilium:\n';
+const HEAD =
+  'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: hostile.example.com\nspec:\n  kubernetesVersion: 1.30.0\n  networking:\n    cilium:\n';
 
 /** A real stream: one Cluster and 40 InstanceGroups. */
 export const STREAM = (): string => readFileSync(join(SHARED_KOPS, 'specs', 'large-multidoc.yaml'), 'utf8');
 
 /** The last document of every stream below: an InstanceGroup with an unknown key, to show analysis reached the end. */
-export const LAST_IG = '---\napiVersion: kops.k8s.io/v1alpha2\nkind: InstanceGroup\nmetadata:\n  name: last\nspec:\n  role: Node\n  notAKopsKey: true\n';
+export const LAST_IG =
+  '---\napiVersion: kops.k8s.io/v1alpha2\nkind: InstanceGroup\nmetadata:\n  name: last\nspec:\n  role: Node\n  notAKopsKey: true\n';
 
 /** Nine levels of nine aliases each: 9^10 nodes once expanded. */
 export function aliasBomb(): string {
   const levels = ['      lol0: &l0 [' + Array(9).fill('"lol"').join(', ') + ']'];
-  for (let i = 1; i <= 9; i++) levels.push(`      lol${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]`);
+  for (let i = 1; i <= 9; i++)
+    levels.push(
+      `      lol${i}: &l${i} [${Array(9)
+        .fill(`*l${i - 1}`)
+        .join(', ')}]`,
+    );
   return `${HEAD}      version: v1.15.0\n      extraConfig:\n${levels.join('\n')}\n`;
 }
 
@@ -55,7 +62,9 @@ export function binary(bytes: number): Buffer {
   const out = Buffer.alloc(bytes);
   let x = 0x2545f491;
   for (let i = 0; i < bytes; i++) {
-    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
     out[i] = i % 97 === 0 ? 0 : x & 0xff;
   }
   return out;
@@ -78,18 +87,68 @@ export function blockNesting(depth: number): string {
 }
 
 /** A hostile file, the limit finding the engine gives it and what its message says. */
-export interface Hostile { name: string; make: () => string | Buffer; code: string; message: RegExp }
+export interface Hostile {
+  name: string;
+  make: () => string | Buffer;
+  code: string;
+  message: RegExp;
+}
 
 export const HOSTILE: Hostile[] = [
-  { name: 'a billion-laughs alias bomb', make: aliasBomb, code: 'document-too-complex', message: /aliases expand to more than 10,000 nodes/ },
-  { name: 'a 10 MB kops stream', make: () => bigStream(10_000_000), code: 'file-too-large', message: /^File too large for full analysis \([\d,]+ lines > 55,000\): kops-spec checks only the first [\d,]+ documents/ },
-  { name: 'a 10 MB single document', make: () => bigDocument(10_000_000), code: 'file-too-large', message: /^File too large for full analysis \(.*\): its first document alone is over the limit, so nothing is checked/ },
-  { name: 'a 50,000-line single document', make: () => longDocument(50_000), code: 'document-too-large', message: /^Document too large for analysis: 50,0\d\d lines > 5,000/ },
-  { name: 'a binary file named .yaml', make: () => binary(1 << 20), code: 'file-not-text', message: /^Not a text file \(it contains NUL characters\)/ },
-  { name: '10,000 documents', make: () => manyDocuments(10_000), code: 'file-too-large', message: /\(10,001 documents > 5,000\): kops-spec checks only the first 5,000 documents/ },
-  { name: 'flow sequences nested 10,000 deep', make: () => deepFlow(10_000, true), code: 'document-too-complex', message: /nested 10,000 deep > 100/ },
-  { name: 'block sequences nested 3,000 deep', make: () => blockNesting(3_000), code: 'document-too-complex', message: /content nested 6,0\d\d columns deep > 500/ },
-  { name: 'flow mappings opened 10,000 deep and never closed', make: () => deepFlow(10_000, false), code: 'document-too-complex', message: /nested 10,000 deep > 100/ },
+  {
+    name: 'a billion-laughs alias bomb',
+    make: aliasBomb,
+    code: 'document-too-complex',
+    message: /aliases expand to more than 10,000 nodes/,
+  },
+  {
+    name: 'a 10 MB kops stream',
+    make: () => bigStream(10_000_000),
+    code: 'file-too-large',
+    message: /^File too large for full analysis \([\d,]+ lines > 55,000\): kops-spec checks only the first [\d,]+ documents/,
+  },
+  {
+    name: 'a 10 MB single document',
+    make: () => bigDocument(10_000_000),
+    code: 'file-too-large',
+    message: /^File too large for full analysis \(.*\): its first document alone is over the limit, so nothing is checked/,
+  },
+  {
+    name: 'a 50,000-line single document',
+    make: () => longDocument(50_000),
+    code: 'document-too-large',
+    message: /^Document too large for analysis: 50,0\d\d lines > 5,000/,
+  },
+  {
+    name: 'a binary file named .yaml',
+    make: () => binary(1 << 20),
+    code: 'file-not-text',
+    message: /^Not a text file \(it contains NUL characters\)/,
+  },
+  {
+    name: '10,000 documents',
+    make: () => manyDocuments(10_000),
+    code: 'file-too-large',
+    message: /\(10,001 documents > 5,000\): kops-spec checks only the first 5,000 documents/,
+  },
+  {
+    name: 'flow sequences nested 10,000 deep',
+    make: () => deepFlow(10_000, true),
+    code: 'document-too-complex',
+    message: /nested 10,000 deep > 100/,
+  },
+  {
+    name: 'block sequences nested 3,000 deep',
+    make: () => blockNesting(3_000),
+    code: 'document-too-complex',
+    message: /content nested 6,0\d\d columns deep > 500/,
+  },
+  {
+    name: 'flow mappings opened 10,000 deep and never closed',
+    make: () => deepFlow(10_000, false),
+    code: 'document-too-complex',
+    message: /nested 10,000 deep > 100/,
+  },
 ];
 
 /** The file as an editor would hold it. */

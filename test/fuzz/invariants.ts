@@ -1,4 +1,13 @@
-import { splitDocuments, type CompletionEntry, type Finding, type HoverResult, type OutlineSymbol, type Position, type Range, type TextEdit } from '../../server/src/engine';
+import {
+  splitDocuments,
+  type CompletionEntry,
+  type Finding,
+  type HoverResult,
+  type OutlineSymbol,
+  type Position,
+  type Range,
+  type TextEdit,
+} from '../../server/src/engine';
 import { applyEdits } from '../helpers/applyEdits';
 
 /**
@@ -23,7 +32,9 @@ export class ClientText {
     this.starts.push(start);
   }
 
-  offsetAt(p: Position): number { return this.starts[p.line] + p.character; }
+  offsetAt(p: Position): number {
+    return this.starts[p.line] + p.character;
+  }
 }
 
 const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
@@ -53,7 +64,8 @@ export function editsProblems(doc: ClientText, edits: readonly TextEdit[], what:
   for (const e of edits) {
     const p = rangeProblem(doc, e.range, what);
     if (p) problems.push(p);
-    else if (splitsSurrogate(doc, e.range.start) || splitsSurrogate(doc, e.range.end)) problems.push(`${what}: edit ${show(e.range)} splits a surrogate pair`);
+    else if (splitsSurrogate(doc, e.range.start) || splitsSurrogate(doc, e.range.end))
+      problems.push(`${what}: edit ${show(e.range)} splits a surrogate pair`);
     if (typeof e.newText !== 'string') problems.push(`${what}: edit without newText`);
   }
   if (problems.length) return { problems };
@@ -81,8 +93,10 @@ export function completionProblems(doc: ClientText, pos: Position, entries: read
     const what = `completion "${e.label}" at ${pos.line}:${pos.character}`;
     const r = rangeProblem(doc, e.range, what);
     if (r) problems.push(r);
-    else if (e.range.start.line !== pos.line || e.range.end.line !== pos.line) problems.push(`${what}: range ${show(e.range)} leaves the cursor line`);
-    else if (e.range.start.character > pos.character || e.range.end.character < pos.character) problems.push(`${what}: range ${show(e.range)} does not contain the cursor`);
+    else if (e.range.start.line !== pos.line || e.range.end.line !== pos.line)
+      problems.push(`${what}: range ${show(e.range)} leaves the cursor line`);
+    else if (e.range.start.character > pos.character || e.range.end.character < pos.character)
+      problems.push(`${what}: range ${show(e.range)} does not contain the cursor`);
     if (!e.label || typeof e.insertText !== 'string') problems.push(`${what}: empty label or insertText`);
     if (problems.length) break;
   }
@@ -116,12 +130,18 @@ export function outlineProblems(doc: ClientText, symbols: readonly OutlineSymbol
 
 /** Full-line comments, except the `# kops-version:` line that version fixes rewrite on purpose. */
 export function comments(text: string): string[] {
-  return text.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l.startsWith('#') && !/^#\s*kops-version:/.test(l)).sort();
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('#') && !/^#\s*kops-version:/.test(l))
+    .sort();
 }
 
 /** Whether an edit spans a document boundary (`---`), i.e. touches two documents at once. */
 export function crossesDocuments(doc: ClientText, edits: readonly TextEdit[]): boolean {
-  const cuts = splitDocuments(doc.text).slice(1).map((c) => c.offset);
+  const cuts = splitDocuments(doc.text)
+    .slice(1)
+    .map((c) => c.offset);
   return edits.some((e) => {
     const [s, end] = [doc.offsetAt(e.range.start), doc.offsetAt(e.range.end)];
     return cuts.some((c) => s < c && c < end);

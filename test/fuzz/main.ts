@@ -9,7 +9,10 @@ import { Tally, type TallyData } from './tally';
  * violation, incremental mismatch or call over the bound was found.
  */
 
-interface Batch { first: number; count: number }
+interface Batch {
+  first: number;
+  count: number;
+}
 type ToWorker = { seed: number; batch: Batch } | { done: true };
 type FromWorker = { ready: true } | { tally: TallyData };
 
@@ -58,19 +61,32 @@ async function coordinator(): Promise<void> {
     next += batch.count;
     child.send({ seed, batch } satisfies ToWorker);
   };
-  await Promise.all(Array.from({ length: workers }, () => new Promise<void>((resolve, reject) => {
-    const child = fork(__filename, ['--worker'], { stdio: 'inherit' });
-    child.on('message', (msg: FromWorker) => {
-      if ('tally' in msg) {
-        total.merge(msg.tally);
-        if (total.mutants % 5_000 < BATCH) console.log(`  ${total.mutants} mutants, ${total.failures()} failures, ${total.calls} calls, ${((Date.now() - started) / 1000).toFixed(0)} s`);
-      }
-      give(child);
-    });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`fuzz worker exited with ${code}`))));
-  })));
+  await Promise.all(
+    Array.from(
+      { length: workers },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const child = fork(__filename, ['--worker'], { stdio: 'inherit' });
+          child.on('message', (msg: FromWorker) => {
+            if ('tally' in msg) {
+              total.merge(msg.tally);
+              if (total.mutants % 5_000 < BATCH)
+                console.log(
+                  `  ${total.mutants} mutants, ${total.failures()} failures, ${total.calls} calls, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+                );
+            }
+            give(child);
+          });
+          child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`fuzz worker exited with ${code}`))));
+        }),
+    ),
+  );
   finish();
 }
 
 if (process.argv.includes('--worker')) worker();
-else coordinator().catch((err) => { console.error(err); process.exitCode = 2; });
+else
+  coordinator().catch((err) => {
+    console.error(err);
+    process.exitCode = 2;
+  });

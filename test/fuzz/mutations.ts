@@ -25,24 +25,140 @@ export type Mutation =
   | { kind: 'bom'; at: number };
 
 const SPECIAL = [
-  '\t', ':', ': ', '- ', '#', '"', "'", '{', '}', '[', ']', ',', '|', '>', '?', '&', '*', '!', '%', '@', '`', '\\',
-  '\r', '\r\n', '\u0000', '\u0085', '\u2028', '\ufeff', '\ud800', '\udfff', '\u00e9', '\u{1F600}', 'e\u0301', '\u200b',
+  '\t',
+  ':',
+  ': ',
+  '- ',
+  '#',
+  '"',
+  "'",
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '|',
+  '>',
+  '?',
+  '&',
+  '*',
+  '!',
+  '%',
+  '@',
+  '`',
+  '\\',
+  '\r',
+  '\r\n',
+  '\u0000',
+  '\u0085',
+  '\u2028',
+  '\ufeff',
+  '\ud800',
+  '\udfff',
+  '\u00e9',
+  '\u{1F600}',
+  'e\u0301',
+  '\u200b',
 ];
 
 const VALUES = [
-  'true', 'false', 'yes', 'off', '~', 'null', '0', '-1', '255', '256', '1.5e3', '0x1F', '0o17', '.inf', '.nan',
-  '""', "''", '[]', '{}', '[a, b]', '{a: 1}', '|', '>-', '- x', '!!binary aGVsbG8=', '2001-12-14t21:59:43.10-05:00',
-  'v1.15.0', 'v1.18.6', '1.16.4', 'eni', 'kubernetes', 'vxlan', 'geneve', 'disabled', 'ipsec', 'wireguard', 'crd',
-  'kvstore', 'always', 'never', 'maglev', 'random', '100.64.0.0/10', '10.0.0.0/8', '::/0', '"unterminated', '&x a', '*x',
+  'true',
+  'false',
+  'yes',
+  'off',
+  '~',
+  'null',
+  '0',
+  '-1',
+  '255',
+  '256',
+  '1.5e3',
+  '0x1F',
+  '0o17',
+  '.inf',
+  '.nan',
+  '""',
+  "''",
+  '[]',
+  '{}',
+  '[a, b]',
+  '{a: 1}',
+  '|',
+  '>-',
+  '- x',
+  '!!binary aGVsbG8=',
+  '2001-12-14t21:59:43.10-05:00',
+  'v1.15.0',
+  'v1.18.6',
+  '1.16.4',
+  'eni',
+  'kubernetes',
+  'vxlan',
+  'geneve',
+  'disabled',
+  'ipsec',
+  'wireguard',
+  'crd',
+  'kvstore',
+  'always',
+  'never',
+  'maglev',
+  'random',
+  '100.64.0.0/10',
+  '10.0.0.0/8',
+  '::/0',
+  '"unterminated',
+  '&x a',
+  '*x',
 ];
 
-const TAGS = ['!!str', '!!int', '!!float', '!!bool', '!!null', '!!map', '!!seq', '!!binary', '!!set', '!!omap', '!!timestamp', '!foo', '!<tag:yaml.org,2002:str>', '!!merge'];
+const TAGS = [
+  '!!str',
+  '!!int',
+  '!!float',
+  '!!bool',
+  '!!null',
+  '!!map',
+  '!!seq',
+  '!!binary',
+  '!!set',
+  '!!omap',
+  '!!timestamp',
+  '!foo',
+  '!<tag:yaml.org,2002:str>',
+  '!!merge',
+];
 
 const LINES = [
-  '---', '--- # next', '--- x', '...', '... # end', '%YAML 1.1', '%YAML 1.2', '%TAG !e! tag:example.com,2000:', '---\n...',
-  '# kops-version: v1.19.0', '# kops-version: v1.25.3', '# kops-version: v1.36.2', '# kops-version: v1.99.0', '# kops-version: banana',
-  'apiVersion: kops.k8s.io/v1alpha3', 'kind: InstanceGroup', 'kind: Cluster', '<<: *x', '? complex key', ': value', '- item',
-  'networking:', '  cilium:', '    ipam: eni', '    enableNodePort: true', '  kubeProxy:', '    enabled: true', '\t- tab', 'key: &x [*x]',
+  '---',
+  '--- # next',
+  '--- x',
+  '...',
+  '... # end',
+  '%YAML 1.1',
+  '%YAML 1.2',
+  '%TAG !e! tag:example.com,2000:',
+  '---\n...',
+  '# kops-version: v1.19.0',
+  '# kops-version: v1.25.3',
+  '# kops-version: v1.36.2',
+  '# kops-version: v1.99.0',
+  '# kops-version: banana',
+  'apiVersion: kops.k8s.io/v1alpha3',
+  'kind: InstanceGroup',
+  'kind: Cluster',
+  '<<: *x',
+  '? complex key',
+  ': value',
+  '- item',
+  'networking:',
+  '  cilium:',
+  '    ipam: eni',
+  '    enableNodePort: true',
+  '  kubeProxy:',
+  '    enabled: true',
+  '\t- tab',
+  'key: &x [*x]',
 ];
 
 const CILIUM_KEYS: string[] = (() => {
@@ -71,9 +187,24 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('tagValue' as const), at: pos, tag: fc.constantFrom(...TAGS) }),
   fc.record({ kind: fc.constant('duplicateKey' as const), at: pos, value: fc.constantFrom(...VALUES) }),
   fc.record({ kind: fc.constant('anchorAlias' as const), from: pos, to: pos, name: fc.constantFrom('a', 'x', 'long-anchor', 'a', '') }),
-  fc.record({ kind: fc.constant('deepNesting' as const), at: pos, open: fc.constantFrom('[', '{', '{a: ', '- ', '- - ', 'k:\n'), depth: fc.integer({ min: 2, max: 300 }) }),
-  fc.record({ kind: fc.constant('hugeScalar' as const), at: pos, length: fc.integer({ min: 1_000, max: 200_000 }), style: fc.constantFrom('plain' as const, 'quoted' as const, 'block' as const) }),
-  fc.record({ kind: fc.constant('ciliumKey' as const), key: fc.constantFrom(...CILIUM_KEYS), value: fc.constantFrom(...VALUES), indent: fc.integer({ min: 0, max: 8 }) }),
+  fc.record({
+    kind: fc.constant('deepNesting' as const),
+    at: pos,
+    open: fc.constantFrom('[', '{', '{a: ', '- ', '- - ', 'k:\n'),
+    depth: fc.integer({ min: 2, max: 300 }),
+  }),
+  fc.record({
+    kind: fc.constant('hugeScalar' as const),
+    at: pos,
+    length: fc.integer({ min: 1_000, max: 200_000 }),
+    style: fc.constantFrom('plain' as const, 'quoted' as const, 'block' as const),
+  }),
+  fc.record({
+    kind: fc.constant('ciliumKey' as const),
+    key: fc.constantFrom(...CILIUM_KEYS),
+    value: fc.constantFrom(...VALUES),
+    indent: fc.integer({ min: 0, max: 8 }),
+  }),
   fc.record({ kind: fc.constant('lineEndings' as const), style: fc.constantFrom('crlf' as const, 'cr' as const, 'mixed' as const) }),
   fc.record({ kind: fc.constant('bom' as const), at: fc.oneof(fc.constant(0), pos) }),
 );
@@ -111,7 +242,11 @@ function withKeyLine(text: string, at: number, edit: (m: RegExpExecArray, lines:
 function hugeScalar(length: number, style: 'plain' | 'quoted' | 'block'): string {
   const body = 'abcdefghij'.repeat(Math.ceil(length / 10)).slice(0, length);
   if (style === 'quoted') return `"${body}"`;
-  if (style === 'block') return `|\n${body.match(/.{1,80}/g)!.map((l) => `      ${l}`).join('\n')}`;
+  if (style === 'block')
+    return `|\n${body
+      .match(/.{1,80}/g)!
+      .map((l) => `      ${l}`)
+      .join('\n')}`;
   return body;
 }
 
@@ -127,8 +262,14 @@ export function applyMutation(text: string, m: Mutation): string {
   const lines = linesOf(text);
   const n = Math.max(1, lines.length);
   switch (m.kind) {
-    case 'deleteLines': lines.splice(m.at % n, m.count); return lines.join('');
-    case 'duplicateLines': { const i = m.at % n; lines.splice(i, 0, ...lines.slice(i, i + m.count)); return lines.join(''); }
+    case 'deleteLines':
+      lines.splice(m.at % n, m.count);
+      return lines.join('');
+    case 'duplicateLines': {
+      const i = m.at % n;
+      lines.splice(i, 0, ...lines.slice(i, i + m.count));
+      return lines.join('');
+    }
     case 'swapLines': {
       if (lines.length < 2) return text;
       const [a, b] = [m.a % n, m.b % n];
@@ -137,22 +278,47 @@ export function applyMutation(text: string, m: Mutation): string {
       lines[b] = la + (lines[b].endsWith('\n') ? '\n' : '');
       return lines.join('');
     }
-    case 'truncate': return text.slice(0, m.at % (text.length + 1));
-    case 'reindent': return onLine(text, m.at, (l) => (m.delta >= 0 ? ' '.repeat(m.delta) + l : l.replace(new RegExp(`^ {0,${-m.delta}}`), '')));
-    case 'insert': { const at = m.at % (text.length + 1); return text.slice(0, at) + m.text + text.slice(at); }
-    case 'insertLine': { lines.splice(m.at % (lines.length + 1), 0, `${m.text}\n`); return lines.join(''); }
-    case 'replaceValue': return withKeyLine(text, m.at, (k, ls, i) => { ls[i] = `${k[1]}${k[2]}: ${m.value}${k[5]}`; });
-    case 'tagValue': return withKeyLine(text, m.at, (k, ls, i) => { ls[i] = `${k[1]}${k[2]}: ${m.tag} ${k[4]}${k[5]}`; });
-    case 'duplicateKey': return withKeyLine(text, m.at, (k, ls, i) => {
-      const indent = k[1].replace('- ', '  ');
-      ls.splice(i + 1, 0, `${indent}${k[2]}: ${m.value}${k[5] || '\n'}`);
-    });
-    case 'anchorAlias': {
-      const withAnchor = withKeyLine(text, m.from, (k, ls, i) => { ls[i] = `${k[1]}${k[2]}: &${m.name} ${k[4]}${k[5]}`; });
-      return withKeyLine(withAnchor, m.to, (k, ls, i) => { ls[i] = `${k[1]}${k[2]}: *${m.name}${k[5]}`; });
+    case 'truncate':
+      return text.slice(0, m.at % (text.length + 1));
+    case 'reindent':
+      return onLine(text, m.at, (l) => (m.delta >= 0 ? ' '.repeat(m.delta) + l : l.replace(new RegExp(`^ {0,${-m.delta}}`), '')));
+    case 'insert': {
+      const at = m.at % (text.length + 1);
+      return text.slice(0, at) + m.text + text.slice(at);
     }
-    case 'deepNesting': return withKeyLine(text, m.at, (k, ls, i) => { ls[i] = `${k[1]}${k[2]}: ${nesting(m.open, m.depth)}${k[5] || '\n'}`; });
-    case 'hugeScalar': return withKeyLine(text, m.at, (k, ls, i) => { ls[i] = `${k[1]}${k[2]}: ${hugeScalar(m.length, m.style)}${k[5] || '\n'}`; });
+    case 'insertLine': {
+      lines.splice(m.at % (lines.length + 1), 0, `${m.text}\n`);
+      return lines.join('');
+    }
+    case 'replaceValue':
+      return withKeyLine(text, m.at, (k, ls, i) => {
+        ls[i] = `${k[1]}${k[2]}: ${m.value}${k[5]}`;
+      });
+    case 'tagValue':
+      return withKeyLine(text, m.at, (k, ls, i) => {
+        ls[i] = `${k[1]}${k[2]}: ${m.tag} ${k[4]}${k[5]}`;
+      });
+    case 'duplicateKey':
+      return withKeyLine(text, m.at, (k, ls, i) => {
+        const indent = k[1].replace('- ', '  ');
+        ls.splice(i + 1, 0, `${indent}${k[2]}: ${m.value}${k[5] || '\n'}`);
+      });
+    case 'anchorAlias': {
+      const withAnchor = withKeyLine(text, m.from, (k, ls, i) => {
+        ls[i] = `${k[1]}${k[2]}: &${m.name} ${k[4]}${k[5]}`;
+      });
+      return withKeyLine(withAnchor, m.to, (k, ls, i) => {
+        ls[i] = `${k[1]}${k[2]}: *${m.name}${k[5]}`;
+      });
+    }
+    case 'deepNesting':
+      return withKeyLine(text, m.at, (k, ls, i) => {
+        ls[i] = `${k[1]}${k[2]}: ${nesting(m.open, m.depth)}${k[5] || '\n'}`;
+      });
+    case 'hugeScalar':
+      return withKeyLine(text, m.at, (k, ls, i) => {
+        ls[i] = `${k[1]}${k[2]}: ${hugeScalar(m.length, m.style)}${k[5] || '\n'}`;
+      });
     case 'ciliumKey': {
       const at = /^( *)cilium:[^\n]*\n/m.exec(text);
       const line = `${' '.repeat(m.indent)}${m.key}: ${m.value}\n`;
@@ -164,6 +330,9 @@ export function applyMutation(text: string, m: Mutation): string {
       if (m.style === 'crlf') return text.replace(/\r?\n/g, '\r\n');
       if (m.style === 'cr') return text.replace(/\r?\n/g, '\r');
       return lines.map((l, i) => (i % 2 ? l.replace(/\n$/, '\r\n') : l)).join('');
-    case 'bom': { const at = m.at % (text.length + 1); return text.slice(0, at) + '\ufeff' + text.slice(at); }
+    case 'bom': {
+      const at = m.at % (text.length + 1);
+      return text.slice(0, at) + '\ufeff' + text.slice(at);
+    }
   }
 }

@@ -5,14 +5,23 @@ export type IssueKind = 'exception' | 'invariant' | 'slow' | 'incremental';
 /** Every kind fails a campaign. */
 export const FAILING: readonly IssueKind[] = ['exception', 'invariant', 'slow', 'incremental'];
 
-export interface Issue { kind: IssueKind; op: string; detail: string; mutant: string }
+export interface Issue {
+  kind: IssueKind;
+  op: string;
+  detail: string;
+  mutant: string;
+}
 
 /** The per-call bound, in CPU time so a loaded machine does not turn a healthy call into a failure. */
 export const CALL_BOUND_MS = 1000;
 
 const MAX_LISTED = 100;
 
-export interface Slowest { cpuMs: number; wallMs: number; mutant: string }
+export interface Slowest {
+  cpuMs: number;
+  wallMs: number;
+  mutant: string;
+}
 
 export class Tally {
   mutants = 0;
@@ -38,9 +47,13 @@ export class Tally {
     else if (wallMs > top.wallMs) top.wallMs = wallMs;
   }
 
-  count(kind: IssueKind): number { return this.counts.get(kind) ?? 0; }
+  count(kind: IssueKind): number {
+    return this.counts.get(kind) ?? 0;
+  }
 
-  failures(): number { return FAILING.reduce((n, k) => n + this.count(k), 0); }
+  failures(): number {
+    return FAILING.reduce((n, k) => n + this.count(k), 0);
+  }
 
   merge(other: TallyData): void {
     this.mutants += other.mutants;
@@ -56,7 +69,14 @@ export class Tally {
   }
 
   data(): TallyData {
-    return { mutants: this.mutants, calls: this.calls, counts: [...this.counts], slowest: [...this.slowest], examples: this.examples, failing: [...this.failing] };
+    return {
+      mutants: this.mutants,
+      calls: this.calls,
+      counts: [...this.counts],
+      slowest: [...this.slowest],
+      examples: this.examples,
+      failing: [...this.failing],
+    };
   }
 
   report(): string {
@@ -68,7 +88,8 @@ export class Tally {
       'slowest call per entry point (CPU ms / wall ms):',
       ...slow.map(([op, s]) => `  ${op.padEnd(22)} ${s.cpuMs.toFixed(1).padStart(8)} / ${s.wallMs.toFixed(1).padStart(8)}   ${s.mutant}`),
     ];
-    if (this.examples.length) out.push('examples:', ...this.examples.map((e) => `  [${e.kind}] ${e.op}: ${e.detail}\n      mutant: ${e.mutant}`));
+    if (this.examples.length)
+      out.push('examples:', ...this.examples.map((e) => `  [${e.kind}] ${e.op}: ${e.detail}\n      mutant: ${e.mutant}`));
     if (this.failing.size) out.push('failing mutants:', ...[...this.failing].map((m) => `  ${m}`));
     return out.join('\n');
   }

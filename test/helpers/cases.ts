@@ -18,8 +18,9 @@ export function parseCaseHeader(text: string): CaseExpectation {
   for (const line of text.split('\n')) {
     let m: RegExpExecArray | null;
     if ((m = /^# kops-version:\s*(\S+)/.exec(line))) out.kopsVersion = m[1];
-    else if ((m = /^# expect:\s*(\S+)(?:\s+(\S+))?/.exec(line))) { if (m[1] !== 'none') out.spec.add(`${m[1]} ${m[2]}`); }
-    else if ((m = /^# expect-after-defaults:\s*(\S+)\s+(\S+)/.exec(line))) out.defaults.add(`${m[1]} ${m[2]}`);
+    else if ((m = /^# expect:\s*(\S+)(?:\s+(\S+))?/.exec(line))) {
+      if (m[1] !== 'none') out.spec.add(`${m[1]} ${m[2]}`);
+    } else if ((m = /^# expect-after-defaults:\s*(\S+)\s+(\S+)/.exec(line))) out.defaults.add(`${m[1]} ${m[2]}`);
   }
   return out;
 }
@@ -29,7 +30,10 @@ export function topLevelSpecKeys(text: string): Set<string> {
   const keys = new Set<string>();
   let inSpec = false;
   for (const line of text.split('\n')) {
-    if (/^spec:\s*$/.test(line)) { inSpec = true; continue; }
+    if (/^spec:\s*$/.test(line)) {
+      inSpec = true;
+      continue;
+    }
     if (/^\S/.test(line)) inSpec = false;
     const m = inSpec ? /^ {2}([A-Za-z0-9]+):/.exec(line) : null;
     if (m) keys.add(m[1]);
@@ -37,7 +41,10 @@ export function topLevelSpecKeys(text: string): Set<string> {
   return keys;
 }
 
-export interface CaseOutcome { spec: Set<string>; defaults: Set<string> }
+export interface CaseOutcome {
+  spec: Set<string>;
+  defaults: Set<string>;
+}
 
 /**
  * The (path, kops type) pairs reported per stage. A `Required` on a top-level spec field the document omits

@@ -14,13 +14,14 @@ export function kopsDocument(kind: KopsKind, name: string, specLines: readonly s
  * A Cluster with a finding from the Cilium field checks (the misspelt `enableNodeport`) and one from the kops rules
  * (NodePort beside an enabled kube-proxy); `extraLines` go at the end of `spec:`.
  */
-export const clusterWithCiliumFindings = (name: string, extraLines: readonly string[] = []): string => kopsDocument('Cluster', name, [
-  '  kubernetesVersion: 1.32.0',
-  '  kubeProxy:',
-  '    enabled: true',
-  '  networking:',
-  '    cilium:',
-  '      enableNodePort: true',
-  '      enableNodeport: true',
-  ...extraLines,
-]);
+export const clusterWithCiliumFindings = (name: string, extraLines: readonly string[] = []): string =>
+  kopsDocument('Cluster', name, [
+    '  kubernetesVersion: 1.32.0',
+    '  kubeProxy:',
+    '    enabled: true',
+    '  networking:',
+    '    cilium:',
+    '      enableNodePort: true',
+    '      enableNodeport: true',
+    ...extraLines,
+  ]);

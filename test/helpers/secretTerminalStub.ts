@@ -11,10 +11,18 @@ class Emitter<T> {
   private listeners: Array<Listener<T>> = [];
   readonly event = (listener: Listener<T>) => {
     this.listeners.push(listener);
-    return { dispose: () => { this.listeners = this.listeners.filter((l) => l !== listener); } };
+    return {
+      dispose: () => {
+        this.listeners = this.listeners.filter((l) => l !== listener);
+      },
+    };
   };
-  fire(value: T): void { for (const listener of [...this.listeners]) listener(value); }
-  dispose(): void { this.listeners = []; }
+  fire(value: T): void {
+    for (const listener of [...this.listeners]) listener(value);
+  }
+  dispose(): void {
+    this.listeners = [];
+  }
 }
 
 interface Pty {

@@ -6,7 +6,10 @@ import { join } from 'path';
 const REPO = join(__dirname, '..', '..');
 
 /** The CLI and server bundles as shipped: `scripts/build.mjs --minify`, the build of `npm pack` (prepack) and of the .vsix. */
-export interface ShippedBuild { cli: string; server: string }
+export interface ShippedBuild {
+  cli: string;
+  server: string;
+}
 
 let built: ShippedBuild | undefined;
 

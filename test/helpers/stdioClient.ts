@@ -1,8 +1,15 @@
 import { spawn, type ChildProcess } from 'child_process';
 import {
-  createProtocolConnection, ExitNotification, InitializedNotification, InitializeRequest, ShutdownRequest,
-  StreamMessageReader, StreamMessageWriter,
-  type ClientCapabilities, type InitializeResult, type ProtocolConnection,
+  createProtocolConnection,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type InitializeResult,
+  type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 
 /** A language server started as a plain LSP client in another editor would: a process speaking JSON-RPC on stdio. */
@@ -16,12 +23,16 @@ export interface StdioSession {
 }
 
 export async function startStdioServer(
-  command: string, args: readonly string[], capabilities: ClientCapabilities,
+  command: string,
+  args: readonly string[],
+  capabilities: ClientCapabilities,
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<StdioSession> {
   const child = spawn(command, args, { ...options, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

@@ -26,7 +26,10 @@ function modulesOf(bundle: string): Map<string, string> {
 /** Modules of the bundle that require one of `builtins` (with or without `node:`). */
 function requiring(chunks: Map<string, string>, builtins: string[]): string[] {
   const pattern = new RegExp(`require\\("(node:)?(${builtins.join('|')})"\\)`);
-  return [...chunks].filter(([, text]) => pattern.test(text)).map(([name]) => name).sort();
+  return [...chunks]
+    .filter(([, text]) => pattern.test(text))
+    .map(([name]) => name)
+    .sort();
 }
 
 const NETWORK = ['net', 'http', 'https', 'http2', 'tls', 'dgram', 'dns', 'undici'];
@@ -49,7 +52,7 @@ describe('no network at run time, read off freshly built bundles', function () {
     assert.ok(bundles.server.size > 100, `${bundles.server.size} modules`);
   });
 
-  it('only vscode-jsonrpc\'s transport module loads a network module (net, for --pipe and --socket; VS Code uses IPC)', () => {
+  it("only vscode-jsonrpc's transport module loads a network module (net, for --pipe and --socket; VS Code uses IPC)", () => {
     for (const name of ['client', 'server'] as const) {
       assert.deepEqual(requiring(bundles[name], NETWORK), ['node_modules/vscode-jsonrpc/lib/node/main.js'], name);
     }
@@ -62,7 +65,7 @@ describe('no network at run time, read off freshly built bundles', function () {
     }
   });
 
-  it('starts processes only to run the server and the IPsec kops terminal; the server\'s own code starts none', () => {
+  it("starts processes only to run the server and the IPsec kops terminal; the server's own code starts none", () => {
     assert.deepEqual(requiring(bundles.client, ['child_process']), [
       'client/src/commands/secretTerminal.ts',
       'node_modules/vscode-languageclient/lib/node/main.js', // forks dist/server.js
@@ -70,7 +73,10 @@ describe('no network at run time, read off freshly built bundles', function () {
     ]);
     // vscode-languageserver bundles helpers that can run npm or yarn to find global modules; our code never calls them.
     assert.deepEqual(requiring(bundles.server, ['child_process']), ['node_modules/vscode-languageserver/lib/node/files.js']);
-    const ours = [...bundles.server].filter(([name]) => name.startsWith('server/')).map(([, text]) => text).join('');
+    const ours = [...bundles.server]
+      .filter(([name]) => name.startsWith('server/'))
+      .map(([, text]) => text)
+      .join('');
     assert.doesNotMatch(ours, /\bFiles\b|resolveGlobal(Node|Yarn)Path|resolveModulePath/);
   });
 
@@ -79,9 +85,12 @@ describe('no network at run time, read off freshly built bundles', function () {
       'client/src/commands/ciliumKey.ts', // writeKeyFile
       'node_modules/vscode-languageclient/lib/node/main.js', // stat of the server's working directory
     ]);
-    const ours = [...bundles.client].filter(([name]) => name.startsWith('client/')).map(([, text]) => text).join('');
+    const ours = [...bundles.client]
+      .filter(([name]) => name.startsWith('client/'))
+      .map(([, text]) => text)
+      .join('');
     const fsApi = [...ours.matchAll(/workspace\.fs\.(\w+)/g)].map((m) => m[1]);
-    assert.deepEqual([...new Set(fsApi)], ['stat'], 'VS Code\'s file system API: only stat');
+    assert.deepEqual([...new Set(fsApi)], ['stat'], "VS Code's file system API: only stat");
   });
 
   it('the server reads no file: only the documents the editor sends', () => {

@@ -16,22 +16,37 @@ const SHARED_KOPS = join(REPO, '..', 'shared', 'kops');
 const CLEAN = join(FIXTURES, 'clean-cluster.yaml');
 const BROKEN = join(FIXTURES, 'broken-cluster.yaml');
 
-interface Run { status: number | null; stdout: string; stderr: string }
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
 const run = (args: string[], cwd = REPO): Run => {
   const r = spawnSync(process.execPath, [shippedBuild().cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 interface JsonDiagnostic {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  severity: Severity; code: FindingCode; path: string; kops?: Omit<KopsError, 'detail'>; message: string; docs?: string;
+  severity: Severity;
+  code: FindingCode;
+  path: string;
+  kops?: Omit<KopsError, 'detail'>;
+  message: string;
+  docs?: string;
 }
-interface JsonFile { file: string; kopsVersion: string; diagnostics: JsonDiagnostic[] }
+interface JsonFile {
+  file: string;
+  kopsVersion: string;
+  diagnostics: JsonDiagnostic[];
+}
 /** The part of a SARIF log the assertions read (the schema checks the rest). */
 interface SarifLog {
   runs: Array<{
     tool: { driver: { rules: Array<{ id: string; shortDescription: { text: string }; helpUri?: string }> } };
     results: Array<{
-      ruleId: string; ruleIndex: number; level: string;
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
       locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }>;
     }>;
   }>;
@@ -43,7 +58,8 @@ function caseProblems(text: string, report: JsonFile | undefined): string[] {
   if (!report) return ['missing from the CLI output'];
   const want = parseCaseHeader(text);
   const findings: Finding[] = report.diagnostics.map((d) => ({ ...d, kops: d.kops && { ...d.kops, detail: '' } }));
-  const version = want.kopsVersion && report.kopsVersion !== want.kopsVersion ? [`kopsVersion ${report.kopsVersion} != ${want.kopsVersion}`] : [];
+  const version =
+    want.kopsVersion && report.kopsVersion !== want.kopsVersion ? [`kopsVersion ${report.kopsVersion} != ${want.kopsVersion}`] : [];
   return [...version, ...compareCase(caseOutcome(findings, text, want), want)];
 }
 
@@ -75,8 +91,15 @@ describe('kops-spec CLI (the shipped cli.js)', function () {
       assert.match(version.stdout, new RegExp(`^kops-spec ${pkg.version.replace(/\./g, '\\.')} `));
     });
 
-    for (const args of [[], ['lint', 'x.yaml'], ['check'], ['check', '--format', 'xml', 'x.yaml'], ['check', '--bogus', 'x.yaml'],
-      ['check', '--kops-version', 'v1.99.0', 'x.yaml'], ['check', '--kops-version']]) {
+    for (const args of [
+      [],
+      ['lint', 'x.yaml'],
+      ['check'],
+      ['check', '--format', 'xml', 'x.yaml'],
+      ['check', '--bogus', 'x.yaml'],
+      ['check', '--kops-version', 'v1.99.0', 'x.yaml'],
+      ['check', '--kops-version'],
+    ]) {
       it(`exits 2 with a one-line reason for: ${args.join(' ') || '(nothing)'}`, () => {
         const r = run(args);
         assert.equal(r.status, 2);
@@ -102,9 +125,19 @@ describe('kops-spec CLI (the shipped cli.js)', function () {
       const typo = positionOf(text, 'enableNodeport');
       const quoted = positionOf(text, '"false"');
       const lines = r.stdout.trim().split('\n');
-      assert.ok(lines.includes(`test/fixtures/cli/broken-cluster.yaml:${typo.line + 1}:${typo.character + 1} warning cilium-unknown-key `
-        + 'kops ignores unknown key `enableNodeport` under spec.networking.cilium; did you mean `enableNodePort`?'), r.stdout);
-      assert.ok(lines.some((l) => l.startsWith(`test/fixtures/cli/broken-cluster.yaml:${quoted.line + 1}:${quoted.character + 1} error cilium-type `)), r.stdout);
+      assert.ok(
+        lines.includes(
+          `test/fixtures/cli/broken-cluster.yaml:${typo.line + 1}:${typo.character + 1} warning cilium-unknown-key ` +
+            'kops ignores unknown key `enableNodeport` under spec.networking.cilium; did you mean `enableNodePort`?',
+        ),
+        r.stdout,
+      );
+      assert.ok(
+        lines.some((l) =>
+          l.startsWith(`test/fixtures/cli/broken-cluster.yaml:${quoted.line + 1}:${quoted.character + 1} error cilium-type `),
+        ),
+        r.stdout,
+      );
       assert.match(r.stderr, /\d+ errors?, \d+ warnings?, .* in 1 file/);
     });
 
@@ -112,7 +145,13 @@ describe('kops-spec CLI (the shipped cli.js)', function () {
       const r = run(['check', '--format', 'json', relative(REPO, BROKEN), CLEAN]);
       assert.equal(r.status, 1);
       const files = json(r);
-      assert.deepEqual(files.map((f) => [f.file, f.kopsVersion]), [['test/fixtures/cli/broken-cluster.yaml', 'v1.36.2'], [CLEAN, 'v1.36.2']]);
+      assert.deepEqual(
+        files.map((f) => [f.file, f.kopsVersion]),
+        [
+          ['test/fixtures/cli/broken-cluster.yaml', 'v1.36.2'],
+          [CLEAN, 'v1.36.2'],
+        ],
+      );
       assert.deepEqual(Object.keys(JSON.parse(r.stdout)), ['files']);
       assert.deepEqual(Object.keys(files[0]), ['file', 'kopsVersion', 'diagnostics']);
       const typo = files[0].diagnostics.find((d) => d.code === 'cilium-unknown-key')!;
@@ -155,8 +194,14 @@ describe('kops-spec CLI (the shipped cli.js)', function () {
       const commented = write('version/commented.yaml', `# kops-version: v1.25.0\n${readFileSync(CLEAN, 'utf8')}`);
       const plain = write('version/plain.yaml', readFileSync(CLEAN, 'utf8'));
       const flagged = json(run(['check', '--format', 'json', '--kops-version', 'v1.30.0', commented, plain]));
-      assert.deepEqual(flagged.map((f) => f.kopsVersion), ['v1.25.0', 'v1.30.0']);
-      assert.deepEqual(json(run(['check', '--format', 'json', plain])).map((f) => f.kopsVersion), ['v1.36.2']);
+      assert.deepEqual(
+        flagged.map((f) => f.kopsVersion),
+        ['v1.25.0', 'v1.30.0'],
+      );
+      assert.deepEqual(
+        json(run(['check', '--format', 'json', plain])).map((f) => f.kopsVersion),
+        ['v1.36.2'],
+      );
     });
 
     it('exits 2 on an unknown version in a file comment, still reporting the file', () => {
@@ -180,14 +225,21 @@ describe('kops-spec CLI (the shipped cli.js)', function () {
       write('tree/image.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
       const r = run(['check', '--format', 'json', 'tree'], tmp);
       assert.equal(r.status, 1, r.stderr);
-      assert.deepEqual(json(r).map((f) => f.file), [join('tree', 'a.yaml'), join('tree', 'sub', 'deeper', 'b.yml')]);
+      assert.deepEqual(
+        json(r).map((f) => f.file),
+        [join('tree', 'a.yaml'), join('tree', 'sub', 'deeper', 'b.yml')],
+      );
     });
 
     it('exits 2 with a clear message for a missing, binary or oversized file', () => {
       const binary = write('files/blob.yaml', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3]));
       const huge = write('files/huge.yaml', Buffer.alloc(8 * 1024 * 1024 + 1, 0x61));
       const missing = join(tmp, 'files', 'missing.yaml');
-      const expectations: Array<[string, RegExp]> = [[binary, /is a binary file/], [huge, /MiB; kops-spec checks files up to 8 MiB/], [missing, /cannot read .*: no such file/]];
+      const expectations: Array<[string, RegExp]> = [
+        [binary, /is a binary file/],
+        [huge, /MiB; kops-spec checks files up to 8 MiB/],
+        [missing, /cannot read .*: no such file/],
+      ];
       for (const [path, reason] of expectations) {
         const r = run(['check', path, CLEAN]);
         assert.equal(r.status, 2, path);
@@ -205,7 +257,10 @@ describe('kops-spec CLI (the shipped cli.js)', function () {
   describe('acceptance: kops validation cases and specs', () => {
     const caseDirs = [join(SHARED_KOPS, 'validation-cases'), join(REPO, 'test', 'cases')].filter(existsSync);
     for (const dir of caseDirs) {
-      const files = readdirSync(dir).filter((f) => /^case-.*\.yaml$/.test(f)).sort().map((f) => join(dir, f));
+      const files = readdirSync(dir)
+        .filter((f) => /^case-.*\.yaml$/.test(f))
+        .sort()
+        .map((f) => join(dir, f));
       describe(relative(join(REPO, '..'), dir), () => {
         let reports: Map<string, JsonFile>;
         before(() => {
@@ -222,14 +277,27 @@ describe('kops-spec CLI (the shipped cli.js)', function () {
     }
 
     const specs = join(SHARED_KOPS, 'specs');
-    const sources = existsSync(specs) ? JSON.parse(readFileSync(join(specs, 'sources.json'), 'utf8')) as Array<{ file: string; tag: string }> : [];
-    const names = existsSync(specs) ? readdirSync(specs).filter((f) => f.endsWith('.yaml')).sort() : [];
+    const sources = existsSync(specs)
+      ? (JSON.parse(readFileSync(join(specs, 'sources.json'), 'utf8')) as Array<{ file: string; tag: string }>)
+      : [];
+    const names = existsSync(specs)
+      ? readdirSync(specs)
+          .filter((f) => f.endsWith('.yaml'))
+          .sort()
+      : [];
     const tagOf = (name: string): string => sources.find((s) => s.file === name)?.tag ?? 'v1.36.2';
     describe('shared/kops/specs', () => {
       const byFile = new Map<string, { status: number | null; report: JsonFile }>();
       before(() => {
         for (const tag of new Set(names.map(tagOf))) {
-          const r = run(['check', '--format', 'json', '--kops-version', tag, ...names.filter((n) => tagOf(n) === tag).map((n) => join(specs, n))]);
+          const r = run([
+            'check',
+            '--format',
+            'json',
+            '--kops-version',
+            tag,
+            ...names.filter((n) => tagOf(n) === tag).map((n) => join(specs, n)),
+          ]);
           for (const report of json(r)) byFile.set(report.file, { status: r.status, report });
         }
       });
@@ -238,7 +306,10 @@ describe('kops-spec CLI (the shipped cli.js)', function () {
           const { report } = byFile.get(join(specs, name))!;
           assert.equal(report.kopsVersion, tagOf(name));
           const errors = report.diagnostics.filter((d) => d.severity === 'error');
-          assert.deepEqual(errors.map((d) => `${d.code} ${d.path}: ${d.message}`), []);
+          assert.deepEqual(
+            errors.map((d) => `${d.code} ${d.path}: ${d.message}`),
+            [],
+          );
         });
       }
       it('exits 0 on all of them', () => assert.deepEqual([...new Set([...byFile.values()].map((x) => x.status))], [0]));

@@ -17,15 +17,21 @@ describe('fuzzing the engine with mutated real specs', function () {
 
   it(`${RUNS} mutants: no exception escapes, every result keeps the LSP invariants, incremental equals fresh`, () => {
     const corpus = new Corpus();
-    const details = fc.check(fc.property(mutantArb(corpus.seeds.length), (m) => {
-      const tally = new Tally();
-      runMutant(corpus, m, `FUZZ_SEED=${SEED} (${corpus.describe(m)})`, tally);
-      if (tally.failures()) throw new Error(tally.report());
-    }), { seed: SEED, numRuns: RUNS, interruptAfterTimeLimit: 30 * 60_000, markInterruptAsFailure: true, ...(PATH ? { path: PATH } : {}) });
+    const details = fc.check(
+      fc.property(mutantArb(corpus.seeds.length), (m) => {
+        const tally = new Tally();
+        runMutant(corpus, m, `FUZZ_SEED=${SEED} (${corpus.describe(m)})`, tally);
+        if (tally.failures()) throw new Error(tally.report());
+      }),
+      { seed: SEED, numRuns: RUNS, interruptAfterTimeLimit: 30 * 60_000, markInterruptAsFailure: true, ...(PATH ? { path: PATH } : {}) },
+    );
     if (!details.failed) return;
     const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance ?? '');
-    const replay = details.counterexamplePath === null ? '' : `\nReplay: FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath}`
-      + ' npx mocha --config test/integration/.mocharc.json test/integration/fuzz.test.ts';
+    const replay =
+      details.counterexamplePath === null
+        ? ''
+        : `\nReplay: FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath}` +
+          ' npx mocha --config test/integration/.mocharc.json test/integration/fuzz.test.ts';
     throw new Error(`${fc.defaultReportMessage(details)}\n${cause}${replay}`);
   });
 });

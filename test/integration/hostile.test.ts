@@ -19,7 +19,11 @@ import { Tally } from '../fuzz/tally';
 function exercise(name: string, text: string): Tally {
   const tally = new Tally();
   const lines = text.split('\n').length;
-  const positions: Array<[number, number]> = [[0, 0], [Math.floor(lines / 2), 4], [lines - 1, 0]];
+  const positions: Array<[number, number]> = [
+    [0, 0],
+    [Math.floor(lines / 2), 4],
+    [lines - 1, 0],
+  ];
   runEngine({ label: name, text: `${text}\n# edited\n`, settings: {}, positions, base: baseOf(text) }, tally);
   return tally;
 }
@@ -56,7 +60,10 @@ describe('hostile files', function () {
       const findings = diagnose(file, effectiveKopsVersion(file, {}));
       assert.deepEqual(findings.filter(isLimitFinding), []);
       const lastLine = text.slice(0, text.lastIndexOf('notAKopsKey')).split('\n').length - 1;
-      assert.ok(findings.some((f) => f.range.start.line === lastLine && /notAKopsKey/.test(f.message)), 'the unknown key of the last document is reported');
+      assert.ok(
+        findings.some((f) => f.range.start.line === lastLine && /notAKopsKey/.test(f.message)),
+        'the unknown key of the last document is reported',
+      );
       const tally = exercise('50,000-line kops stream', text);
       assert.equal(tally.failures(), 0, tally.report());
     });

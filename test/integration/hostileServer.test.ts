@@ -2,8 +2,12 @@ import { strict as assert } from 'assert';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
 import {
-  DidOpenTextDocumentNotification, HoverRequest, PublishDiagnosticsNotification,
-  type Diagnostic, type MarkupContent, type PublishDiagnosticsParams,
+  DidOpenTextDocumentNotification,
+  HoverRequest,
+  PublishDiagnosticsNotification,
+  type Diagnostic,
+  type MarkupContent,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { HOSTILE, textOf } from '../fuzz/hostileFiles';
 import { positionOf } from '../helpers/marker';
@@ -19,7 +23,8 @@ import { editorCapabilities, startStdioServer, type StdioSession } from '../help
 const REPO = join(__dirname, '..', '..');
 const RESPONSIVE_MS = 1000;
 
-const SPEC = 'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: calm.example.com\nspec:\n  networking:\n    cilium:\n      enableNodePort: true\n';
+const SPEC =
+  'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: calm.example.com\nspec:\n  networking:\n    cilium:\n      enableNodePort: true\n';
 const specUri = pathToFileURL(join(REPO, 'hostile-fixture', 'calm.yaml')).href;
 
 function open(session: StdioSession, uri: string, text: string): Promise<void> {
@@ -40,7 +45,8 @@ function published(session: StdioSession, uri: string): Promise<Diagnostic[]> {
 async function hoverTime(session: StdioSession): Promise<{ ms: number; text: string }> {
   const started = Date.now();
   const result = await session.connection.sendRequest(HoverRequest.type, {
-    textDocument: { uri: specUri }, position: positionOf(SPEC, 'enableNodePort', 3),
+    textDocument: { uri: specUri },
+    position: positionOf(SPEC, 'enableNodePort', 3),
   });
   return { ms: Date.now() - started, text: (result?.contents as MarkupContent | undefined)?.value ?? '' };
 }

@@ -24,7 +24,7 @@ describe('saving the IPsec key', () => {
     const promises = fs.promises as { open: typeof fs.promises.open };
     const open = promises.open;
     const modes: number[] = [];
-    promises.open = (async (...args: Parameters<typeof open>) => {
+    promises.open = async (...args: Parameters<typeof open>) => {
       const handle = await open(...args);
       for (const name of ['write', 'writeFile', 'appendFile', 'writev'] as const) {
         const original = handle[name].bind(handle) as (...a: unknown[]) => Promise<unknown>;
@@ -34,7 +34,7 @@ describe('saving the IPsec key', () => {
         };
       }
       return handle;
-    });
+    };
     try {
       await body();
     } finally {
@@ -76,21 +76,27 @@ describe('saving the IPsec key', () => {
 
 describe('kops in a terminal, the key on its standard input', () => {
   let dir: string;
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kops-stdin-')); });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kops-stdin-'));
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   /** A stand-in `kops` executable that records its arguments and standard input, and prints neither. */
   function fakeKops(): { command: string; record: string } {
     const record = path.join(dir, 'record.json');
     const command = path.join(dir, 'kops');
-    fs.writeFileSync(command, `#!${process.execPath}
+    fs.writeFileSync(
+      command,
+      `#!${process.execPath}
 let stdin = '';
 process.stdin.on('data', (d) => { stdin += d; });
 process.stdin.on('end', () => {
   require('fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify({ argv: process.argv.slice(2), stdin }));
   console.log('secret/ciliumpassword created');
 });
-`, { mode: 0o755 });
+`,
+      { mode: 0o755 },
+    );
     return { command, record };
   }
 
@@ -112,7 +118,10 @@ process.stdin.on('end', () => {
   it('says so when kops is missing, and the key appears nowhere in the terminal', async () => {
     const key = generateCiliumIpsecKey();
     const { shown } = await runInTerminalStub({
-      title: 'kops: Cilium IPsec key', command: path.join(dir, 'no-such-kops'), args: createSecretArgs('demo.example.com', true), stdin: key,
+      title: 'kops: Cilium IPsec key',
+      command: path.join(dir, 'no-such-kops'),
+      args: createSecretArgs('demo.example.com', true),
+      stdin: key,
     });
     assert.match(shown, /was not found on PATH/);
     assert.ok(!shown.includes(key.split(' ')[3]));

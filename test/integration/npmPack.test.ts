@@ -15,7 +15,11 @@ const CLEAN = 'specs/clean-cluster.yaml';
 const BAD = 'specs/nodeport-kube-proxy.yaml';
 const TARBALL_FILES = ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/server.js', 'package.json'];
 
-interface PackResult { filename: string; size: number; files: Array<{ path: string }> }
+interface PackResult {
+  filename: string;
+  size: number;
+  files: Array<{ path: string }>;
+}
 
 /**
  * A copy of the work tree as git sees it (tracked and not ignored) with the repo's node_modules linked in:
@@ -58,7 +62,9 @@ describe('npm tarball (npm pack → npm install → npx kops-spec)', function ()
     const installed = npm(['install', '--offline', join(tmp, pack.filename)], project);
     assert.equal(installed.status, 0, `npm install of the tarball failed:\n${installed.stdout}\n${installed.stderr}`);
   });
-  after(() => { if (tmp) rmSync(tmp, { recursive: true, force: true }); });
+  after(() => {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
 
   it('holds only the bundles, README, CHANGELOG, LICENSE and package.json', function () {
     assert.deepEqual(pack.files.map((f) => f.path).sort(), TARBALL_FILES);

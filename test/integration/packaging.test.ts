@@ -15,7 +15,9 @@ const FIXTURES = join(REPO, 'test', 'fixtures', 'packaging');
 const BAD_SPEC = join(FIXTURES, 'nodeport-kube-proxy.yaml');
 
 interface Manifest {
-  main: string; icon?: string; dependencies?: Record<string, string>;
+  main: string;
+  icon?: string;
+  dependencies?: Record<string, string>;
   contributes?: Record<string, unknown>;
 }
 
@@ -65,7 +67,9 @@ describe('npm run package (.vsix)', function () {
     files = await readZip(vsix);
     manifest = JSON.parse(text('package.json')) as Manifest;
   });
-  after(() => { if (tmp) rmSync(tmp, { recursive: true, force: true }); });
+  after(() => {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
 
   it('holds the manifest, the three bundles, README, CHANGELOG and LICENSE', function () {
     for (const path of ['package.json', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'README.md', 'CHANGELOG.md']) {
@@ -86,11 +90,13 @@ describe('npm run package (.vsix)', function () {
   });
 
   it('holds no sources, tests, dependencies or local state', function () {
-    const unwanted = [...files.keys()].filter((path) =>
-      /\.(ts|map|tsbuildinfo|vsix)$/.test(path) ||
-      /^extension\/(test|server|client|scripts|samples|bench|out|node_modules|\.e2e|\.ci|\.notes)\//.test(path) ||
-      /(^|\/)node_modules\//.test(path) ||
-      /^extension\/(tsconfig.*\.json|package-lock\.json|\.vscodeignore|\.npmignore|\.gitignore)$/.test(path));
+    const unwanted = [...files.keys()].filter(
+      (path) =>
+        /\.(ts|map|tsbuildinfo|vsix)$/.test(path) ||
+        /^extension\/(test|server|client|scripts|samples|bench|out|node_modules|\.e2e|\.ci|\.notes)\//.test(path) ||
+        /(^|\/)node_modules\//.test(path) ||
+        /^extension\/(tsconfig.*\.json|package-lock\.json|\.vscodeignore|\.npmignore|\.gitignore)$/.test(path),
+    );
     assert.deepEqual(unwanted, []);
   });
 
@@ -111,7 +117,9 @@ describe('npm run package (.vsix)', function () {
     assert.equal(cli.status, 1, `${cli.stdout}\n${cli.stderr}`);
     assert.match(cli.stdout, /cilium-nodeport-kubeproxy/);
 
-    const session = await startStdioServer(process.execPath, [join(unpacked, 'dist', 'server.js'), '--stdio'], editorCapabilities(true), { cwd: tmp });
+    const session = await startStdioServer(process.execPath, [join(unpacked, 'dist', 'server.js'), '--stdio'], editorCapabilities(true), {
+      cwd: tmp,
+    });
     try {
       const uri = pathToFileURL(join(tmp, 'cluster.yaml')).href;
       await session.connection.sendNotification(DidOpenTextDocumentNotification.type, {

@@ -2,8 +2,13 @@ import { strict as assert } from 'assert';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
 import {
-  DidOpenTextDocumentNotification, HoverRequest, LogMessageNotification, MessageType,
-  type LogMessageParams, type MarkupContent, type Position,
+  DidOpenTextDocumentNotification,
+  HoverRequest,
+  LogMessageNotification,
+  MessageType,
+  type LogMessageParams,
+  type MarkupContent,
+  type Position,
 } from 'vscode-languageserver-protocol/node';
 import { kopsDocument } from '../helpers/kopsText';
 import { positionOf } from '../helpers/marker';

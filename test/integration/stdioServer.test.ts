@@ -2,10 +2,22 @@ import { strict as assert } from 'assert';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
 import {
-  CodeActionRequest, CompletionRequest, DidOpenTextDocumentNotification, DocumentDiagnosticRequest,
-  DocumentSymbolRequest, HoverRequest, PublishDiagnosticsNotification,
-  type CodeAction, type CompletionItem, type CompletionList, type Diagnostic, type DocumentSymbol,
-  type MarkupContent, type PublishDiagnosticsParams, type TextEdit, type WorkspaceEdit,
+  CodeActionRequest,
+  CompletionRequest,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
+  DocumentSymbolRequest,
+  HoverRequest,
+  PublishDiagnosticsNotification,
+  type CodeAction,
+  type CompletionItem,
+  type CompletionList,
+  type Diagnostic,
+  type DocumentSymbol,
+  type MarkupContent,
+  type PublishDiagnosticsParams,
+  type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { editorCapabilities, startStdioServer, type StdioSession } from '../helpers/stdioClient';
 import { positionOf, withCursor } from '../helpers/marker';
@@ -57,7 +69,7 @@ function published(session: StdioSession, uri: string, accept: (d: Diagnostic[])
 }
 
 const labels = (result: CompletionItem[] | CompletionList | null): string[] =>
-  (Array.isArray(result) ? result : result?.items ?? []).map((item) => item.label);
+  (Array.isArray(result) ? result : (result?.items ?? [])).map((item) => item.label);
 
 /** The edits a workspace edit makes to one document, in either of its two shapes. */
 const editsFor = (edit: WorkspaceEdit | undefined, uri: string): TextEdit[] => [
@@ -96,14 +108,16 @@ describe('kops-spec-server --stdio with a plain LSP client', function () {
 
     it('completes Cilium keys inside `cilium:`', async function () {
       const result = await session.connection.sendRequest(CompletionRequest.type, {
-        textDocument: { uri: halfTypedUri }, position: HALF_TYPED.position,
+        textDocument: { uri: halfTypedUri },
+        position: HALF_TYPED.position,
       });
       assert.ok(labels(result).includes('enableNodePort'), `labels: ${labels(result).slice(0, 20).join(', ')}`);
     });
 
     it('hovers enableNodePort with the Cilium documentation link', async function () {
       const result = await session.connection.sendRequest(HoverRequest.type, {
-        textDocument: { uri: specUri }, position: positionOf(SPEC, 'enableNodePort', 3),
+        textDocument: { uri: specUri },
+        position: positionOf(SPEC, 'enableNodePort', 3),
       });
       const value = (result?.contents as MarkupContent | undefined)?.value ?? '';
       assert.match(value, /docs\.cilium\.io/);

@@ -3,10 +3,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { allCiliumFieldPaths, ciliumField, ciliumFields, firstKopsWith } from '../../server/src/engine/kops/catalog/ciliumFields';
 import {
-  ciliumSupport, ciliumVersionChoices, ciliumVersionPasses, createClusterNetworking, defaultNetworkingProvider,
+  ciliumSupport,
+  ciliumVersionChoices,
+  ciliumVersionPasses,
+  createClusterNetworking,
+  defaultNetworkingProvider,
 } from '../../server/src/engine/kops/catalog/ciliumVersions';
 import {
-  ciliumDocSlug, ciliumDocsUrl, ciliumDocsUrlForField, effectiveCiliumVersion, KOPS_CILIUM_DOCS,
+  ciliumDocSlug,
+  ciliumDocsUrl,
+  ciliumDocsUrlForField,
+  effectiveCiliumVersion,
+  KOPS_CILIUM_DOCS,
 } from '../../server/src/engine/kops/catalog/docsLinks';
 import { parseKopsVersion, type KopsVersion } from '../../server/src/engine/kops/releases';
 
@@ -28,23 +36,37 @@ describe('catalog agrees with the shared kops fact base', function () {
   const facts = (): any[] => readShared('kops/cilium-fields.json');
   const versions = (): any => readShared('kops/cilium-versions.json');
 
-  const expectedType = (f: any): string => (/Quantity/.test(f.goType) ? 'quantity'
-    : ({ array: 'stringList', map: 'stringMap' } as Record<string, string>)[f.jsonType] ?? f.jsonType);
-  const yamlText = (v: unknown): string | undefined => (v === null ? undefined
-    : typeof v === 'object' ? `{${Object.entries(v).map(([k, x]) => `${k}: ${x}`).join(', ')}}` : String(v));
-  const firstKops = (f: any): string => (f.firstMinorRelease.startsWith('<=') || f.firstMinorRelease === 'v1.17.0'
-    ? 'v1.18.0' : f.firstMinorRelease);
+  const expectedType = (f: any): string =>
+    /Quantity/.test(f.goType)
+      ? 'quantity'
+      : (({ array: 'stringList', map: 'stringMap' } as Record<string, string>)[f.jsonType] ?? f.jsonType);
+  const yamlText = (v: unknown): string | undefined =>
+    v === null
+      ? undefined
+      : typeof v === 'object'
+        ? `{${Object.entries(v)
+            .map(([k, x]) => `${k}: ${x}`)
+            .join(', ')}}`
+        : String(v);
+  const firstKops = (f: any): string =>
+    f.firstMinorRelease.startsWith('<=') || f.firstMinorRelease === 'v1.17.0' ? 'v1.18.0' : f.firstMinorRelease;
 
   // Keys that shipped in a patch release, read from the kops tags (the fact base dates keys by .0 releases).
   const PATCH_SINCE: Record<string, string> = {
-    enableHostReachableServices: 'v1.20.1', disableCNPStatusUpdates: 'v1.22.2', operatorPodAnnotations: 'v1.26.4',
-    registry: 'v1.27.1', nodeEncryption: 'v1.28.1',
+    enableHostReachableServices: 'v1.20.1',
+    disableCNPStatusUpdates: 'v1.22.2',
+    operatorPodAnnotations: 'v1.26.4',
+    registry: 'v1.27.1',
+    nodeEncryption: 'v1.28.1',
   };
   const BACKPORTED = new Set(['bpfLBSock', 'extraConfig']);
   const since = (f: any): string => PATCH_SINCE[f.yamlName] ?? firstKops(f);
 
   it('has exactly the 119 keys of the fact base, in its order', function () {
-    assert.deepEqual(allCiliumFieldPaths(), facts().map((f) => f.yamlName));
+    assert.deepEqual(
+      allCiliumFieldPaths(),
+      facts().map((f) => f.yamlName),
+    );
   });
 
   it('matches type, v1alpha3 name, addedIn, newest default, dead and no-effect flags of every key', function () {
@@ -68,10 +90,12 @@ describe('catalog agrees with the shared kops fact base', function () {
   it('has each key in exactly the listed tags the fact base names, and from its first minor release on', function () {
     const tags: string[] = Object.keys(versions().listedTags);
     for (const f of facts()) {
-      for (const t of tags) assert.equal(ciliumField(kops(t), f.yamlName) !== undefined, f.presentInTags.includes(t), `${f.yamlName} @ ${t}`);
+      for (const t of tags)
+        assert.equal(ciliumField(kops(t), f.yamlName) !== undefined, f.presentInTags.includes(t), `${f.yamlName} @ ${t}`);
       const first = kops(since(f));
       assert.ok(ciliumField(first, f.yamlName), `${f.yamlName} @ ${first.text}`);
-      if (first.minor > 18 && !BACKPORTED.has(f.yamlName)) assert.equal(ciliumField(kops(`v1.${first.minor - 1}.9`), f.yamlName), undefined);
+      if (first.minor > 18 && !BACKPORTED.has(f.yamlName))
+        assert.equal(ciliumField(kops(`v1.${first.minor - 1}.9`), f.yamlName), undefined);
     }
   });
 
@@ -98,7 +122,12 @@ describe('catalog agrees with the shared kops fact base', function () {
     const detailOf = (minor: number): string | undefined => {
       for (const line of rules.split('\n').filter((l) => l.startsWith('| v1.'))) {
         const [kopsCell, detailCell] = line.split('|').slice(1, 3);
-        const ranges = kopsCell.split(',').map((p) => p.trim().split(/\s+–\s+/).map((x) => Number(x.split('.')[1])));
+        const ranges = kopsCell.split(',').map((p) =>
+          p
+            .trim()
+            .split(/\s+–\s+/)
+            .map((x) => Number(x.split('.')[1])),
+        );
         if (ranges.some(([lo, hi = lo]) => minor >= lo && minor <= hi)) return /`([^`]+)`/.exec(detailCell)?.[1];
       }
       throw new Error(`no row for kops 1.${minor}`);
@@ -136,8 +165,11 @@ describe('catalog agrees with the shared kops fact base', function () {
         const page = (slug: string, key: string, a: string | null | undefined): string =>
           `${docs.base}/${slug}/${t.paths[key]}${a ? `#${a}` : ''}`;
         const newestAnchor = t.anchors ? t.anchors[docs.newestRelease] : t.anchor;
-        const expected = t.paths[v] ? page(v, v, anchor)
-          : t.paths[docs.newestRelease] ? page('stable', docs.newestRelease, newestAnchor) : undefined;
+        const expected = t.paths[v]
+          ? page(v, v, anchor)
+          : t.paths[docs.newestRelease]
+            ? page('stable', docs.newestRelease, newestAnchor)
+            : undefined;
         if (expected) assert.equal(ciliumDocsUrl(id, `${v}.3`), expected, `${id} @ ${v}`);
       }
       for (const name of t.kopsFields ?? []) {
@@ -167,8 +199,17 @@ describe('catalog lookups', function () {
     assert.equal(ciliumField(kops('v1.21.4'), 'identityAllocationMode'), undefined);
     assert.equal(ciliumField(kops('v1.18.0'), 'hubble'), undefined);
     assert.deepEqual(ciliumFields(kops('v1.18.0'), 'hubble'), []);
-    assert.deepEqual(ciliumFields(NEWEST, 'ingress').map((f) => f.path.split('.')[1]),
-      ['enabled', 'enforceHttps', 'enableSecretsSync', 'loadBalancerAnnotationPrefixes', 'defaultLoadBalancerMode', 'sharedLoadBalancerServiceName']);
+    assert.deepEqual(
+      ciliumFields(NEWEST, 'ingress').map((f) => f.path.split('.')[1]),
+      [
+        'enabled',
+        'enforceHttps',
+        'enableSecretsSync',
+        'loadBalancerAnnotationPrefixes',
+        'defaultLoadBalancerMode',
+        'sharedLoadBalancerServiceName',
+      ],
+    );
     assert.equal(ciliumFields(NEWEST, 'gatewayAPI').length, 2);
     assert.deepEqual(ciliumField(kops('v1.18.0'), 'ipam')!.enumValues, ['crd', 'eni']);
     assert.deepEqual(ciliumField(kops('v1.19.0'), 'ipam')!.enumValues, ['hostscope', 'kubernetes', 'crd', 'eni']);
@@ -241,10 +282,12 @@ describe('catalog lookups', function () {
     assert.deepEqual(createClusterNetworking(kops('v1.27.0')), ['cilium', 'cilium-etcd', 'cilium-eni']);
   });
 
-  it('links the Cilium docs of the cluster\'s Cilium minor', function () {
+  it("links the Cilium docs of the cluster's Cilium minor", function () {
     assert.ok(ciliumDocsUrlForField('enableNodePort', 'v1.15.6')!.includes('/en/v1.15/'));
-    assert.equal(ciliumDocsUrlForField('bpfLBAlgorithm', 'v1.9.1'),
-      'https://docs.cilium.io/en/v1.9/gettingstarted/kubeproxy-free/#maglev-consistent-hashing-beta');
+    assert.equal(
+      ciliumDocsUrlForField('bpfLBAlgorithm', 'v1.9.1'),
+      'https://docs.cilium.io/en/v1.9/gettingstarted/kubeproxy-free/#maglev-consistent-hashing-beta',
+    );
     assert.ok(ciliumDocsUrlForField('disableMasquerade', undefined)!.startsWith('https://docs.cilium.io/en/stable/'));
     assert.ok(ciliumDocsUrlForField('hubble', 'v1.16.0'));
     assert.ok(ciliumDocsUrl('encryptionWireguard', 'v1.9.0')!.includes('/en/stable/'));

@@ -28,23 +28,35 @@ describe('code actions', () => {
     const text = `${head}  kubeProxy:\n    proxyMode: iptables\n  networking:\n    cilium:\n      enableNodePort: true\n`;
     const actions = actionsAt(text, 'kubeProxy');
     const quick = actions.filter((a) => a.kind === 'quickfix');
-    assert.deepEqual(quick.map((a) => [a.title, a.isPreferred === true, a.diagnosticCodes]), [
-      ['Disable kube-proxy (`spec.kubeProxy.enabled: false`), as Cilium NodePort replaces it', true, ['cilium-nodeport-kubeproxy']],
-      ['Turn off Cilium NodePort (`enableNodePort: false`)', false, ['cilium-nodeport-kubeproxy']],
-    ]);
+    assert.deepEqual(
+      quick.map((a) => [a.title, a.isPreferred === true, a.diagnosticCodes]),
+      [
+        ['Disable kube-proxy (`spec.kubeProxy.enabled: false`), as Cilium NodePort replaces it', true, ['cilium-nodeport-kubeproxy']],
+        ['Turn off Cilium NodePort (`enableNodePort: false`)', false, ['cilium-nodeport-kubeproxy']],
+      ],
+    );
     const best = quick.filter((a) => a.isPreferred);
-    assert.deepEqual(findingsOf(applyEdits(text, best[0].edits)).filter((f) => f.kops), []);
+    assert.deepEqual(
+      findingsOf(applyEdits(text, best[0].edits)).filter((f) => f.kops),
+      [],
+    );
   });
 
   it('offers nothing for a range away from any finding', () => {
     const text = `${head}  kubeProxy:\n    proxyMode: iptables\n  networking:\n    cilium:\n      enableNodePort: true\n`;
-    assert.deepEqual(actionsAt(text, 'kubernetesVersion').filter((a) => a.kind === 'quickfix'), []);
+    assert.deepEqual(
+      actionsAt(text, 'kubernetesVersion').filter((a) => a.kind === 'quickfix'),
+      [],
+    );
   });
 
   it('fixes every dead key of the file at once, in one action per code', () => {
     const text = `${head}  networking:\n    cilium:\n      bpfRoot: /sys/fs/bpf\n      ipam: kubernetes\n      agentLabels:\n      - a\n      enableipv6: false\n`;
     const dead = findingsOf(text).filter((f) => f.code === 'cilium-dead-key');
-    assert.deepEqual(dead.map((f) => f.range.start), ['bpfRoot', 'agentLabels', 'enableipv6'].map((key) => positionOf(text, key)));
+    assert.deepEqual(
+      dead.map((f) => f.range.start),
+      ['bpfRoot', 'agentLabels', 'enableipv6'].map((key) => positionOf(text, key)),
+    );
     const all = actionsAt(text, 'bpfRoot').filter((a) => a.kind === 'quickfix' && /Fix all/.test(a.title));
     assert.equal(all.length, 1);
     assert.deepEqual(all[0].diagnosticCodes, ['cilium-dead-key']);
@@ -65,20 +77,32 @@ describe('code actions', () => {
     const rewrite = actionsAt(text, 'ipam').filter((a) => a.kind === 'refactor.rewrite');
     assert.equal(rewrite.length, 1);
     const done = applyEdits(text, rewrite[0].edits);
-    assert.deepEqual(findingsOf(done).map((f) => f.code), []);
-    assert.deepEqual(actionsAt(done, 'ipam').filter((a) => a.kind === 'refactor.rewrite'), []);
-    assert.deepEqual(actionsAt(text, 'kubernetesVersion').filter((a) => a.kind === 'refactor.rewrite'), []);
+    assert.deepEqual(
+      findingsOf(done).map((f) => f.code),
+      [],
+    );
+    assert.deepEqual(
+      actionsAt(done, 'ipam').filter((a) => a.kind === 'refactor.rewrite'),
+      [],
+    );
+    assert.deepEqual(
+      actionsAt(text, 'kubernetesVersion').filter((a) => a.kind === 'refactor.rewrite'),
+      [],
+    );
   });
 
   it('fixes what comes before a YAML syntax error, one by one and all at once', () => {
     const text = `${head}  networking:\n    cilium:\n      enableNodeport: true\n      bpfRoot: [oops\n`;
     const actions = actionsAt(text, 'enableNodeport').concat(actionsAt(text, 'bpfRoot'));
-    assert.deepEqual(actions.map((a) => [a.kind, a.title]), [
-      ['quickfix', 'Rename to `enableNodePort`'],
-      ['source.fixAll', 'Apply 2 safe kops fixes in this file'],
-      ['quickfix', 'Remove `bpfRoot` (kops discards it)'],
-      ['source.fixAll', 'Apply 2 safe kops fixes in this file'],
-    ]);
+    assert.deepEqual(
+      actions.map((a) => [a.kind, a.title]),
+      [
+        ['quickfix', 'Rename to `enableNodePort`'],
+        ['source.fixAll', 'Apply 2 safe kops fixes in this file'],
+        ['quickfix', 'Remove `bpfRoot` (kops discards it)'],
+        ['source.fixAll', 'Apply 2 safe kops fixes in this file'],
+      ],
+    );
     assert.equal(applyEdits(text, actions[1].edits), `${head}  networking:\n    cilium:\n      enableNodePort: true\n`);
   });
 

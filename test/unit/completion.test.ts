@@ -33,7 +33,8 @@ const item = (entries: CompletionEntry[], label: string): CompletionEntry => {
   assert.ok(found, `no item ${label} in ${labels(entries).join(', ')}`);
   return found;
 };
-const bySort = (entries: CompletionEntry[]): string[] => [...entries].sort((a, b) => a.sortText.localeCompare(b.sortText)).map((e) => e.label);
+const bySort = (entries: CompletionEntry[]): string[] =>
+  [...entries].sort((a, b) => a.sortText.localeCompare(b.sortText)).map((e) => e.label);
 
 describe('completion: Cilium keys', () => {
   for (const kops of ['v1.36.2', 'v1.25.0']) {
@@ -132,7 +133,10 @@ describe('completion: Cilium values', () => {
   });
 
   it('version offers the Cilium versions kops accepts, its default first', () => {
-    for (const [kops, minor] of [['v1.36.2', 'v1.18.'], ['v1.25.0', 'v1.11.']]) {
+    for (const [kops, minor] of [
+      ['v1.36.2', 'v1.18.'],
+      ['v1.25.0', 'v1.11.'],
+    ]) {
       const entries = items(`${at(kops)}${CILIUM}      version: |\n`);
       assert.ok(entries.length >= 1);
       assert.ok(bySort(entries)[0].startsWith(minor), `${kops}: ${bySort(entries)[0]}`);

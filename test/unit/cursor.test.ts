@@ -45,25 +45,55 @@ describe('cursorContext', () => {
   });
 
   it('half-typed key, with the siblings above and below as existing keys', () => {
-    check(`${HEAD}spec:\n  networking:\n    cilium:\n      tunnel: vxlan\n      ipa|\n      hubble:\n        enabled: true\n  kubeProxy:\n    enabled: false\n`, {
-      path: CILIUM, mode: 'key', prefix: 'ipa', replaces: 'ipa', keyOnly: false, existingKeys: ['tunnel', 'hubble'],
-    });
+    check(
+      `${HEAD}spec:\n  networking:\n    cilium:\n      tunnel: vxlan\n      ipa|\n      hubble:\n        enabled: true\n  kubeProxy:\n    enabled: false\n`,
+      {
+        path: CILIUM,
+        mode: 'key',
+        prefix: 'ipa',
+        replaces: 'ipa',
+        keyOnly: false,
+        existingKeys: ['tunnel', 'hubble'],
+      },
+    );
   });
 
   it('cursor inside an existing key replaces the whole key and inserts no colon', () => {
-    check(`${HEAD}spec:\n  networking:\n    cilium:\n      ip|am: eni\n`, { path: CILIUM, mode: 'key', prefix: 'ip', replaces: 'ipam', keyOnly: true });
+    check(`${HEAD}spec:\n  networking:\n    cilium:\n      ip|am: eni\n`, {
+      path: CILIUM,
+      mode: 'key',
+      prefix: 'ip',
+      replaces: 'ipam',
+      keyOnly: true,
+    });
   });
 
   it('empty value', () => {
-    check(`${HEAD}spec:\n  networking:\n    cilium:\n      ipam: |\n`, { path: CILIUM, mode: 'value', key: 'ipam', prefix: '', replaces: '' });
+    check(`${HEAD}spec:\n  networking:\n    cilium:\n      ipam: |\n`, {
+      path: CILIUM,
+      mode: 'value',
+      key: 'ipam',
+      prefix: '',
+      replaces: '',
+    });
   });
 
   it('partly typed value replaces the whole value and keeps the comment', () => {
-    check(`${HEAD}spec:\n  networking:\n    cilium:\n      ipam: ku|bernetes # pods\n`, { mode: 'value', key: 'ipam', prefix: 'ku', replaces: 'kubernetes' });
+    check(`${HEAD}spec:\n  networking:\n    cilium:\n      ipam: ku|bernetes # pods\n`, {
+      mode: 'value',
+      key: 'ipam',
+      prefix: 'ku',
+      replaces: 'kubernetes',
+    });
   });
 
   it('quoted value: the quotes stay', () => {
-    check(`${HEAD}spec:\n  networking:\n    cilium:\n      version: "v1.1|"\n`, { mode: 'value', key: 'version', prefix: 'v1.1', replaces: 'v1.1' });
+    check(`${HEAD}spec:\n  networking:\n    cilium:\n      version: "v1.1|"\n`, {
+      mode: 'value',
+      key: 'version',
+      prefix: 'v1.1',
+      replaces: 'v1.1',
+    });
   });
 
   it('the replaced word always contains the cursor: nothing after a closing quote', () => {
@@ -78,14 +108,27 @@ describe('cursorContext', () => {
   it('flow map value and flow map keys', () => {
     check(`${HEAD}spec:\n  networking:\n    cilium: {ipam: |}\n`, { path: CILIUM, mode: 'value', key: 'ipam', style: 'flow' });
     check(`${HEAD}spec:\n  networking:\n    cilium: {ipam: eni, tun|, hubble: {enabled: true}}\n`, {
-      path: CILIUM, mode: 'key', prefix: 'tun', replaces: 'tun', existingKeys: ['ipam', 'hubble'],
+      path: CILIUM,
+      mode: 'key',
+      prefix: 'tun',
+      replaces: 'tun',
+      existingKeys: ['ipam', 'hubble'],
     });
     check(`${HEAD}spec:\n  networking:\n    cilium: {hubble: {|}}\n`, { path: [...CILIUM, 'hubble'], mode: 'key' });
-    check(`${HEAD}spec:\n  networking:\n    cilium: {hubble: {metrics: [drop, |]}}\n`, { path: [...CILIUM, 'hubble'], mode: 'value', key: 'metrics' });
+    check(`${HEAD}spec:\n  networking:\n    cilium: {hubble: {metrics: [drop, |]}}\n`, {
+      path: [...CILIUM, 'hubble'],
+      mode: 'value',
+      key: 'metrics',
+    });
   });
 
   it('flow map spanning lines', () => {
-    check(`${HEAD}spec:\n  networking:\n    cilium: {ipam: eni,\n      tunnel: |}\n`, { path: CILIUM, mode: 'value', key: 'tunnel', style: 'flow' });
+    check(`${HEAD}spec:\n  networking:\n    cilium: {ipam: eni,\n      tunnel: |}\n`, {
+      path: CILIUM,
+      mode: 'value',
+      key: 'tunnel',
+      style: 'flow',
+    });
   });
 
   it('after a closed flow map there is nothing to complete', () => {
@@ -93,33 +136,55 @@ describe('cursorContext', () => {
   });
 
   it('nested block below cilium', () => {
-    check(`${HEAD}spec:\n  networking:\n    cilium:\n      hubble:\n        enabled: true\n        |\n`, { path: [...CILIUM, 'hubble'], mode: 'key', existingKeys: ['enabled'] });
+    check(`${HEAD}spec:\n  networking:\n    cilium:\n      hubble:\n        enabled: true\n        |\n`, {
+      path: [...CILIUM, 'hubble'],
+      mode: 'key',
+      existingKeys: ['enabled'],
+    });
   });
 
   it('a less indented cursor goes back up the tree', () => {
-    check(`${HEAD}spec:\n  networking:\n    cilium:\n      hubble:\n        enabled: true\n    |\n`, { path: ['spec', 'networking'], existingKeys: ['cilium'] });
+    check(`${HEAD}spec:\n  networking:\n    cilium:\n      hubble:\n        enabled: true\n    |\n`, {
+      path: ['spec', 'networking'],
+      existingKeys: ['cilium'],
+    });
   });
 
   it('still-invalid YAML keeps its path', () => {
-    check(`${HEAD}spec:\n  networking:\n    cilium:\n      ipam: [eni\n      tunnel: "vx\n  kubeProxy:\n    enabled: {\n    e|\n`, { path: ['spec', 'kubeProxy'], mode: 'key', prefix: 'e' });
+    check(`${HEAD}spec:\n  networking:\n    cilium:\n      ipam: [eni\n      tunnel: "vx\n  kubeProxy:\n    enabled: {\n    e|\n`, {
+      path: ['spec', 'kubeProxy'],
+      mode: 'key',
+      prefix: 'e',
+    });
     check(`${HEAD}spec:\n  networking:\n    cilium:\n      ipam: eni\n      : bad\n      tunnel: [\n      enableNod|`, {
-      path: CILIUM, prefix: 'enableNod', existingKeys: ['ipam', 'tunnel'],
+      path: CILIUM,
+      prefix: 'enableNod',
+      existingKeys: ['ipam', 'tunnel'],
     });
   });
 
   it('comments: inside a comment there is nothing; comment lines are skipped', () => {
     check(`${HEAD}spec:\n  networking:\n    cilium:\n      ipam: eni # the ENI |\n`, undefined);
-    check(`${HEAD}spec:\n  networking:\n    cilium:\n# a comment at column 0\n      # another\n      |\n`, { path: CILIUM, existingKeys: [] });
+    check(`${HEAD}spec:\n  networking:\n    cilium:\n# a comment at column 0\n      # another\n      |\n`, {
+      path: CILIUM,
+      existingKeys: [],
+    });
   });
 
   it('CRLF line endings', () => {
     check(`${HEAD}spec:\n  networking:\n    cilium:\n      tunnel: vxlan\n      ipam: |\n`.replace(/\n/g, '\r\n'), {
-      path: CILIUM, mode: 'value', key: 'ipam', replaces: '',
+      path: CILIUM,
+      mode: 'value',
+      key: 'ipam',
+      replaces: '',
     });
   });
 
   it('sequence items, in kops (non-indented) and indented style', () => {
-    check(`${HEAD}spec:\n  subnets:\n  - name: a\n    zone: x\n  - name: b\n    ty|\n`, { path: ['spec', 'subnets', 1], existingKeys: ['name'] });
+    check(`${HEAD}spec:\n  subnets:\n  - name: a\n    zone: x\n  - name: b\n    ty|\n`, {
+      path: ['spec', 'subnets', 1],
+      existingKeys: ['name'],
+    });
     check(`${HEAD}spec:\n  subnets:\n    - name: a\n    - |\n`, { path: ['spec', 'subnets', 1], existingKeys: [] });
     check(`${HEAD}spec:\n  subnets:\n  - name: a\n  |\n`, { path: ['spec'], existingKeys: ['subnets'] });
   });
@@ -127,16 +192,23 @@ describe('cursorContext', () => {
   it('block scalars are text, not keys', () => {
     const doc = `${HEAD}spec:\n  additionalUserData:\n  - name: x\n    content: |\n      #!/bin/sh\n      echo: hi\n      <|>\n`;
     check(doc, undefined);
-    check(`${HEAD}spec:\n  fileAssets:\n  - content: |\n      a: b\n    <|>\n`, { path: ['spec', 'fileAssets', 0], existingKeys: ['content'] });
+    check(`${HEAD}spec:\n  fileAssets:\n  - content: |\n      a: b\n    <|>\n`, {
+      path: ['spec', 'fileAssets', 0],
+      existingKeys: ['content'],
+    });
   });
 
   it('multi-document files: only the document under the cursor, kops documents only', () => {
     const deployment = 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  |\n';
     check(`${HEAD}spec:\n  networking:\n    cilium: {}\n---\n${deployment}`, undefined);
     check(`${deployment.replace('|', '')}---\n${HEAD}spec:\n  networking:\n    cilium:\n      |`, { path: CILIUM });
-    check(`${HEAD}spec:\n  kubernetesVersion: 1.30.0\n  |\n---\napiVersion: kops.k8s.io/v1alpha2\nkind: InstanceGroup\nspec:\n  role: Node\n`, {
-      path: ['spec'], existingKeys: ['kubernetesVersion'],
-    });
+    check(
+      `${HEAD}spec:\n  kubernetesVersion: 1.30.0\n  |\n---\napiVersion: kops.k8s.io/v1alpha2\nkind: InstanceGroup\nspec:\n  role: Node\n`,
+      {
+        path: ['spec'],
+        existingKeys: ['kubernetesVersion'],
+      },
+    );
   });
 
   it('the `---` marker line and positions past the end give nothing', () => {

@@ -18,9 +18,13 @@ const fieldFindings = (text: string, kopsVersion?: string): Finding[] =>
   check(text, kopsVersion).filter((f) => FIELD_CODES.includes(f.code));
 
 /** A Cluster whose spec.networking.cilium block is `body` (lines written at the block's indentation). */
-const cluster = (body: string, api?: string): string => kopsDocument('Cluster', 'a.example.com', [
-  '  kubernetesVersion: 1.32.0', '  networking:', '    cilium:', ...body.split('\n').map((l) => `      ${l}`),
-], api);
+const cluster = (body: string, api?: string): string =>
+  kopsDocument(
+    'Cluster',
+    'a.example.com',
+    ['  kubernetesVersion: 1.32.0', '  networking:', '    cilium:', ...body.split('\n').map((l) => `      ${l}`)],
+    api,
+  );
 
 const at = (text: string, anchor: string, offset = 0): Position => positionOf(text, anchor, offset);
 const only = (findings: Finding[], code: string): Finding => {
@@ -93,7 +97,10 @@ describe('diagnostics: spec.networking.cilium fields', () => {
     it('rejects a number or an unquoted YAML 1.1 boolean in a string field and offers to quote it', () => {
       const text = cluster('clusterName: 123\nregistry: off');
       const found = fieldFindings(text).filter((f) => f.code === 'cilium-type');
-      assert.deepEqual(found.map((f) => f.path), ['spec.networking.cilium.clusterName', 'spec.networking.cilium.registry']);
+      assert.deepEqual(
+        found.map((f) => f.path),
+        ['spec.networking.cilium.clusterName', 'spec.networking.cilium.registry'],
+      );
       assert.deepEqual(found[0].range.start, at(text, '123'));
       assert.match(found[1].message, /kops reads as a boolean/);
       assert.equal(applyEdits(text, found[0].fixes![0].edits), cluster('clusterName: "123"\nregistry: off'));
@@ -103,27 +110,30 @@ describe('diagnostics: spec.networking.cilium fields', () => {
       assert.deepEqual(fieldFindings(cluster('agentPrometheusPort: 9090\nmemoryRequest: 128Mi\ncpuRequest: 0.5')), []);
       const text = cluster('agentPrometheusPort: "9090"\nmemoryRequest: 128MB\ncpuRequest: 25m');
       const found = fieldFindings(text);
-      assert.deepEqual(found.map((f) => `${f.code} ${f.path}`), [
-        'cilium-type spec.networking.cilium.agentPrometheusPort',
-        'cilium-type spec.networking.cilium.memoryRequest',
-      ]);
+      assert.deepEqual(
+        found.map((f) => `${f.code} ${f.path}`),
+        ['cilium-type spec.networking.cilium.agentPrometheusPort', 'cilium-type spec.networking.cilium.memoryRequest'],
+      );
       assert.deepEqual(found[1].range.start, at(text, '128MB'));
     });
 
     it('checks list items and map values one by one', () => {
       const text = cluster('metrics:\n- drop\n- 5\nextraConfig:\n  bpf-lb-sock: true\n  good: "yes"');
       const found = fieldFindings(text);
-      assert.deepEqual(found.map((f) => f.path), ['spec.networking.cilium.metrics[1]', 'spec.networking.cilium.extraConfig.bpf-lb-sock']);
+      assert.deepEqual(
+        found.map((f) => f.path),
+        ['spec.networking.cilium.metrics[1]', 'spec.networking.cilium.extraConfig.bpf-lb-sock'],
+      );
       assert.deepEqual(found[0].range.start, at(text, '5\n'));
       assert.deepEqual(found[1].range.start, at(text, 'true'));
     });
 
     it('wants a map for hubble and a list for agentLabels; an empty value is fine', () => {
       const found = fieldFindings(cluster('hubble: true\nagentLabels: drop\ncontainerRuntime:\nenableNodePort:'), 'v1.22.0');
-      assert.deepEqual(found.map((f) => `${f.code} ${f.path}`), [
-        'cilium-type spec.networking.cilium.hubble',
-        'cilium-type spec.networking.cilium.agentLabels',
-      ]);
+      assert.deepEqual(
+        found.map((f) => `${f.code} ${f.path}`),
+        ['cilium-type spec.networking.cilium.hubble', 'cilium-type spec.networking.cilium.agentLabels'],
+      );
     });
   });
 
@@ -171,13 +181,20 @@ describe('diagnostics: spec.networking.cilium fields', () => {
 
 describe('diagnostics: assembling a file', () => {
   it('leaves a Deployment in a kops file alone, even when it looks like a broken Cluster', () => {
-    const deployment = '---\napiVersion: apps/v1\nkind: Deployment\nspec:\n  networking:\n    cilium:\n      enableNodeport: "x"\n  bad: [\n';
+    const deployment =
+      '---\napiVersion: apps/v1\nkind: Deployment\nspec:\n  networking:\n    cilium:\n      enableNodeport: "x"\n  bad: [\n';
     const text = cluster('enableNodeport: true') + deployment;
     const start = text.indexOf(deployment);
     const deploymentLine = text.slice(0, start).split('\n').length - 1;
     const findings = check(text);
-    assert.deepEqual(findings.map((f) => [f.code, f.range.start]), [['cilium-unknown-key', at(text, 'enableNodeport')]]);
-    assert.deepEqual(findings.filter((f) => f.range.start.line >= deploymentLine), []);
+    assert.deepEqual(
+      findings.map((f) => [f.code, f.range.start]),
+      [['cilium-unknown-key', at(text, 'enableNodeport')]],
+    );
+    assert.deepEqual(
+      findings.filter((f) => f.range.start.line >= deploymentLine),
+      [],
+    );
   });
 
   it('gives nothing for an empty file or one without kops documents', () => {
@@ -189,7 +206,10 @@ describe('diagnostics: assembling a file', () => {
   it('reports YAML syntax errors of a kops document where they are, and trusts only the part before them', () => {
     const text = cluster('enableNodeport: true\nbpfRoot: [oops\nipam: eni');
     const findings = check(text);
-    assert.deepEqual(findings.map((f) => f.code), ['cilium-unknown-key', 'cilium-dead-key', 'cilium-type', 'yaml-syntax']);
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['cilium-unknown-key', 'cilium-dead-key', 'cilium-type', 'yaml-syntax'],
+    );
     const syntax = only(findings, 'yaml-syntax');
     assert.equal(syntax.severity, 'error');
     assert.deepEqual(syntax.range.start, at(text, 'ipam'), 'the unclosed `[` shows where the next key starts');
@@ -210,12 +230,19 @@ describe('diagnostics: assembling a file', () => {
       [`${header}\u0000\u0007spec: {networking: {cilium: [\u0000`, ['file-not-text']],
       [`${header}spec: &a\n  networking: &b {cilium: *b}\n  x: *a\n`, ['schema-unknown-key']],
       [`${header}spec:\n  networking:\n    cilium: "just a string"\n`, []],
-      [`${header}spec:\n  networking:\n    cilium:\n      ? [a, b]\n      : 1\n      !!binary x: 2\n      hubble: [1, 2]\n`,
-        ['cilium-unknown-key', 'cilium-type']],
+      [
+        `${header}spec:\n  networking:\n    cilium:\n      ? [a, b]\n      : 1\n      !!binary x: 2\n      hubble: [1, 2]\n`,
+        ['cilium-unknown-key', 'cilium-type'],
+      ],
       [`${header}---\n---\n\t- :\n%YAML 9\n`, []],
       [`${header}spec:\n  a:\n${'['.repeat(500)}\n`, ['document-too-complex']],
     ];
-    for (const [text, codes] of garbage) assert.deepEqual(check(text).map((f) => f.code), codes, JSON.stringify(text.slice(0, 60)));
+    for (const [text, codes] of garbage)
+      assert.deepEqual(
+        check(text).map((f) => f.code),
+        codes,
+        JSON.stringify(text.slice(0, 60)),
+      );
   });
 
   it('includes the problem with a bad # kops-version: comment', () => {
@@ -228,11 +255,14 @@ describe('diagnostics: assembling a file', () => {
 
   it('sorts findings by position across producers', () => {
     const text = `${cluster('enableNodeport: true\nenableL7Proxy: "no"')}  zzzUnknownTopLevel: 1\n`;
-    assert.deepEqual(check(text).map((f) => [f.code, f.range.start]), [
-      ['cilium-unknown-key', at(text, 'enableNodeport')],
-      ['cilium-type', at(text, '"no"')],
-      ['schema-unknown-key', at(text, 'zzzUnknownTopLevel')],
-    ]);
+    assert.deepEqual(
+      check(text).map((f) => [f.code, f.range.start]),
+      [
+        ['cilium-unknown-key', at(text, 'enableNodeport')],
+        ['cilium-type', at(text, '"no"')],
+        ['schema-unknown-key', at(text, 'zzzUnknownTopLevel')],
+      ],
+    );
   });
 
   it('a check that throws is reported and costs only its own findings', () => {

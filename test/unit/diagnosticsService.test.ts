@@ -68,7 +68,10 @@ describe('diagnostics service', () => {
     const publisher = new DiagnosticsPublisher(service, (uri, checked) => published.push({ uri, checked }));
     let queuedMessageHandled = false;
     publisher.schedule('u');
-    setImmediate(() => { queuedMessageHandled = true; assert.equal(published.length, 0, 'the queued message came first'); });
+    setImmediate(() => {
+      queuedMessageHandled = true;
+      assert.equal(published.length, 0, 'the queued message came first');
+    });
     const edited = text.replace('enableNodeport', 'enableNodePorts');
     change(edited);
     publisher.schedule('u');

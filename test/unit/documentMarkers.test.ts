@@ -12,9 +12,22 @@ describe('document markers', () => {
   const markers = [5, 80, 90];
 
   it('the parser, the client and the per-request prefix cut a stream at the same column-0 `---` lines', () => {
-    assert.deepEqual(splitDocuments(stream).slice(1).map((d) => d.offset), markers);
-    assert.deepEqual(parseFile(stream).documents.slice(1).map((d) => d.offset), markers);
-    assert.deepEqual([0, ...markers].map((start) => documentBounds(stream, start).end), [...markers, stream.length]);
+    assert.deepEqual(
+      splitDocuments(stream)
+        .slice(1)
+        .map((d) => d.offset),
+      markers,
+    );
+    assert.deepEqual(
+      parseFile(stream)
+        .documents.slice(1)
+        .map((d) => d.offset),
+      markers,
+    );
+    assert.deepEqual(
+      [0, ...markers].map((start) => documentBounds(stream, start).end),
+      [...markers, stream.length],
+    );
     assert.equal(looksLikeKopsText(stream), true);
   });
 

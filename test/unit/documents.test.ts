@@ -22,7 +22,10 @@ describe('document model', () => {
 
   it('recognises kops documents by content, and nothing else', () => {
     const file = parseFile(cluster + ig + deployment);
-    assert.deepEqual(file.documents.map((d) => d.kops?.kind), ['Cluster', 'InstanceGroup', undefined]);
+    assert.deepEqual(
+      file.documents.map((d) => d.kops?.kind),
+      ['Cluster', 'InstanceGroup', undefined],
+    );
     assert.deepEqual(kopsIdentity('apiVersion: "kops.k8s.io/v1alpha3"\nkind: Cluster\n'), { apiVersion: 'v1alpha3', kind: 'Cluster' });
     assert.equal(kopsIdentity('apiVersion: kops.k8s.io/v1alpha2\nkind: Secret\n'), undefined);
     assert.equal(kopsIdentity('apiVersion: v1\nkind: Cluster\n'), undefined);
@@ -36,7 +39,10 @@ describe('document model', () => {
   it('keeps the kops identity of a document that is still invalid YAML', () => {
     const file = parseFile('apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nspec:\n  networking: [\n    cilium:\n');
     assert.equal(file.documents[0].kops?.kind, 'Cluster');
-    assert.deepEqual(file.documents[0].yaml.errors.map((e) => e.code), ['BAD_INDENT']);
+    assert.deepEqual(
+      file.documents[0].yaml.errors.map((e) => e.code),
+      ['BAD_INDENT'],
+    );
   });
 
   it('reuses unchanged documents after an edit in another document', () => {
@@ -62,7 +68,15 @@ describe('document model', () => {
   });
 
   it('never throws on hostile input', () => {
-    const inputs = ['', '\u0000\u0001\u0002binary\u00ff', '---\n---\n...\n', 'a: &a [*a]\n', '{'.repeat(2000), 'key: "unterminated\n', '\ufeffa: 1\r\nb: 2\r\n'];
+    const inputs = [
+      '',
+      '\u0000\u0001\u0002binary\u00ff',
+      '---\n---\n...\n',
+      'a: &a [*a]\n',
+      '{'.repeat(2000),
+      'key: "unterminated\n',
+      '\ufeffa: 1\r\nb: 2\r\n',
+    ];
     for (const text of inputs) assert.doesNotThrow(() => parseFile(text), JSON.stringify(text.slice(0, 20)));
   });
 });

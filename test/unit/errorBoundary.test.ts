@@ -1,6 +1,10 @@
 import { strict as assert } from 'assert';
 import {
-  CHECK_FAMILIES, diagnose, documentFindings, type CheckFamily, type DocumentFindings,
+  CHECK_FAMILIES,
+  diagnose,
+  documentFindings,
+  type CheckFamily,
+  type DocumentFindings,
 } from '../../server/src/engine/checks/diagnostics';
 import { parseFile } from '../../server/src/engine/document/documents';
 import type { ErrorContext, ErrorSink } from '../../server/src/engine/errorBoundary';
@@ -19,8 +23,10 @@ const brokenRule: CheckFamily = {
 };
 
 /** The product's per-document checks with one more family, registered like the real ones, that throws. */
-const withBrokenRule = (onError?: ErrorSink): DocumentFindings =>
-  (doc, v) => documentFindings(doc, v, { onError, families: [...CHECK_FAMILIES, brokenRule] });
+const withBrokenRule =
+  (onError?: ErrorSink): DocumentFindings =>
+  (doc, v) =>
+    documentFindings(doc, v, { onError, families: [...CHECK_FAMILIES, brokenRule] });
 
 describe('errors reported at the boundary: a check that throws', () => {
   const file = parseFile(SPEC);
@@ -28,10 +34,17 @@ describe('errors reported at the boundary: a check that throws', () => {
 
   it('is reported to the sink with its family, and every other finding is still there', () => {
     const reports: Array<{ error: unknown; context: ErrorContext }> = [];
-    const findings = diagnose(file, eff, withBrokenRule((error, context) => reports.push({ error, context })));
+    const findings = diagnose(
+      file,
+      eff,
+      withBrokenRule((error, context) => reports.push({ error, context })),
+    );
     const reported = reports.map((r) => [(r.error as Error).message, r.context]);
     assert.deepEqual(reported, [['a rule bug', { feature: 'diagnostics: broken rule' }]]);
-    assert.deepEqual(findings.map((f) => f.code), ['cilium-nodeport-kubeproxy', 'cilium-unknown-key', 'schema-unknown-key']);
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['cilium-nodeport-kubeproxy', 'cilium-unknown-key', 'schema-unknown-key'],
+    );
     assert.deepEqual(findings, diagnose(file, eff));
   });
 

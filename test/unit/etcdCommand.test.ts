@@ -61,13 +61,21 @@ describe('kops: Insert Cilium etcd cluster', () => {
       { encryptedVolume: true, instanceGroup: 'control-plane-us-east-1b', name: 'b' },
       { encryptedVolume: true, instanceGroup: 'control-plane-us-east-1c', name: 'c' },
     ]);
-    assert.deepEqual(etcd.manager, { backupRetentionDays: 90, env: [
-      { name: 'ETCD_AUTO_COMPACTION_MODE', value: 'revision' }, { name: 'ETCD_AUTO_COMPACTION_RETENTION', value: '2500' }] });
+    assert.deepEqual(etcd.manager, {
+      backupRetentionDays: 90,
+      env: [
+        { name: 'ETCD_AUTO_COMPACTION_MODE', value: 'revision' },
+        { name: 'ETCD_AUTO_COMPACTION_RETENTION', value: '2500' },
+      ],
+    });
     assert.equal(cilium.etcdManaged, true);
     assert.ok(out.startsWith(text.slice(0, text.indexOf('  kubeProxy:'))), 'text before the insertion is untouched');
     assert.match(out, /\n {4}name: main\n {2}- etcdMembers:\n/, 'key order and indentation follow main');
     const file = parseFile(out);
-    assert.deepEqual(diagnose(file, effectiveKopsVersion(file, {})).map((f) => `${f.code} ${f.path}`), []);
+    assert.deepEqual(
+      diagnose(file, effectiveKopsVersion(file, {})).map((f) => `${f.code} ${f.path}`),
+      [],
+    );
   });
 
   it('changes nothing the second time and says why', () => {
@@ -88,8 +96,13 @@ describe('kops: Insert Cilium etcd cluster', () => {
     const added = ran(managed);
     assert.equal(added.match(/etcdManaged/g)!.length, 1);
     assert.ok(ciliumCluster(added).etcd);
-    const withCluster = cluster(`${threeMembers}  - etcdMembers:\n    - instanceGroup: control-plane-us-east-1a\n      name: a\n    name: cilium\n`);
-    assert.equal(ran(withCluster), withCluster.replace('      enableNodePort: true\n', '      enableNodePort: true\n      etcdManaged: true\n'));
+    const withCluster = cluster(
+      `${threeMembers}  - etcdMembers:\n    - instanceGroup: control-plane-us-east-1a\n      name: a\n    name: cilium\n`,
+    );
+    assert.equal(
+      ran(withCluster),
+      withCluster.replace('      enableNodePort: true\n', '      enableNodePort: true\n      etcdManaged: true\n'),
+    );
   });
 
   it('writes no auto-compaction env before kops v1.22', () => {
@@ -104,7 +117,10 @@ describe('kops: Insert Cilium etcd cluster', () => {
     const { etcd, cilium } = ciliumCluster(out);
     assert.deepEqual(etcd.etcdMembers, [{ name: 'a', instanceGroup: 'cp-a' }]);
     assert.equal(cilium.etcdManaged, true);
-    assert.match(out, /etcdClusters: \[\{name: main, .*\}, \{name: cilium, etcdMembers: \[\{name: a, instanceGroup: cp-a\}\], manager: \{env: \[/);
+    assert.match(
+      out,
+      /etcdClusters: \[\{name: main, .*\}, \{name: cilium, etcdMembers: \[\{name: a, instanceGroup: cp-a\}\], manager: \{env: \[/,
+    );
   });
 
   it('edits only the Cluster document of a multi-document file, wherever the cursor is', () => {

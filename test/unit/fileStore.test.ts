@@ -7,7 +7,12 @@ import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVers
 import { positionOf } from '../helpers/marker';
 import { kopsDocument } from '../helpers/kopsText';
 
-const CLUSTER = kopsDocument('Cluster', 'a.example.com', ['  kubernetesVersion: 1.32.0', '  networking:', '    cilium:', '      enableNodePort: true']);
+const CLUSTER = kopsDocument('Cluster', 'a.example.com', [
+  '  kubernetesVersion: 1.32.0',
+  '  networking:',
+  '    cilium:',
+  '      enableNodePort: true',
+]);
 
 const instanceGroup = (i: number) =>
   `---\n${kopsDocument('InstanceGroup', `nodes-${i}`, ['  role: Node', '  machineType: m5.large', '  minSize: 1', '  maxSize: 3'])}`;
@@ -48,7 +53,12 @@ describe('file store', () => {
     editor.open('u', text);
     let turns = 0;
     let parsed = false;
-    const counting = (async () => { while (!parsed) { turns++; await nextTurn(); } })();
+    const counting = (async () => {
+      while (!parsed) {
+        turns++;
+        await nextTurn();
+      }
+    })();
     const snapshot = await editor.store.ready('u');
     parsed = true;
     await counting;

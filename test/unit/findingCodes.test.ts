@@ -8,8 +8,9 @@ import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVers
 const CODES = Object.keys(FINDING_CODES) as FindingCode[];
 
 function fixTitles(kopsVersion: string, ciliumLine: string, code: FindingCode): string[] {
-  const text = `# kops-version: ${kopsVersion}\napiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: a.example.com\n`
-    + `spec:\n  networking:\n    cilium:\n      ${ciliumLine}\n`;
+  const text =
+    `# kops-version: ${kopsVersion}\napiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: a.example.com\n` +
+    `spec:\n  networking:\n    cilium:\n      ${ciliumLine}\n`;
   const file = parseFile(text);
   const eff = effectiveKopsVersion(file, {});
   const finding = diagnose(file, eff).find((f) => f.code === code);

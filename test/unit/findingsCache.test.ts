@@ -8,12 +8,13 @@ import { applyEdits } from '../helpers/applyEdits';
 import { positionOf } from '../helpers/marker';
 import { kopsDocument } from '../helpers/kopsText';
 
-const cluster = (name: string, ...ciliumKeys: string[]) => kopsDocument('Cluster', name, [
-  '  kubernetesVersion: 1.32.0',
-  '  networking:',
-  '    cilium:',
-  ...ciliumKeys.map((key) => `      ${key}: true`),
-]);
+const cluster = (name: string, ...ciliumKeys: string[]) =>
+  kopsDocument('Cluster', name, [
+    '  kubernetesVersion: 1.32.0',
+    '  networking:',
+    '    cilium:',
+    ...ciliumKeys.map((key) => `      ${key}: true`),
+  ]);
 
 const instanceGroup = (name: string) => kopsDocument('InstanceGroup', name, ['  role: Node', `  bogusKey${name}: 1`]);
 
@@ -41,7 +42,10 @@ describe('findings cache', () => {
     assert.deepEqual(cache.diagnose(before, version(before)), fresh(STREAM));
     assert.equal(cache.checks, 3);
 
-    const edited = STREAM.replace('  kubernetesVersion: 1.32.0\n', '  kubernetesVersion: 1.32.0\n  channel: stable\n  cloudProvider: aws\n');
+    const edited = STREAM.replace(
+      '  kubernetesVersion: 1.32.0\n',
+      '  kubernetesVersion: 1.32.0\n  channel: stable\n  cloudProvider: aws\n',
+    );
     const after = parseFile(edited, before);
     const findings = cache.diagnose(after, version(after));
     assert.equal(cache.checks, 4, 'one more document checked: the edited one');
@@ -50,7 +54,11 @@ describe('findings cache', () => {
     const ig = findings.find((f) => f.path === 'spec.bogusKeynodes');
     assert.deepEqual(ig?.range.start, positionOf(edited, 'bogusKeynodes'));
     const second = findings.filter((f) => f.range.start.line > positionOf(edited, 'b.example.com').line && f.fixes?.length);
-    assert.deepEqual(second.map((f) => f.range.start), [positionOf(edited, 'enableHostReachableService')], 'the second Cluster\'s fixable finding');
+    assert.deepEqual(
+      second.map((f) => f.range.start),
+      [positionOf(edited, 'enableHostReachableService')],
+      "the second Cluster's fixable finding",
+    );
     for (const f of second) {
       assert.ok(applyEdits(edited, f.fixes![0].edits).includes('\n---\n'), 'the moved fix edits stay inside the second Cluster');
       assert.notEqual(applyEdits(edited, f.fixes![0].edits), edited);

@@ -51,11 +51,18 @@ function fixFile(text: string, code: string): string {
  * the v1.34.3/v1.35.1 back-port of the rule that demands it already reads it (reported; catalog to confirm).
  */
 const mayAppear = (f: Finding): boolean =>
-  f.code.startsWith('compat-') || f.severity === 'information' || f.severity === 'hint'
-  || (f.code === 'cilium-key-too-new' && f.path === 'spec.networking.cilium.bpfLBSock');
+  f.code.startsWith('compat-') ||
+  f.severity === 'information' ||
+  f.severity === 'hint' ||
+  (f.code === 'cilium-key-too-new' && f.path === 'spec.networking.cilium.bpfLBSock');
 
 const caseFiles = CASE_DIRS.filter((d) => fs.existsSync(d)).flatMap((d) =>
-  fs.readdirSync(d).filter((f) => /^case-.*\.yaml$/.test(f)).sort().map((f) => path.join(d, f)));
+  fs
+    .readdirSync(d)
+    .filter((f) => /^case-.*\.yaml$/.test(f))
+    .sort()
+    .map((f) => path.join(d, f)),
+);
 
 describe('preferred fixes over the validation cases', () => {
   const fullyFixed: string[] = [];
@@ -69,7 +76,11 @@ describe('preferred fixes over the validation cases', () => {
     it(`${id}: the fixed kops errors disappear and nothing new appears`, () => {
       const { text: fixed } = applyPreferredFixes(text);
       const after = analyse(fixed).findings;
-      assert.equal(parseFile(fixed).documents.every((d) => d.yaml.errors.length === 0), true, fixed);
+      assert.equal(
+        parseFile(fixed).documents.every((d) => d.yaml.errors.length === 0),
+        true,
+        fixed,
+      );
       const unfixable = new Set(kopsErrors.filter((f) => !fixable.includes(f)).map(key));
       assert.deepEqual(after.filter((f) => f.kops && !unfixable.has(key(f))).map(key), [], fixed);
       const known = new Set(before.findings.map(key));
@@ -79,9 +90,30 @@ describe('preferred fixes over the validation cases', () => {
   }
 
   it('fixes every case whose errors all have a mechanical fix', () => {
-    const expected = ['case-013', 'case-018', 'case-029', 'case-030', 'case-031', 'case-032', 'case-034', 'case-037', 'case-040',
-      'case-042', 'case-045', 'case-053', 'case-054', 'case-062', 'case-066', 'case-067', 'case-068', 'case-070', 'case-071',
-      'case-075', 'case-078', 'case-084'];
+    const expected = [
+      'case-013',
+      'case-018',
+      'case-029',
+      'case-030',
+      'case-031',
+      'case-032',
+      'case-034',
+      'case-037',
+      'case-040',
+      'case-042',
+      'case-045',
+      'case-053',
+      'case-054',
+      'case-062',
+      'case-066',
+      'case-067',
+      'case-068',
+      'case-070',
+      'case-071',
+      'case-075',
+      'case-078',
+      'case-084',
+    ];
     for (const id of expected) assert.ok(fullyFixed.includes(id), `${id} should be fully fixed`);
   });
 });
@@ -95,7 +127,10 @@ describe('quick fixes for single findings', () => {
     const typo = findings.find((f) => f.code === 'cilium-unknown-key');
     assert.ok(typo);
     const offered = fixes(typo);
-    assert.deepEqual(offered.map((f) => [f.title, f.preferred]), [['Rename to `enableNodePort`', true]]);
+    assert.deepEqual(
+      offered.map((f) => [f.title, f.preferred]),
+      [['Rename to `enableNodePort`', true]],
+    );
     assert.equal(applyEdits(text, preferred(offered)!.edits), text.replace('enableNodeport', 'enableNodePort'));
   });
 
@@ -127,12 +162,18 @@ describe('quick fixes for single findings', () => {
   });
 
   it('sets etcdManaged for kvstore together with the cilium etcd cluster', () => {
-    const text = `${head}  etcdClusters:\n  - name: main\n    etcdMembers:\n    - name: a\n      instanceGroup: control-plane-a\n`
-      + '  networking:\n    cilium:\n      identityAllocationMode: kvstore\n';
+    const text =
+      `${head}  etcdClusters:\n  - name: main\n    etcdMembers:\n    - name: a\n      instanceGroup: control-plane-a\n` +
+      '  networking:\n    cilium:\n      identityAllocationMode: kvstore\n';
     const fixed = fixFile(text, 'cilium-kvstore-needs-etcd');
     assert.match(fixed, /etcdManaged: true/);
     assert.match(fixed, /- name: cilium\n/);
-    assert.deepEqual(analyse(fixed).findings.filter((f) => f.kops).map(key), []);
+    assert.deepEqual(
+      analyse(fixed)
+        .findings.filter((f) => f.kops)
+        .map(key),
+      [],
+    );
   });
 
   it('removes a dead key, leaving `cilium: {}` rather than null when it was the only key', () => {
@@ -145,7 +186,10 @@ describe('quick fixes for single findings', () => {
     const { findings, fixes } = analyse(text);
     const offered = fixes(findings.find((f) => f.code === 'cilium-enum-ipam')!);
     assert.equal(offered.length, 3);
-    assert.equal(offered.some((f) => f.preferred), false);
+    assert.equal(
+      offered.some((f) => f.preferred),
+      false,
+    );
   });
 
   it('prefers the enum value one typo away', () => {
@@ -158,8 +202,10 @@ describe('quick fixes for single findings', () => {
     const fixed = fixFile(text, 'cilium-nodeport-kubeproxy');
     assert.equal(fixed, text.replace('  kubeProxy: {proxyMode: iptables}', '  kubeProxy:\n    proxyMode: iptables\n    enabled: false'));
     const nested = `${head}  networking: {cilium: {encryptionType: wireguard}}\n`;
-    assert.equal(fixFile(nested, 'cilium-encryptiontype-needs-enable'),
-      nested.replace('{encryptionType: wireguard}', '{encryptionType: wireguard, enableEncryption: true}'));
+    assert.equal(
+      fixFile(nested, 'cilium-encryptiontype-needs-enable'),
+      nested.replace('{encryptionType: wireguard}', '{encryptionType: wireguard, enableEncryption: true}'),
+    );
   });
 });
 
@@ -170,26 +216,42 @@ describe('YamlEditor additions used by the fixes', () => {
   };
 
   it('fills a value-less key, keeping its comment a comment', () => {
-    assert.equal(edit('spec:\n  kubeProxy:\n    enabled: # decide later\n', (e) => e.set(['spec', 'kubeProxy', 'enabled'], 'false')),
-      'spec:\n  kubeProxy:\n    enabled: false # decide later\n');
+    assert.equal(
+      edit('spec:\n  kubeProxy:\n    enabled: # decide later\n', (e) => e.set(['spec', 'kubeProxy', 'enabled'], 'false')),
+      'spec:\n  kubeProxy:\n    enabled: false # decide later\n',
+    );
   });
 
   it('refuses to set through a scalar instead of duplicating the key', () => {
-    assert.deepEqual(edit('spec:\n  kubeProxy: true\n', (e) => e.set(['spec', 'kubeProxy', 'enabled'], 'false')), 'spec:\n  kubeProxy: true\n');
+    assert.deepEqual(
+      edit('spec:\n  kubeProxy: true\n', (e) => e.set(['spec', 'kubeProxy', 'enabled'], 'false')),
+      'spec:\n  kubeProxy: true\n',
+    );
   });
 
   it('removes the last flow entry with the comma before it', () => {
-    assert.equal(edit('spec: {a: 1, b: 2}\n', (e) => e.removeKey(['spec', 'b'])), 'spec: {a: 1}\n');
+    assert.equal(
+      edit('spec: {a: 1, b: 2}\n', (e) => e.removeKey(['spec', 'b'])),
+      'spec: {a: 1}\n',
+    );
   });
 
   it('appends to an empty or filled flow sequence', () => {
-    assert.equal(edit('spec:\n  l: []\n', (e) => e.appendToFlowSeq(['spec', 'l'], '{a: 1}')), 'spec:\n  l: [{a: 1}]\n');
-    assert.equal(edit('spec:\n  l: [x]\n', (e) => e.appendToFlowSeq(['spec', 'l'], 'y')), 'spec:\n  l: [x, y]\n');
+    assert.equal(
+      edit('spec:\n  l: []\n', (e) => e.appendToFlowSeq(['spec', 'l'], '{a: 1}')),
+      'spec:\n  l: [{a: 1}]\n',
+    );
+    assert.equal(
+      edit('spec:\n  l: [x]\n', (e) => e.appendToFlowSeq(['spec', 'l'], 'y')),
+      'spec:\n  l: [x, y]\n',
+    );
   });
 
   it('keeps the parent a mapping when its last key goes', () => {
-    assert.equal(edit('spec:\n  cilium:\n    bpfRoot: x # old\n  b: 1\n', (e) => e.removeKeyKeepingParent(['spec', 'cilium', 'bpfRoot'])),
-      'spec:\n  cilium: {}\n  b: 1\n');
+    assert.equal(
+      edit('spec:\n  cilium:\n    bpfRoot: x # old\n  b: 1\n', (e) => e.removeKeyKeepingParent(['spec', 'cilium', 'bpfRoot'])),
+      'spec:\n  cilium: {}\n  b: 1\n',
+    );
   });
 
   it('renames a misspelled schema key in place', () => {

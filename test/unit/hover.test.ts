@@ -61,7 +61,10 @@ describe('hover', () => {
   });
 
   it('a Cilium key the kops version does not know yet', () => {
-    assert.match(card(`# kops-version: v1.25.0\n${CILIUM}      extra|Config: {}\n`), /not a key of kops v1\.25\.0; kops has it since v1\.36/);
+    assert.match(
+      card(`# kops-version: v1.25.0\n${CILIUM}      extra|Config: {}\n`),
+      /not a key of kops v1\.25\.0; kops has it since v1\.36/,
+    );
   });
 
   it('other kops keys: type and the first sentence of the CRD description', () => {

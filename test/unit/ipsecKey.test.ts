@@ -1,6 +1,11 @@
 import { strict as assert } from 'assert';
 import {
-  createSecretArgs, generateCiliumIpsecKey, IPSEC_KEY_PATTERN, isClusterName, rotationFollowUp, terminalText,
+  createSecretArgs,
+  generateCiliumIpsecKey,
+  IPSEC_KEY_PATTERN,
+  isClusterName,
+  rotationFollowUp,
+  terminalText,
 } from '../../client/src/commands/ciliumKey';
 import { ciliumEncryptionInfo } from '../../server/src/engine/features/ciliumEncryption';
 import { diagnose } from '../../server/src/engine/checks/diagnostics';
@@ -10,7 +15,7 @@ import { applyEdits } from '../helpers/applyEdits';
 import { kopsDocument } from '../helpers/kopsText';
 
 describe('Cilium IPsec key', () => {
-  it('has exactly kops\' one-line format', () => {
+  it("has exactly kops' one-line format", () => {
     const key = generateCiliumIpsecKey();
     assert.match(key, IPSEC_KEY_PATTERN);
     assert.match(key, /^keys: 3 rfc4106\(gcm\(aes\)\) [0-9a-f]{40} 128$/);
@@ -30,10 +35,20 @@ describe('Cilium IPsec key', () => {
   });
 
   it('passes the key on stdin only: the kops arguments never contain it', () => {
-    assert.deepEqual(createSecretArgs('demo.example.com', false), ['create', 'secret', 'ciliumpassword', '-f', '-', '--name', 'demo.example.com']);
+    assert.deepEqual(createSecretArgs('demo.example.com', false), [
+      'create',
+      'secret',
+      'ciliumpassword',
+      '-f',
+      '-',
+      '--name',
+      'demo.example.com',
+    ]);
     assert.deepEqual(createSecretArgs('demo.example.com', true).slice(-1), ['--force']);
     assert.deepEqual(rotationFollowUp('demo.example.com'), [
-      'kops update cluster --name demo.example.com --yes', 'kops rolling-update cluster --name demo.example.com --yes']);
+      'kops update cluster --name demo.example.com --yes',
+      'kops rolling-update cluster --name demo.example.com --yes',
+    ]);
   });
 
   it('accepts DNS-style cluster names only', () => {
@@ -47,9 +62,12 @@ describe('Cilium IPsec key', () => {
 });
 
 describe('IPsec spec settings offered by the key command', () => {
-  const spec = (version: string, cilium: string) => `# kops-version: ${version}\n${kopsDocument('Cluster', 'demo.example.com', [
-    '  kubernetesVersion: 1.35.0', '  networking:', `    cilium:${cilium}`,
-  ])}`;
+  const spec = (version: string, cilium: string) =>
+    `# kops-version: ${version}\n${kopsDocument('Cluster', 'demo.example.com', [
+      '  kubernetesVersion: 1.35.0',
+      '  networking:',
+      `    cilium:${cilium}`,
+    ])}`;
 
   it('adds enableEncryption and encryptionType: ipsec together, leaving a valid spec', () => {
     const text = spec('v1.36.2', ' {}');
@@ -60,7 +78,10 @@ describe('IPsec spec settings offered by the key command', () => {
     const out = applyEdits(text, info.settingsEdits);
     assert.equal(out, spec('v1.36.2', '\n      enableEncryption: true\n      encryptionType: ipsec'));
     const fixed = parseFile(out);
-    assert.deepEqual(diagnose(fixed, effectiveKopsVersion(fixed, {})).map((f) => f.code), []);
+    assert.deepEqual(
+      diagnose(fixed, effectiveKopsVersion(fixed, {})).map((f) => f.code),
+      [],
+    );
   });
 
   it('offers nothing when both are set, and only enableEncryption before kops v1.22', () => {

@@ -84,7 +84,9 @@ describe('analysis limits', function () {
   });
 
   it('says nothing about a large file that holds no kops document', () => {
-    const text = Array(LIMITS.documents + 10).fill(CONFIG_MAP).join('---\n');
+    const text = Array(LIMITS.documents + 10)
+      .fill(CONFIG_MAP)
+      .join('---\n');
     const { limit, parsed } = guard(text);
     assert.equal(limit, undefined);
     assert.equal(parsed, LIMITS.documents);
@@ -97,14 +99,20 @@ describe('analysis limits', function () {
     assert.equal(parsed, 2);
     assert.ok('skipped' in documents[1]);
     assert.equal(limit?.code, 'document-too-large');
-    assert.match(limit.message, /^Document too large for analysis: 5,0\d\d lines > 5,000\. kops-spec skips it; the other documents are checked\.$/);
+    assert.match(
+      limit.message,
+      /^Document too large for analysis: 5,0\d\d lines > 5,000\. kops-spec skips it; the other documents are checked\.$/,
+    );
     assert.equal(limit.range.start.line, positionOf(text, '---\napiVersion').line);
   });
 
   it('reports the first of several skipped documents and counts the rest', () => {
     const text = [CLUSTER, deepFlow(500, true), aliasBomb(), deepFlow(500, false)].join('---\n');
     const { documents, limit, parsed } = guard(text);
-    assert.deepEqual(documents.map((d) => 'skipped' in d), [false, true, true, true]);
+    assert.deepEqual(
+      documents.map((d) => 'skipped' in d),
+      [false, true, true, true],
+    );
     assert.equal(parsed, 2, 'the alias bomb is parsed (cheap) before it is recognised');
     assert.equal(limit?.code, 'document-too-complex');
     assert.match(limit.message, /`\[`\/`\{` nested 500 deep > 100.* 2 more documents are skipped too\.$/);

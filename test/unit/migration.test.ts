@@ -10,8 +10,10 @@ const kops = (text: string): KopsVersion => {
 
 /** The commands inside fenced bash blocks, as a user would copy them (comments dropped). */
 const commands = (markdown: string): string[] =>
-  [...markdown.matchAll(/```bash\n([\s\S]*?)```/g)].flatMap((m) => m[1].split('\n'))
-    .map((l) => l.replace(/\s+#.*$/, '').trim()).filter(Boolean);
+  [...markdown.matchAll(/```bash\n([\s\S]*?)```/g)]
+    .flatMap((m) => m[1].split('\n'))
+    .map((l) => l.replace(/\s+#.*$/, '').trim())
+    .filter(Boolean);
 
 describe('migration guidance', () => {
   it('knows which keys need a sequence on a running cluster', () => {
@@ -48,7 +50,10 @@ describe('migration guidance', () => {
     for (const key of ['ipam', 'etcdManaged']) {
       const steps = commands(migrationGuide(`spec.networking.cilium.${key}`, newestKops())!);
       assert.ok(steps.includes('kops update cluster --yes'), key);
-      assert.ok(steps.some((s) => s.startsWith('kops rolling-update cluster') && s.includes('--yes')), key);
+      assert.ok(
+        steps.some((s) => s.startsWith('kops rolling-update cluster') && s.includes('--yes')),
+        key,
+      );
     }
   });
 

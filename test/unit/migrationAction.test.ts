@@ -10,8 +10,9 @@ function migrationGuideAt(fixture: string): string | undefined {
   const { text, position } = withCursor(fixture);
   const file = parseFile(text);
   const eff = effectiveKopsVersion(file, {});
-  const action = codeActions(file, eff, { start: position, end: position }, diagnose(file, eff))
-    .find((a) => a.command?.name === 'showMigrationGuide');
+  const action = codeActions(file, eff, { start: position, end: position }, diagnose(file, eff)).find(
+    (a) => a.command?.name === 'showMigrationGuide',
+  );
   return action?.command?.arguments?.[0] as string | undefined;
 }
 

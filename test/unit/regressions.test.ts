@@ -50,7 +50,10 @@ describe('fuzz regressions', function () {
   describe('documents.ts (the yaml parser recurses once per nesting level it leaves)', () => {
     it('parses block sequences nested 3,000 deep and followed by a top-level key instead of overflowing the stack', () => {
       const { findings } = analyse(blockNesting(3_000));
-      assert.deepEqual(findings.map((f) => [f.code, f.range.start]), [['document-too-complex', { line: 0, character: 0 }]]);
+      assert.deepEqual(
+        findings.map((f) => [f.code, f.range.start]),
+        [['document-too-complex', { line: 0, character: 0 }]],
+      );
     });
   });
 
@@ -60,10 +63,16 @@ describe('fuzz regressions', function () {
       // An explicit key (`? key`): a plain one over 1,024 characters is a YAML error and never reaches the check.
       const text = `${HEAD}  networking:\n    cilium:\n      ? ${key}\n      : 1\n`;
       const { findings } = analyse(text);
-      assert.deepEqual(findings.map((f) => [f.code, f.message, f.range]), [[
-        'cilium-unknown-key', `kops ignores unknown key \`${key}\` under spec.networking.cilium`,
-        { start: positionOf(text, key), end: positionOf(text, key, key.length) },
-      ]]);
+      assert.deepEqual(
+        findings.map((f) => [f.code, f.message, f.range]),
+        [
+          [
+            'cilium-unknown-key',
+            `kops ignores unknown key \`${key}\` under spec.networking.cilium`,
+            { start: positionOf(text, key), end: positionOf(text, key, key.length) },
+          ],
+        ],
+      );
     });
   });
 
@@ -73,8 +82,16 @@ describe('fuzz regressions', function () {
       const ipam = findings.find((f) => f.code === 'cilium-enum-ipam');
       assert.ok(ipam, findings.map((f) => f.code).join());
       const fixes = fixesFor(file, eff.version, ipam);
-      assert.deepEqual(fixes.map((f) => f.title), ['Change to `hostscope`', 'Change to `kubernetes`', 'Change to `crd`']);
-      for (const fix of fixes) assert.deepEqual(fix.edits.map((e) => e.range), [ipam.range], fix.title);
+      assert.deepEqual(
+        fixes.map((f) => f.title),
+        ['Change to `hostscope`', 'Change to `kubernetes`', 'Change to `crd`'],
+      );
+      for (const fix of fixes)
+        assert.deepEqual(
+          fix.edits.map((e) => e.range),
+          [ipam.range],
+          fix.title,
+        );
     });
   });
 
@@ -83,15 +100,24 @@ describe('fuzz regressions', function () {
       const text = `${HEAD}  kubernetesVersion: \n k0:\n`.replace(/\n/g, '\r\n');
       const { findings, client } = analyse(text);
       assert.ok(findings.some((f) => f.code === 'yaml-syntax'));
-      assert.deepEqual(findings.flatMap((f) => findingProblems(client, f)), []);
+      assert.deepEqual(
+        findings.flatMap((f) => findingProblems(client, f)),
+        [],
+      );
     });
 
     it('a lone CR ends a line, as in LSP: findings land on the line the editor shows', () => {
       const text = `${HEAD}  networking: [\n`.replace(/\n/g, '\r');
       const { findings, client } = analyse(text);
       const lastLine = { line: text.split('\r').length - 1, character: 0 };
-      assert.deepEqual(findings.map((f) => [f.code, f.range.start]), [['yaml-syntax', lastLine]]);
-      assert.deepEqual(findings.flatMap((f) => findingProblems(client, f)), []);
+      assert.deepEqual(
+        findings.map((f) => [f.code, f.range.start]),
+        [['yaml-syntax', lastLine]],
+      );
+      assert.deepEqual(
+        findings.flatMap((f) => findingProblems(client, f)),
+        [],
+      );
     });
   });
 
@@ -122,8 +148,10 @@ describe('fuzz regressions', function () {
         for (let character = 0; character <= lines[line].length; character++) {
           for (const item of complete(file, { line, character }, eff)) {
             const { start, end } = item.range;
-            assert.ok(start.line === line && end.line === line && start.character <= character && character <= end.character,
-              `${line}:${character} ${item.label} ${JSON.stringify(item.range)}`);
+            assert.ok(
+              start.line === line && end.line === line && start.character <= character && character <= end.character,
+              `${line}:${character} ${item.label} ${JSON.stringify(item.range)}`,
+            );
           }
         }
       }
@@ -146,7 +174,10 @@ describe('fuzz regressions', function () {
       const text = `${HEAD}  kubernetesVersion: 1.32.0\n  kubeProxy:\n    enabled: >\n  kubelet:\n    anonymousAuth: false\n  networking:\n    cilium:\n      enableNodePort: true\n`;
       const after = applied(text, 'cilium-nodeport-kubeproxy', /kube-proxy/i);
       assert.match(after, /\n {4}enabled: false\n {2}kubelet:\n/);
-      assert.deepEqual(parseFile(after).documents.flatMap((d) => d.yaml.errors.map((e) => e.message)), []);
+      assert.deepEqual(
+        parseFile(after).documents.flatMap((d) => d.yaml.errors.map((e) => e.message)),
+        [],
+      );
     });
 
     it('never suggests renaming an unknown key onto a key already present (it would duplicate it)', () => {
@@ -156,16 +187,31 @@ describe('fuzz regressions', function () {
       assert.equal(unknown.length, 2, findings.map((f) => f.code).join());
       for (const f of unknown) {
         assert.doesNotMatch(f.message, /did you mean '?`?(apiVersion|ipam)\b/, f.message);
-        assert.deepEqual(fixesFor(file, eff.version, f).map((x) => x.title).filter((t) => /`(apiVersion|ipam)`/.test(t)), []);
+        assert.deepEqual(
+          fixesFor(file, eff.version, f)
+            .map((x) => x.title)
+            .filter((t) => /`(apiVersion|ipam)`/.test(t)),
+          [],
+        );
       }
     });
 
     it('a file with lone CR line breaks parses as the editor shows it, and its fixes keep it YAML', () => {
-      const text = `${HEAD}  kubernetesVersion: 1.32.0\n  kubeProxy:\n    enabled: true\n  networking:\n    cilium:\n      enableNodePort: true\n`.replace(/\n/g, '\r');
+      const text =
+        `${HEAD}  kubernetesVersion: 1.32.0\n  kubeProxy:\n    enabled: true\n  networking:\n    cilium:\n      enableNodePort: true\n`.replace(
+          /\n/g,
+          '\r',
+        );
       const { file } = analyse(text);
-      assert.deepEqual(file.documents.flatMap((d) => d.yaml.errors.map((e) => e.message)), []);
+      assert.deepEqual(
+        file.documents.flatMap((d) => d.yaml.errors.map((e) => e.message)),
+        [],
+      );
       const after = applied(text, 'cilium-nodeport-kubeproxy', /kube-proxy/i);
-      assert.deepEqual(parseFile(after).documents.flatMap((d) => d.yaml.errors.map((e) => e.message)), []);
+      assert.deepEqual(
+        parseFile(after).documents.flatMap((d) => d.yaml.errors.map((e) => e.message)),
+        [],
+      );
     });
 
     it('a fix in a file with lone CR line breaks writes lone CRs, never an LF', () => {
@@ -181,7 +227,10 @@ describe('fuzz regressions', function () {
       const text = `${HEAD}  networking:\n    cilium:\n      toFqdnsDnsRejectResponseCode: "unterminated\n---\napiVersion: v1\nkind: ConfigMap\n`;
       const { file, eff, findings } = analyse(text);
       const actions = findings.flatMap((finding) => codeActions(file, eff, finding.range, [finding]));
-      assert.ok(actions.some((a) => /Change to `nameError`/.test(a.title)), actions.map((a) => a.title).join());
+      assert.ok(
+        actions.some((a) => /Change to `nameError`/.test(a.title)),
+        actions.map((a) => a.title).join(),
+      );
       for (const action of actions) {
         const after = applyEdits(text, action.edits ?? []);
         assert.equal(splitDocuments(after).length, 2, `${action.title}:\n${after}`);
@@ -214,7 +263,10 @@ describe('fuzz regressions', function () {
         const file = parseFile(text);
         const after = applyEdits(text, new YamlEditor(file, file.documents[0]).removeKeyKeepingParent(['spec', 'kubelet', 'clusterDNS']));
         assert.equal(after, `${HEAD}  kubelet: ${props} {}\n`);
-        assert.deepEqual(parseFile(after).documents[0].yaml.errors.map((e) => e.message), []);
+        assert.deepEqual(
+          parseFile(after).documents[0].yaml.errors.map((e) => e.message),
+          [],
+        );
       }
     });
   });
@@ -226,7 +278,10 @@ describe('fuzz regressions', function () {
       const noEffect = findings.find((f) => f.code === 'cilium-no-effect');
       assert.ok(noEffect?.fixes?.length, findings.map((f) => f.code).join());
       assert.deepEqual(findingProblems(client, noEffect), []);
-      assert.equal(applyEdits(text, noEffect.fixes[0].edits), `# kops-version: v1.34.0\n${HEAD}  networking:\n    cilium:\n      ipam: kubernetes`);
+      assert.equal(
+        applyEdits(text, noEffect.fixes[0].edits),
+        `# kops-version: v1.34.0\n${HEAD}  networking:\n    cilium:\n      ipam: kubernetes`,
+      );
     });
   });
 });

@@ -29,8 +29,9 @@ describe('kops releases', () => {
   it('a hover on a key a patch release added names that patch release, not its minor', () => {
     // nodeEncryption arrived in v1.28.1: saying "since v1.28" would send v1.28.0 users to a release without it.
     const { text, position } = withCursor(
-      '# kops-version: v1.27.0\napiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: a.example.com\n'
-      + 'spec:\n  networking:\n    cilium:\n      nodeEncr|yption: true\n');
+      '# kops-version: v1.27.0\napiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: a.example.com\n' +
+        'spec:\n  networking:\n    cilium:\n      nodeEncr|yption: true\n',
+    );
     const file = parseFile(text);
     const result = hover(file, position, effectiveKopsVersion(file, {}));
     assert.match(result?.contents ?? '', /not a key of kops v1\.27\.0; kops has it since v1\.28\.1$/);

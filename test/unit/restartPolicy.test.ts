@@ -5,7 +5,12 @@ import { RestartPolicy } from '../../client/src/restartPolicy';
 function policyAt(start = 1_000_000) {
   let now = start;
   const policy = new RestartPolicy(4, 3 * 60_000, () => now);
-  return { policy, advance: (ms: number) => { now += ms; } };
+  return {
+    policy,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 describe('restarting a crashed language server', () => {

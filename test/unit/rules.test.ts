@@ -27,7 +27,11 @@ function findingsFor(text: string, v: KopsVersion): Finding[] {
 }
 
 const caseFiles = (dir: string): string[] =>
-  fs.readdirSync(dir).filter((f) => /^case-.*\.yaml$/.test(f)).sort().map((f) => path.join(dir, f));
+  fs
+    .readdirSync(dir)
+    .filter((f) => /^case-.*\.yaml$/.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
 
 function checkCaseDir(dir: string, expectedCount?: number): void {
   const files = caseFiles(dir);
@@ -53,21 +57,29 @@ describe('kops validation rules: own cases', () => {
 describe('kops validation rules: kops integration specs', () => {
   const sources: Array<{ file: string; tag: string }> = JSON.parse(fs.readFileSync(path.join(SPECS, 'sources.json'), 'utf8'));
   const tagOf = new Map(sources.map((s) => [s.file, s.tag]));
-  for (const file of fs.readdirSync(SPECS).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const file of fs
+    .readdirSync(SPECS)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const tag = tagOf.get(file) ?? newestKops().text;
     it(`${file} at ${tag} yields no errors`, () => {
       const errors = findingsFor(fs.readFileSync(path.join(SPECS, file), 'utf8'), kops(tag)).filter((f) => f.severity === 'error');
-      assert.deepEqual(errors.map((f) => `${f.code} ${f.path} ${f.kops?.stage}`), []);
+      assert.deepEqual(
+        errors.map((f) => `${f.code} ${f.path} ${f.kops?.stage}`),
+        [],
+      );
     });
   }
 });
 
-const cluster = (body: string, api = 'v1alpha2'): string =>
-  `${kopsHeader('Cluster', 't.example.com', api)}spec:\n${body}`;
+const cluster = (body: string, api = 'v1alpha2'): string => `${kopsHeader('Cluster', 't.example.com', api)}spec:\n${body}`;
 const byCode = (findings: Finding[], code: string): Finding[] => findings.filter((f) => f.code === code);
 const textAt = (text: string, f: Finding): string => {
   const lines = text.split('\n');
-  return lines[f.range.start.line].slice(f.range.start.character, f.range.start.line === f.range.end.line ? f.range.end.character : undefined);
+  return lines[f.range.start.line].slice(
+    f.range.start.character,
+    f.range.start.line === f.range.end.line ? f.range.end.character : undefined,
+  );
 };
 
 describe('kops validation rules: findings', () => {
@@ -81,12 +93,24 @@ describe('kops validation rules: findings', () => {
   });
 
   it('never throws on odd shapes, and reports nothing it cannot read', () => {
-    const odd = ['', '\u0000\u0001binary', 'spec: 5', cluster('  networking: []\n'), cluster('  networking:\n    cilium: 5\n'),
-      cluster('  etcdClusters: foo\n  networking:\n    cilium:\n      etcdManaged: yes\n'), cluster('  networking:\n    cilium:\n      version: 1.18\n'),
-      cluster('  networking:\n    cilium:\n      enableNodePort: "true"\n  kubeProxy: {}\n'), cluster('  networking:\n    cilium: &a\n      x: *a\n')];
+    const odd = [
+      '',
+      '\u0000\u0001binary',
+      'spec: 5',
+      cluster('  networking: []\n'),
+      cluster('  networking:\n    cilium: 5\n'),
+      cluster('  etcdClusters: foo\n  networking:\n    cilium:\n      etcdManaged: yes\n'),
+      cluster('  networking:\n    cilium:\n      version: 1.18\n'),
+      cluster('  networking:\n    cilium:\n      enableNodePort: "true"\n  kubeProxy: {}\n'),
+      cluster('  networking:\n    cilium: &a\n      x: *a\n'),
+    ];
     for (const text of odd) assert.doesNotThrow(() => findingsFor(text, v136));
     assert.deepEqual(findingsFor(odd[6], v136), [], 'version: 1.18 is a YAML float, a decode error for the schema checks');
-    assert.deepEqual(findingsFor(odd[7], v136).filter((f) => f.severity === 'error'), [], 'a quoted "true" is not a bool');
+    assert.deepEqual(
+      findingsFor(odd[7], v136).filter((f) => f.severity === 'error'),
+      [],
+      'a quoted "true" is not a bool',
+    );
   });
 
   it('reads YAML 1.1 booleans the way kops decodes them', () => {
@@ -98,7 +122,12 @@ describe('kops validation rules: findings', () => {
     const text = cluster('  networking:\n    cilium:\n      tunnel: gre\n');
     const [f] = byCode(findingsFor(text, v136), 'cilium-enum-tunnel');
     assert.equal(textAt(text, f), 'gre');
-    assert.deepEqual(f.kops, { type: 'NotSupported', path: 'spec.networking.cilium.tunnel', stage: 'spec', detail: 'supported values: "vxlan", "geneve", "disabled"' });
+    assert.deepEqual(f.kops, {
+      type: 'NotSupported',
+      path: 'spec.networking.cilium.tunnel',
+      stage: 'spec',
+      detail: 'supported values: "vxlan", "geneve", "disabled"',
+    });
     assert.equal(f.severity, 'error');
     assert.equal(f.docs, 'https://kops.sigs.k8s.io/networking/cilium/');
   });
@@ -132,20 +161,28 @@ describe('kops validation rules: findings', () => {
   });
 
   it('reads v1alpha3 spellings and blames v1alpha3 paths', () => {
-    const text = cluster('  cloudProvider:\n    aws: {}\n  networking:\n    networkCIDR: 10.0.0.0/16\n    nonMasqueradeCIDR: 10.0.0.0/8\n'
-      + '    cilium:\n      masquerade: false\n      installIptablesRules: false\n      enableL7Proxy: true\n', 'v1alpha3');
-    const found = findingsFor(text, kops('v1.30.0')).map((f) => `${f.code} ${f.path} ${f.kops?.stage}`).sort();
+    const text = cluster(
+      '  cloudProvider:\n    aws: {}\n  networking:\n    networkCIDR: 10.0.0.0/16\n    nonMasqueradeCIDR: 10.0.0.0/8\n' +
+        '    cilium:\n      masquerade: false\n      installIptablesRules: false\n      enableL7Proxy: true\n',
+      'v1alpha3',
+    );
+    const found = findingsFor(text, kops('v1.30.0'))
+      .map((f) => `${f.code} ${f.path} ${f.kops?.stage}`)
+      .sort();
     assert.deepEqual(found, [
       'cilium-l7proxy-iptables spec.networking.cilium.enableL7Proxy spec',
       'nonmasq-overlap-eni-exempt spec.networking.nonMasqueradeCIDR spec',
     ]);
     const eni = text.replace('masquerade: false', 'masquerade: false\n      ipam: eni');
     const masquerade = byCode(findingsFor(eni, kops('v1.30.0')), 'cilium-eni-masquerade');
-    assert.deepEqual(masquerade.map((f) => f.path), ['spec.networking.cilium.masquerade']);
+    assert.deepEqual(
+      masquerade.map((f) => f.path),
+      ['spec.networking.cilium.masquerade'],
+    );
     assert.equal(byCode(findingsFor(eni, kops('v1.30.0')), 'nonmasq-overlap-eni-exempt').length, 0, 'ENI exempts the overlap');
   });
 
-  it('reports what only the defaulted spec fails in kops\' own conversion specs, as a warning', () => {
+  it("reports what only the defaulted spec fails in kops' own conversion specs, as a warning", () => {
     const text = fs.readFileSync(path.join(SPECS, 'conversion-cilium-v1alpha2.yaml'), 'utf8');
     const found = findingsFor(text, v136).map((f) => `${f.code} ${f.severity} ${f.kops?.stage}`);
     assert.deepEqual(found, ['cilium-l7proxy-iptables warning defaults']);
@@ -155,7 +192,9 @@ describe('kops validation rules: findings', () => {
 describe('kops validation rules: compat warnings', () => {
   const eni = (extra = '') => cluster(`  cloudProvider: aws\n  networking:\n    cilium:\n      ipam: eni\n${extra}`);
   const warnings = (text: string, v: string): string[] =>
-    findingsFor(text, kops(v)).filter((f) => f.severity === 'warning' && !f.kops).map((f) => f.code);
+    findingsFor(text, kops(v))
+      .filter((f) => f.severity === 'warning' && !f.kops)
+      .map((f) => f.code);
 
   it('warns that ENI masquerading is off only by default on v1.22–v1.25', () => {
     assert.deepEqual(warnings(eni(), 'v1.25.0'), ['compat-eni-masquerade-default']);
@@ -186,7 +225,18 @@ describe('kops validation rules: value parsing as kops does it', () => {
   it('parses Cilium versions strictly, like blang/semver Parse', () => {
     assert.deepEqual(parseSemver('1.18.6'), { major: 1, minor: 18, patch: 6 });
     assert.deepEqual(parseSemver('1.18.6-rc.1+build.5'), { major: 1, minor: 18, patch: 6 });
-    for (const bad of ['1.18', '01.18.0', '1.018.0', '1.18.0-', '1.18.0-rc.01', '1.18.0+', '1.18.0+a..b', '1.18.x', '', '1.99999999999999999999.0']) {
+    for (const bad of [
+      '1.18',
+      '01.18.0',
+      '1.018.0',
+      '1.18.0-',
+      '1.18.0-rc.01',
+      '1.18.0+',
+      '1.18.0+a..b',
+      '1.18.x',
+      '',
+      '1.99999999999999999999.0',
+    ]) {
       assert.equal(parseSemver(bad), undefined, bad);
     }
   });
@@ -203,7 +253,8 @@ describe('kops validation rules: value parsing as kops does it', () => {
     assert.equal(parseCidr('2001:db8::/64')?.v6, true);
     assert.equal(parseCidr('::ffff:10.0.0.0/104')?.v6, false, 'IPv4-mapped addresses count as IPv4');
     assert.equal(parseCidr('10.0.0.0/8')?.v6, false);
-    for (const bad of ['10.0.0.0', '10.0.0.256/8', '010.0.0.0/8', '10.0.0.0/33', '1::2::3/64', 'fd00::/129']) assert.equal(parseCidr(bad), undefined, bad);
+    for (const bad of ['10.0.0.0', '10.0.0.256/8', '010.0.0.0/8', '10.0.0.0/33', '1::2::3/64', 'fd00::/129'])
+      assert.equal(parseCidr(bad), undefined, bad);
     const [a, b, c] = ['10.0.0.0/8', '10.1.0.0/16', '172.20.0.0/16'].map((t) => parseCidr(t)!);
     assert.ok(overlaps(a, b) && overlaps(b, a));
     assert.ok(!overlaps(a, c));

@@ -33,10 +33,8 @@ const check = (fixture: string, version = 'v1.36.2'): { findings: Finding[]; ran
   return { findings: findingsOf(file, version), range };
 };
 
-const cluster = (spec: string, api = 'v1alpha2'): string =>
-  `${kopsHeader('Cluster', 'a.example.com', api)}spec:\n${spec}`;
-const instanceGroup = (spec: string): string =>
-  `${kopsHeader('InstanceGroup', 'nodes')}spec:\n${spec}`;
+const cluster = (spec: string, api = 'v1alpha2'): string => `${kopsHeader('Cluster', 'a.example.com', api)}spec:\n${spec}`;
+const instanceGroup = (spec: string): string => `${kopsHeader('InstanceGroup', 'nodes')}spec:\n${spec}`;
 
 describe('kops spec schema', () => {
   describe('real kops specs', () => {
@@ -85,7 +83,10 @@ describe('kops spec schema', () => {
 
     it('paths list items with [i]', () => {
       const { findings, range } = check(cluster('  subnets:\n  - name: a\n    zone: z\n  - name: b\n    ⟦zonee⟧: z\n'));
-      assert.deepEqual(findings.map((f) => [f.path, f.range]), [['spec.subnets[1].zonee', range]]);
+      assert.deepEqual(
+        findings.map((f) => [f.path, f.range]),
+        [['spec.subnets[1].zonee', range]],
+      );
       assert.match(findings[0].message, /under spec\.subnets\[1\]; did you mean 'zone'/);
     });
 
@@ -107,13 +108,19 @@ describe('kops spec schema', () => {
 
     it('warns when the release is the schema snapshot itself', () => {
       const { findings, range } = check(fixture, 'v1.25.0');
-      assert.deepEqual(findings.map((f) => [f.code, f.severity, f.range]), [['schema-key-newer-kops', 'warning', range]]);
+      assert.deepEqual(
+        findings.map((f) => [f.code, f.severity, f.range]),
+        [['schema-key-newer-kops', 'warning', range]],
+      );
       assert.match(findings[0].message, /not known to kops v1\.25\.0 \(exists in kops ≥ v1\.36\.2's schema\)/);
     });
 
     it('only informs on a release between two snapshots', () => {
       const { findings } = check(fixture, 'v1.34.0');
-      assert.deepEqual(findings.map((f) => f.severity), ['information']);
+      assert.deepEqual(
+        findings.map((f) => f.severity),
+        ['information'],
+      );
     });
 
     it('accepts it on the newest release', () => {
@@ -124,18 +131,27 @@ describe('kops spec schema', () => {
   describe('values kops cannot decode', () => {
     it('errors on a list where a string belongs, on the value', () => {
       const { findings, range } = check(cluster('  kubernetesVersion: ⟦[1]⟧\n'));
-      assert.deepEqual(findings.map((f) => [f.code, f.severity, f.path, f.range]), [['schema-type', 'error', 'spec.kubernetesVersion', range]]);
+      assert.deepEqual(
+        findings.map((f) => [f.code, f.severity, f.path, f.range]),
+        [['schema-type', 'error', 'spec.kubernetesVersion', range]],
+      );
       assert.match(findings[0].message, /must be a string, not a list; kops cannot decode this Cluster/);
     });
 
     it('errors on a string where a boolean belongs', () => {
       const { findings, range } = check(cluster('  kubeAPIServer:\n    anonymousAuth: ⟦"nope"⟧\n'));
-      assert.deepEqual(findings.map((f) => [f.severity, f.path, f.range]), [['error', 'spec.kubeAPIServer.anonymousAuth', range]]);
+      assert.deepEqual(
+        findings.map((f) => [f.severity, f.path, f.range]),
+        [['error', 'spec.kubeAPIServer.anonymousAuth', range]],
+      );
     });
 
     it('explains a bare word where a map belongs as a key being typed', () => {
       const { findings, range } = check(cluster('  kubeAPIServer:\n    ⟦anon⟧\n'));
-      assert.deepEqual(findings.map((f) => [f.severity, f.range]), [['error', range]]);
+      assert.deepEqual(
+        findings.map((f) => [f.severity, f.range]),
+        [['error', range]],
+      );
       assert.match(findings[0].message, /must be a map of keys, not the string "anon".*write 'anon: <value>'/);
     });
 
@@ -145,15 +161,23 @@ describe('kops spec schema', () => {
     });
 
     it('errors on a quantity kops cannot parse, and accepts integers, floats and suffixes', () => {
-      const { findings, range } = check(cluster('  kubeAPIServer:\n    cpuRequest: ⟦lots⟧\n    cpuLimit: 3.14\n    memoryRequest: 128Mi\n    memoryLimit: 1\n'));
-      assert.deepEqual(findings.map((f) => [f.code, f.range]), [['schema-quantity', range]]);
+      const { findings, range } = check(
+        cluster('  kubeAPIServer:\n    cpuRequest: ⟦lots⟧\n    cpuLimit: 3.14\n    memoryRequest: 128Mi\n    memoryLimit: 1\n'),
+      );
+      assert.deepEqual(
+        findings.map((f) => [f.code, f.range]),
+        [['schema-quantity', range]],
+      );
     });
 
     it('keeps int-or-string surge values integer or string', () => {
       const ok = cluster('  rollingUpdate:\n    maxSurge: 25%\n    maxUnavailable: 1\n');
       assert.deepEqual(findingsOf(parseFile(ok)), []);
       const { findings, range } = check(cluster('  rollingUpdate:\n    maxSurge: ⟦1.5⟧\n'));
-      assert.deepEqual(findings.map((f) => f.range), [range]);
+      assert.deepEqual(
+        findings.map((f) => f.range),
+        [range],
+      );
     });
 
     it('accepts what YAML 1.1 (kops) reads as the right type, and null', () => {
@@ -174,15 +198,23 @@ describe('kops spec schema', () => {
     });
 
     it('checks v1alpha3 documents without inventing errors for renamed keys', () => {
-      const v1alpha3 = cluster('  cloudProvider:\n    aws: {}\n  api:\n    publicName: x\n  kubelet:\n    ⟦anonymousAut⟧: true\n', 'v1alpha3');
+      const v1alpha3 = cluster(
+        '  cloudProvider:\n    aws: {}\n  api:\n    publicName: x\n  kubelet:\n    ⟦anonymousAut⟧: true\n',
+        'v1alpha3',
+      );
       const { findings, range } = check(v1alpha3);
-      assert.deepEqual(findings.map((f) => [f.path, f.range]), [['spec.kubelet.anonymousAut', range]]);
+      assert.deepEqual(
+        findings.map((f) => [f.path, f.range]),
+        [['spec.kubelet.anonymousAut', range]],
+      );
     });
 
     it('never throws on broken YAML or alias bombs', () => {
       const broken = cluster('  kubelet: [\n    anonymousAuth: "x\n');
       assert.deepEqual(findingsOf(parseFile(broken)), []);
-      const bomb = cluster('  a: &a [x, x, x, x, x, x, x, x, x]\n  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n  c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n  d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n');
+      const bomb = cluster(
+        '  a: &a [x, x, x, x, x, x, x, x, x]\n  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n  c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n  d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
+      );
       assert.doesNotThrow(() => findingsOf(parseFile(bomb)));
     });
   });

@@ -30,7 +30,10 @@ describe('where the IPsec key comes from', () => {
     } finally {
       (crypto as { randomBytes: unknown }).randomBytes = original;
     }
-    assert.deepEqual(calls.map((c) => c.size), [20]);
+    assert.deepEqual(
+      calls.map((c) => c.size),
+      [20],
+    );
     assert.equal(key, `keys: 3 rfc4106(gcm(aes)) ${calls[0].bytes.toString('hex')} 128`);
   });
 
@@ -38,6 +41,9 @@ describe('where the IPsec key comes from', () => {
     const files = [...sourceFiles(path.join(REPO, 'client', 'src')), ...sourceFiles(path.join(REPO, 'server', 'src'))];
     assert.ok(files.length > 50, `found ${files.length} source files`);
     const offenders = files.filter((f) => /\bMath\s*(\.\s*random|\[\s*['"`]random)/.test(fs.readFileSync(f, 'utf8')));
-    assert.deepEqual(offenders.map((f) => path.relative(REPO, f)), []);
+    assert.deepEqual(
+      offenders.map((f) => path.relative(REPO, f)),
+      [],
+    );
   });
 });

@@ -14,10 +14,12 @@ const SNIPPET_FILE = path.join(__dirname, '..', '..', 'snippets', 'kops-cilium.j
 /** What VS Code inserts when the user accepts every default: `${1:a}` → a, `${1|x,y|}` → x, `$0` → nothing. */
 function expandSnippet(body: readonly string[], indent: string): string {
   return body
-    .map((line) => line
-      .replace(/\$\{\d+:([^}]*)\}/g, '$1')
-      .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
-      .replace(/\$\d+/g, ''))
+    .map((line) =>
+      line
+        .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+        .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
+        .replace(/\$\d+/g, ''),
+    )
     .map((line) => indent + line)
     .join('\n');
 }
@@ -48,9 +50,18 @@ describe('Cilium scenario snippets', () => {
   });
 
   it('covers every scenario of the kops Cilium guide', () => {
-    assert.deepEqual(ciliumScenarioSnippets(newestKops()).map((s) => s.prefix), [
-      'kops-cilium', 'kops-cilium-etcd', 'kops-cilium-eni', 'kops-cilium-nodeport', 'kops-cilium-ipsec',
-      'kops-cilium-wireguard', 'kops-cilium-hubble']);
+    assert.deepEqual(
+      ciliumScenarioSnippets(newestKops()).map((s) => s.prefix),
+      [
+        'kops-cilium',
+        'kops-cilium-etcd',
+        'kops-cilium-eni',
+        'kops-cilium-nodeport',
+        'kops-cilium-ipsec',
+        'kops-cilium-wireguard',
+        'kops-cilium-hubble',
+      ],
+    );
   });
 
   for (const snippet of ciliumScenarioSnippets(newestKops())) {
@@ -69,7 +80,10 @@ describe('Cilium scenario snippets', () => {
   }
 
   it('gets the ENI masquerade setting right per kops release', () => {
-    const eni = (v: string) => ciliumScenarioSnippets(version(v)).find((s) => s.prefix === 'kops-cilium-eni')!.body.join('\n');
+    const eni = (v: string) =>
+      ciliumScenarioSnippets(version(v))
+        .find((s) => s.prefix === 'kops-cilium-eni')!
+        .body.join('\n');
     assert.match(eni('v1.21.0'), /disableMasquerade: true/);
     assert.doesNotMatch(eni('v1.30.0'), /Masquerade/);
     assert.doesNotMatch(eni('v1.36.2'), /Masquerade/);

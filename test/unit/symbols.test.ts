@@ -28,8 +28,17 @@ spec:
 describe('outline', () => {
   it('lists each kops document with its role, machine type and networking provider, and nothing else', () => {
     const symbols = outline(parseFile(text));
-    assert.deepEqual(symbols.map((s) => [s.name, s.detail]), [['demo.example.com', 'Cluster'], ['nodes-a', 'InstanceGroup · Node · m6i.large']]);
-    assert.deepEqual(symbols[0].children.map((c) => c.name), ['cilium']);
+    assert.deepEqual(
+      symbols.map((s) => [s.name, s.detail]),
+      [
+        ['demo.example.com', 'Cluster'],
+        ['nodes-a', 'InstanceGroup · Node · m6i.large'],
+      ],
+    );
+    assert.deepEqual(
+      symbols[0].children.map((c) => c.name),
+      ['cilium'],
+    );
   });
 
   it('gives each symbol the range of its own document', () => {

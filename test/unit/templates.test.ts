@@ -27,16 +27,26 @@ spec:
 
 describe('kops toolbox templates', () => {
   it('leaves templated values and control lines alone', () => {
-    assert.deepEqual(check(template).map((f) => `${f.code} ${f.path}`), []);
+    assert.deepEqual(
+      check(template).map((f) => `${f.code} ${f.path}`),
+      [],
+    );
   });
 
   it('still reports real mistakes next to templated lines', () => {
     const findings = check(template.replace('enableNodePort: true', 'enableNodePort: true\n      tunnel: vxlann'));
-    assert.deepEqual(findings.map((f) => `${f.code} ${f.path}`), ['cilium-enum-tunnel spec.networking.cilium.tunnel']);
+    assert.deepEqual(
+      findings.map((f) => `${f.code} ${f.path}`),
+      ['cilium-enum-tunnel spec.networking.cilium.tunnel'],
+    );
   });
 
   it('keeps a value with an embedded expression one scalar (aws-iam-authenticator style)', () => {
-    const text = 'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nspec:\n  kubernetesVersion: 1.30.0\n  networking:\n    cilium: {}\n  fileAssets:\n  - name: map\n    content: dev:{{SessionNameRaw}}\n';
-    assert.deepEqual(check(text).map((f) => `${f.code} ${f.path}`), []);
+    const text =
+      'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nspec:\n  kubernetesVersion: 1.30.0\n  networking:\n    cilium: {}\n  fileAssets:\n  - name: map\n    content: dev:{{SessionNameRaw}}\n';
+    assert.deepEqual(
+      check(text).map((f) => `${f.code} ${f.path}`),
+      [],
+    );
   });
 });

@@ -8,7 +8,12 @@ const REPO = path.join(__dirname, '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
 const source = (file: string) => fs.readFileSync(path.join(REPO, file), 'utf8');
 
-interface Setting { type?: string; enum?: unknown[]; description?: string; markdownDescription?: string }
+interface Setting {
+  type?: string;
+  enum?: unknown[];
+  description?: string;
+  markdownDescription?: string;
+}
 const settings: Record<string, Setting> = pkg.contributes.configuration.properties;
 
 /** Settings reviewed as data only (no program, path, argument or environment): a new setting has to be reviewed here. */
@@ -28,7 +33,7 @@ describe('settings cannot point the extension at a program', () => {
     assert.deepEqual(settings['kopsSpec.trace.server'].enum, ['off', 'messages', 'verbose']);
   });
 
-  it('reads no setting but its own kops version and Red Hat YAML\'s `yaml.validate` flag', () => {
+  it("reads no setting but its own kops version and Red Hat YAML's `yaml.validate` flag", () => {
     const clientFiles = fs.readdirSync(path.join(REPO, 'client/src'), { recursive: true }) as string[];
     const read = new Set<string>();
     for (const file of clientFiles.filter((f) => f.endsWith('.ts'))) {

@@ -11,7 +11,7 @@ describe('YAML 1.1 values as kops decodes them', () => {
     assert.equal(boolAt(doc, ['off']), false);
   });
 
-  it('a `!!str` tag or quotes keep it a string, as in kops\' YAML reader', () => {
+  it("a `!!str` tag or quotes keep it a string, as in kops' YAML reader", () => {
     assert.equal(boolAt(doc, ['tagged']), undefined);
     assert.equal(stringAt(doc, ['tagged']), 'yes');
     assert.equal(boolAt(doc, ['quoted']), undefined);

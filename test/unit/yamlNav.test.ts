@@ -23,14 +23,7 @@ describe('yamlNav.plain', () => {
   });
 
   it('applies merge keys as kops does: keys of the map itself win, earlier sources before later ones', () => {
-    const text = [
-      'base: &base {a: 1, b: 1}',
-      'other: &other {b: 2, c: 2}',
-      'merged:',
-      '  <<: [*base, *other]',
-      '  a: own',
-      '',
-    ].join('\n');
+    const text = ['base: &base {a: 1, b: 1}', 'other: &other {b: 2, c: 2}', 'merged:', '  <<: [*base, *other]', '  a: own', ''].join('\n');
     const doc = parseFile(text).documents[0];
     const value = plain(doc.yaml.contents, doc) as Record<string, Record<string, unknown>>;
     assert.deepEqual(value.merged, { a: 'own', b: 1, c: 2 });
@@ -52,12 +45,20 @@ describe('yamlNav.plain', () => {
       '',
     ].join('\n');
     const file = parseFile(text);
-    assert.deepEqual(diagnose(file, effectiveKopsVersion(file, {})).map((f) => `${f.code} ${f.path}`), []);
+    assert.deepEqual(
+      diagnose(file, effectiveKopsVersion(file, {})).map((f) => `${f.code} ${f.path}`),
+      [],
+    );
   });
 
   it('gives undefined for an alias bomb instead of expanding it', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++) levels.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(10).fill(`*${'abcdefghi'[i - 1]}`).join(', ')}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(10)
+          .fill(`*${'abcdefghi'[i - 1]}`)
+          .join(', ')}]`,
+      );
     const doc = parseFile(`${levels.join('\n')}\n`).documents[0];
     assert.equal(plain(doc.yaml.contents as Node, doc), undefined);
   });

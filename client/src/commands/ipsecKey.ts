@@ -15,9 +15,15 @@ import { applyServerEdits } from './serverEdits';
 type Choice = 'create' | 'rotate' | 'save' | 'copy';
 
 /** Optional command arguments for keybindings and tests: skip the pick (and for `save`, the file dialog). */
-export interface IpsecKeyArgs { choice?: Choice; filePath?: string; overwrite?: boolean }
+export interface IpsecKeyArgs {
+  choice?: Choice;
+  filePath?: string;
+  overwrite?: boolean;
+}
 const CHOICES: readonly Choice[] = ['create', 'rotate', 'save', 'copy'];
-interface ChoiceItem extends vscode.QuickPickItem { choice: Choice }
+interface ChoiceItem extends vscode.QuickPickItem {
+  choice: Choice;
+}
 
 async function encryptionInfo(client: LanguageClient, editor: vscode.TextEditor | undefined): Promise<CiliumEncryptionInfo | undefined> {
   if (!editor || editor.document.languageId !== 'yaml') return undefined;
@@ -35,10 +41,18 @@ async function encryptionInfo(client: LanguageClient, editor: vscode.TextEditor 
 function choices(info: CiliumEncryptionInfo | undefined): ChoiceItem[] {
   const cluster = info?.clusterName ? ` for ${info.clusterName}` : '';
   return [
-    { choice: 'create', label: '$(terminal) Create the kops secret', description: `kops create secret ciliumpassword${cluster}`,
-      detail: 'Runs kops in a terminal with the key on standard input (never on the command line).' },
-    { choice: 'rotate', label: '$(sync) Replace the existing kops secret (rotate)', description: '… --force',
-      detail: 'Then roll it out with kops update cluster --yes and kops rolling-update cluster --yes.' },
+    {
+      choice: 'create',
+      label: '$(terminal) Create the kops secret',
+      description: `kops create secret ciliumpassword${cluster}`,
+      detail: 'Runs kops in a terminal with the key on standard input (never on the command line).',
+    },
+    {
+      choice: 'rotate',
+      label: '$(sync) Replace the existing kops secret (rotate)',
+      description: '… --force',
+      detail: 'Then roll it out with kops update cluster --yes and kops rolling-update cluster --yes.',
+    },
     { choice: 'save', label: '$(save) Save to a file', detail: 'Readable by you only (mode 0600). Keep it out of version control.' },
     { choice: 'copy', label: '$(clippy) Copy to the clipboard' },
   ];
@@ -57,11 +71,13 @@ async function clusterNameFor(info: CiliumEncryptionInfo | undefined): Promise<s
 
 async function saveToFile(key: string, near: vscode.Uri | undefined, args: IpsecKeyArgs): Promise<void> {
   const folder = near ? vscode.Uri.file(path.dirname(near.fsPath)) : vscode.workspace.workspaceFolders?.[0]?.uri;
-  const target = args.filePath ? vscode.Uri.file(args.filePath) : await vscode.window.showSaveDialog({
-    title: 'Save the Cilium IPsec key',
-    defaultUri: folder ? vscode.Uri.joinPath(folder, 'cilium-ipsec-keys.yaml') : undefined,
-    filters: { YAML: ['yaml', 'yml'] },
-  });
+  const target = args.filePath
+    ? vscode.Uri.file(args.filePath)
+    : await vscode.window.showSaveDialog({
+        title: 'Save the Cilium IPsec key',
+        defaultUri: folder ? vscode.Uri.joinPath(folder, 'cilium-ipsec-keys.yaml') : undefined,
+        filters: { YAML: ['yaml', 'yml'] },
+      });
   if (!target) return;
   if (target.scheme !== 'file') {
     void vscode.window.showErrorMessage('The key can only be saved to a local file, where its permissions can be restricted.');
@@ -69,13 +85,20 @@ async function saveToFile(key: string, near: vscode.Uri | undefined, args: Ipsec
   }
   let overwrite = false;
   if (await exists(target)) {
-    const answer = args.overwrite ? 'Replace'
-      : await vscode.window.showWarningMessage(`${path.basename(target.fsPath)} exists. Replace it with the new key?`, { modal: true }, 'Replace');
+    const answer = args.overwrite
+      ? 'Replace'
+      : await vscode.window.showWarningMessage(
+          `${path.basename(target.fsPath)} exists. Replace it with the new key?`,
+          { modal: true },
+          'Replace',
+        );
     if (answer !== 'Replace') return;
     overwrite = true;
   }
   await writeKeyFile(target.fsPath, key, overwrite);
-  void vscode.window.showInformationMessage(`Saved the IPsec key to ${target.fsPath} (mode 0600). Feed it to kops with: kops create secret ciliumpassword -f ${path.basename(target.fsPath)}`);
+  void vscode.window.showInformationMessage(
+    `Saved the IPsec key to ${target.fsPath} (mode 0600). Feed it to kops with: kops create secret ciliumpassword -f ${path.basename(target.fsPath)}`,
+  );
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -89,11 +112,20 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 /** Offers the missing spec settings; the edits are fetched again after the answer, so they fit the text as it is then. */
-async function offerSpecSettings(client: LanguageClient, info: CiliumEncryptionInfo | undefined, editor: vscode.TextEditor | undefined): Promise<void> {
+async function offerSpecSettings(
+  client: LanguageClient,
+  info: CiliumEncryptionInfo | undefined,
+  editor: vscode.TextEditor | undefined,
+): Promise<void> {
   if (!info || !editor || info.settingsEdits.length === 0) return;
-  const missing = [info.enableEncryption ? undefined : 'enableEncryption: true', info.encryptionType ? undefined : 'encryptionType: ipsec'].filter(Boolean);
+  const missing = [
+    info.enableEncryption ? undefined : 'enableEncryption: true',
+    info.encryptionType ? undefined : 'encryptionType: ipsec',
+  ].filter(Boolean);
   const answer = await vscode.window.showInformationMessage(
-    `The spec does not turn IPsec on yet. Add ${missing.join(' and ')} to networking.cilium?`, 'Add to spec');
+    `The spec does not turn IPsec on yet. Add ${missing.join(' and ')} to networking.cilium?`,
+    'Add to spec',
+  );
   if (answer !== 'Add to spec') return;
   const version = editor.document.version;
   const fresh = await encryptionInfo(client, editor);
@@ -102,22 +134,30 @@ async function offerSpecSettings(client: LanguageClient, info: CiliumEncryptionI
 
 export async function generateIpsecKey(client: LanguageClient, args: IpsecKeyArgs = {}): Promise<void> {
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Generating the Cilium IPsec key runs kops and writes files, so it is disabled in an untrusted workspace.');
+    void vscode.window.showWarningMessage(
+      'Generating the Cilium IPsec key runs kops and writes files, so it is disabled in an untrusted workspace.',
+    );
     return;
   }
   const editor = vscode.window.activeTextEditor;
   const info = await encryptionInfo(client, editor);
   if (info?.encryptionType === 'wireguard' && !args.choice) {
-    const go = await vscode.window.showInformationMessage('This cluster uses WireGuard, which needs no key. Generate an IPsec key anyway?', 'Generate');
+    const go = await vscode.window.showInformationMessage(
+      'This cluster uses WireGuard, which needs no key. Generate an IPsec key anyway?',
+      'Generate',
+    );
     if (go !== 'Generate') return;
   }
   // The title has the width the placeholder lacks for the hint.
   const wireGuard = info?.wireGuardAvailable ? ' (WireGuard, encryptionType: wireguard, needs no key)' : '';
-  const picked = args.choice && CHOICES.includes(args.choice) ? { choice: args.choice } : await vscode.window.showQuickPick(choices(info), {
-    title: `Generate Cilium IPsec key${wireGuard}`,
-    placeHolder: 'Where should the new key go?',
-    ignoreFocusOut: true,
-  });
+  const picked =
+    args.choice && CHOICES.includes(args.choice)
+      ? { choice: args.choice }
+      : await vscode.window.showQuickPick(choices(info), {
+          title: `Generate Cilium IPsec key${wireGuard}`,
+          placeHolder: 'Where should the new key go?',
+          ignoreFocusOut: true,
+        });
   if (!picked) return;
   const key = generateCiliumIpsecKey();
   const uri = editor?.document.uri;
@@ -133,7 +173,10 @@ export async function generateIpsecKey(client: LanguageClient, args: IpsecKeyArg
     const cwd = uri && vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
     runWithSecretOnStdin({
       title: rotate ? 'kops: rotate Cilium IPsec key' : 'kops: Cilium IPsec key',
-      command: 'kops', args: createSecretArgs(name, rotate), stdin: key, cwd,
+      command: 'kops',
+      args: createSecretArgs(name, rotate),
+      stdin: key,
+      cwd,
       followUp: rotate ? rotationFollowUp(name) : undefined,
     });
   }

@@ -49,11 +49,14 @@ export function runWithSecretOnStdin(run: SecretRun): vscode.Terminal {
       child.stderr?.on('data', (d: Buffer) => print(d.toString()));
       child.on('error', (e: NodeJS.ErrnoException) => {
         if (finished) return;
-        finish(`${RED}${e.code === 'ENOENT' ? `${run.command} was not found on PATH.` : `Could not run ${run.command}: ${e.message}`}${RESET}`);
+        finish(
+          `${RED}${e.code === 'ENOENT' ? `${run.command} was not found on PATH.` : `Could not run ${run.command}: ${e.message}`}${RESET}`,
+        );
       });
       child.on('close', (code) => {
         if (finished) return;
-        const followUp = code === 0 && run.followUp?.length ? `\nNext, roll the new key out:\n${run.followUp.map((c) => `  ${c}`).join('\n')}\n` : '';
+        const followUp =
+          code === 0 && run.followUp?.length ? `\nNext, roll the new key out:\n${run.followUp.map((c) => `  ${c}`).join('\n')}\n` : '';
         finish(code === 0 ? `Done.${followUp}` : `${RED}${run.command} exited with code ${code}.${RESET}`);
       });
       child.stdin?.on('error', () => undefined);

@@ -3,7 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS, KopsReleasesRequest, type StatusParams } from '../../../server/src/protocol';
 
 const SOURCE: Record<StatusParams['source'], string> = {
-  comment: 'from the file\'s `# kops-version:` comment',
+  comment: "from the file's `# kops-version:` comment",
   setting: 'from the kopsSpec.kopsVersion setting',
   default: 'the newest kops kops Spec knows',
 };

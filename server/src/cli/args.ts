@@ -51,7 +51,11 @@ export function parseArgs(argv: readonly string[]): CliRequest {
       i++;
       continue;
     }
-    if (arg === '--') { onlyPaths = true; i++; continue; }
+    if (arg === '--') {
+      onlyPaths = true;
+      i++;
+      continue;
+    }
     const version = optionValue(argv, i, '--kops-version');
     const format = optionValue(argv, i, '--format');
     const option = version ?? format;

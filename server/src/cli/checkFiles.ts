@@ -34,9 +34,11 @@ export function checkFiles(candidates: readonly Candidate[], kopsVersion: string
 }
 
 /** A file the checks fail on (a bug of ours) is reported with its stack; the other files are still checked. */
-const internalError = (outcome: CheckOutcome): ErrorSink => (error, context) => {
-  outcome.problems.push(`internal error, please report it: ${errorReport(error, context)}`);
-};
+const internalError =
+  (outcome: CheckOutcome): ErrorSink =>
+  (error, context) => {
+    outcome.problems.push(`internal error, please report it: ${errorReport(error, context)}`);
+  };
 
 function checkOne(candidate: Candidate, kopsVersion: string | undefined, outcome: CheckOutcome): void {
   const source = readSource(candidate.path);

@@ -2,9 +2,15 @@ import { readdirSync, statSync, type Dirent } from 'fs';
 import { join } from 'path';
 
 /** A file to check; `fromFolder` files are checked only when they turn out to hold kops documents. */
-export interface Candidate { path: string; fromFolder: boolean }
+export interface Candidate {
+  path: string;
+  fromFolder: boolean;
+}
 
-export interface Collected { candidates: Candidate[]; problems: string[] }
+export interface Collected {
+  candidates: Candidate[];
+  problems: string[];
+}
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 const YAML_FILE = /\.ya?ml$/i;

@@ -7,7 +7,11 @@ import { TOOL_NAME } from '../toolInfo';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 const BASE_ID = 'SRCROOT';
 
-interface SarifRule { id: string; shortDescription: { text: string }; helpUri?: string }
+interface SarifRule {
+  id: string;
+  shortDescription: { text: string };
+  helpUri?: string;
+}
 
 /** Artifact location relative to `cwd` when the file is under it, else an absolute file URI. */
 function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
@@ -30,7 +34,8 @@ function rulesOf(reports: readonly FileReport[]): SarifRule[] {
   for (const r of reports) {
     for (const f of r.findings) {
       const same = byCode.get(f.code);
-      if (same) same.push(f); else byCode.set(f.code, [f]);
+      if (same) same.push(f);
+      else byCode.set(f.code, [f]);
     }
   }
   return [...byCode.keys()].sort().map((id) => {
@@ -44,32 +49,43 @@ function rulesOf(reports: readonly FileReport[]): SarifRule[] {
 export function formatSarif(reports: readonly FileReport[], cwd: string, version: string): string {
   const rules = rulesOf(reports);
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const results = reports.flatMap((report) => report.findings.map((f) => ({
-    ruleId: f.code,
-    ruleIndex: index.get(f.code)!,
-    level: LEVEL[f.severity],
-    message: { text: f.message },
-    locations: [{
-      physicalLocation: {
-        artifactLocation: artifactLocation(report.file, cwd),
-        region: {
-          startLine: f.range.start.line + 1,
-          startColumn: f.range.start.character + 1,
-          endLine: f.range.end.line + 1,
-          endColumn: f.range.end.character + 1,
+  const results = reports.flatMap((report) =>
+    report.findings.map((f) => ({
+      ruleId: f.code,
+      ruleIndex: index.get(f.code)!,
+      level: LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifactLocation(report.file, cwd),
+            region: {
+              startLine: f.range.start.line + 1,
+              startColumn: f.range.start.character + 1,
+              endLine: f.range.end.line + 1,
+              endColumn: f.range.end.character + 1,
+            },
+          },
         },
+      ],
+      properties: {
+        path: f.path,
+        kopsVersion: report.kopsVersion,
+        ...(f.docs ? { docs: f.docs } : {}),
+        ...(f.kops ? { kops: f.kops } : {}),
       },
-    }],
-    properties: { path: f.path, kopsVersion: report.kopsVersion, ...(f.docs ? { docs: f.docs } : {}), ...(f.kops ? { kops: f.kops } : {}) },
-  })));
+    })),
+  );
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: TOOL_NAME, version, rules } },
-      originalUriBaseIds: { [BASE_ID]: { uri: pathToFileURL(cwd.endsWith(sep) ? cwd : cwd + sep).href } },
-      results,
-    }],
+    runs: [
+      {
+        tool: { driver: { name: TOOL_NAME, version, rules } },
+        originalUriBaseIds: { [BASE_ID]: { uri: pathToFileURL(cwd.endsWith(sep) ? cwd : cwd + sep).href } },
+        results,
+      },
+    ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }

@@ -23,6 +23,8 @@ export function summaryLine(reports: readonly FileReport[]): string {
   for (const report of reports) for (const f of report.findings) count[f.severity]++;
   const versions = [...new Set(reports.map((r) => r.kopsVersion))].sort();
   const against = versions.length ? ` (kops ${versions.join(', ')})` : '';
-  return `${plural(count.error, 'error')}, ${plural(count.warning, 'warning')}, ${count.information} information, `
-    + `${plural(count.hint, 'hint')} in ${plural(reports.length, 'file')}${against}`;
+  return (
+    `${plural(count.error, 'error')}, ${plural(count.warning, 'warning')}, ${count.information} information, ` +
+    `${plural(count.hint, 'hint')} in ${plural(reports.length, 'file')}${against}`
+  );
 }

@@ -36,9 +36,11 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 }
 
 /** What escapes the per-file guard of checkFiles (a bug in an output format) goes to stderr like a file's. */
-const internalError = (io: CliIo): ErrorSink => (error, context) => {
-  io.err(`${TOOL_NAME}: internal error, please report it: ${errorReport(error, context)}\n`);
-};
+const internalError =
+  (io: CliIo): ErrorSink =>
+  (error, context) => {
+    io.err(`${TOOL_NAME}: internal error, please report it: ${errorReport(error, context)}\n`);
+  };
 
 function check(request: CheckRequest, io: CliIo): number {
   if (request.kopsVersion !== undefined) {

@@ -17,7 +17,14 @@ export function readSource(path: string): SourceText {
     return { text: bytes.toString('utf8').replace(/^\uFEFF/, '') };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    const reason = e?.code === 'ENOENT' ? 'no such file' : e?.code === 'EACCES' ? 'permission denied' : e?.code === 'EISDIR' ? 'is a folder' : e?.message;
+    const reason =
+      e?.code === 'ENOENT'
+        ? 'no such file'
+        : e?.code === 'EACCES'
+          ? 'permission denied'
+          : e?.code === 'EISDIR'
+            ? 'is a folder'
+            : e?.message;
     return { problem: `cannot read ${path}: ${reason}` };
   }
 }

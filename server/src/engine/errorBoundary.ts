@@ -40,8 +40,7 @@ export async function guardedAsync<T>(sink: ErrorSink, context: ErrorContext, ru
 
 /** An error caught at the boundary as a log shows it: the feature, the file and the stack (name and message first). */
 export function errorReport(error: unknown, { feature, uri }: ErrorContext): string {
-  const described = error instanceof Error
-    ? (error.stack ?? `${error.name}: ${error.message}`)
-    : `${typeof error} thrown: ${String(error)}`;
+  const described =
+    error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : `${typeof error} thrown: ${String(error)}`;
   return `${feature} failed${uri ? ` for ${uri}` : ''}: ${described}`;
 }

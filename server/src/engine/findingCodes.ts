@@ -31,7 +31,8 @@ export interface FindingCodeInfo {
 }
 
 const enforcedEnum = (key: string): FindingCodeInfo => ({
-  title: `kops accepts only certain values for the Cilium key ${key}.`, docs: GUIDE.cilium,
+  title: `kops accepts only certain values for the Cilium key ${key}.`,
+  docs: GUIDE.cilium,
 });
 
 const CODES = {
@@ -58,7 +59,7 @@ const CODES = {
   'cilium-version-prefix': { title: 'The Cilium version must start with v.', docs: GUIDE.cilium },
   'cilium-version-semver': { title: 'The Cilium version is not a full semantic version.', docs: GUIDE.cilium },
   'cilium-version-supported': { title: 'This kops release does not support the Cilium version.', docs: GUIDE.cilium },
-  'cilium-version-k8s-gate': { title: 'The Cilium version does not fit the cluster\'s Kubernetes version.', docs: GUIDE.cilium },
+  'cilium-version-k8s-gate': { title: "The Cilium version does not fit the cluster's Kubernetes version.", docs: GUIDE.cilium },
   'cilium-ipv6-version': { title: 'IPv6 needs a newer Cilium version.', docs: GUIDE.cilium },
   'cilium-hubble-certmanager': { title: 'Hubble needs cert-manager enabled in the cluster spec.', docs: GUIDE.hubble },
   'cilium-hubble-version': { title: 'Hubble needs a newer Cilium version.', docs: GUIDE.hubble },
@@ -66,11 +67,11 @@ const CODES = {
   'cilium-wireguard-l7proxy': { title: 'This kops release cannot combine WireGuard encryption with the L7 proxy.', docs: GUIDE.encryption },
   'cilium-servicetopology-version': { title: 'Service topology needs a newer Cilium version.', docs: GUIDE.cilium },
   'cilium-nodeport-kubeproxy': { title: 'Cilium NodePort needs kube-proxy disabled.', docs: GUIDE.nodePort },
-  'cilium-kvstore-needs-etcd': { title: 'kvstore identity allocation needs Cilium\'s managed etcd.', docs: GUIDE.etcd },
+  'cilium-kvstore-needs-etcd': { title: "kvstore identity allocation needs Cilium's managed etcd.", docs: GUIDE.etcd },
   'cilium-bpflbsock-hostns': { title: 'bpfLBSockHostNSOnly needs bpfLBSock enabled.', docs: GUIDE.cilium },
   'cilium-encryption-ipv6': { title: 'Cilium encryption is not supported on IPv6 clusters.', docs: GUIDE.encryption },
   'cilium-encryptiontype-needs-enable': { title: 'encryptionType needs enableEncryption.', docs: GUIDE.encryption },
-  'cilium-l7proxy-iptables': { title: 'The L7 proxy needs Cilium\'s iptables rules installed.', docs: GUIDE.cilium },
+  'cilium-l7proxy-iptables': { title: "The L7 proxy needs Cilium's iptables rules installed.", docs: GUIDE.cilium },
   'cilium-eni-aws-only': { title: 'Cilium ENI IPAM works only on AWS.', docs: GUIDE.eni },
   'cilium-eni-ipv6': { title: 'Cilium ENI IPAM does not support IPv6.', docs: GUIDE.eni },
   'cilium-eni-masquerade': { title: 'This kops release constrains masquerading with Cilium ENI IPAM.', docs: GUIDE.eni },

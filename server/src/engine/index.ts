@@ -18,7 +18,15 @@ export { FileBudget, isLimitFinding, lineFeeds } from './document/limits';
 
 // kops releases
 export {
-  atLeast, before, knownKopsReleases, NEWEST_KOPS, OLDEST_KOPS, newestKops, parseKopsVersion, findVersionComment, type KopsVersion,
+  atLeast,
+  before,
+  knownKopsReleases,
+  NEWEST_KOPS,
+  OLDEST_KOPS,
+  newestKops,
+  parseKopsVersion,
+  findVersionComment,
+  type KopsVersion,
 } from './kops/releases';
 export { effectiveKopsVersion, type EffectiveVersion, type EngineSettings } from './kops/effectiveVersion';
 export { ciliumFields } from './kops/catalog/ciliumFields';

@@ -1,16 +1,24 @@
 import type { FindingCode } from './findingCodes';
 
 /** Plain data shared by every engine module. Positions are 0-based, characters in UTF-16 code units (as LSP). */
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
 
 /** Negative when `a` comes first, 0 at the same place, positive when `b` does. */
 export const comparePositions = (a: Position, b: Position): number => a.line - b.line || a.character - b.character;
 
 /** Whether two ranges share a position (touching ends count). */
-export const rangesTouch = (a: Range, b: Range): boolean =>
-  comparePositions(a.end, b.start) >= 0 && comparePositions(b.end, a.start) >= 0;
-export interface TextEdit { range: Range; newText: string }
+export const rangesTouch = (a: Range, b: Range): boolean => comparePositions(a.end, b.start) >= 0 && comparePositions(b.end, a.start) >= 0;
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type KopsErrorType = 'Required' | 'Invalid' | 'Forbidden' | 'NotSupported' | 'Duplicate';

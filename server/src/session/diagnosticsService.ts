@@ -1,11 +1,20 @@
 import {
-  FindingsCache, effectiveKopsVersion, guardedAsync, type EffectiveVersion, type EngineSettings, type ErrorSink, type Finding,
+  FindingsCache,
+  effectiveKopsVersion,
+  guardedAsync,
+  type EffectiveVersion,
+  type EngineSettings,
+  type ErrorSink,
+  type Finding,
 } from '../engine';
 import type { FileStore, Snapshot } from './fileStore';
 import { afterQueuedMessages, TimeSlice } from './timeSlice';
 
-
-export interface Checked { snapshot: Snapshot; eff: EffectiveVersion; findings: Finding[] }
+export interface Checked {
+  snapshot: Snapshot;
+  eff: EffectiveVersion;
+  findings: Finding[];
+}
 
 /**
  * The findings of open documents. Each document is checked once per text and kops version (`FindingsCache`),
@@ -18,12 +27,16 @@ export class DiagnosticsService {
 
   /** `sliceMs`: longest stretch of checking documents without letting other messages through. */
   constructor(
-    private readonly files: FileStore, private readonly settings: () => EngineSettings, private readonly report: ErrorSink,
+    private readonly files: FileStore,
+    private readonly settings: () => EngineSettings,
+    private readonly report: ErrorSink,
     private readonly sliceMs = 10,
   ) {}
 
   /** Documents checked so far (the rest were answered from the cache). */
-  get checks(): number { return this.cache.checks; }
+  get checks(): number {
+    return this.cache.checks;
+  }
 
   /**
    * Findings of the document's current version (a newer version that arrives meanwhile is the one checked).
@@ -73,7 +86,10 @@ export class DiagnosticsService {
 export class DiagnosticsPublisher {
   private readonly jobs = new Map<string, { cancelled: boolean }>();
 
-  constructor(private readonly service: DiagnosticsService, private readonly publish: (uri: string, checked: Checked) => void) {}
+  constructor(
+    private readonly service: DiagnosticsService,
+    private readonly publish: (uri: string, checked: Checked) => void,
+  ) {}
 
   schedule(uri: string): void {
     this.cancel(uri);

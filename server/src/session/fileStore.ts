@@ -1,12 +1,28 @@
-import { FileBudget, LineIndex, findVersionComment, lineFeeds, parseFile, splitDocuments, type ParsedFile, type Position, type YamlDocument } from '../engine';
+import {
+  FileBudget,
+  LineIndex,
+  findVersionComment,
+  lineFeeds,
+  parseFile,
+  splitDocuments,
+  type ParsedFile,
+  type Position,
+  type YamlDocument,
+} from '../engine';
 import { lineStart, documentBounds } from './documentPrefix';
 import { nextTurn, TimeSlice } from './timeSlice';
 
 /** The open document as the editor last sent it. */
-export interface TextSource { readonly version: number; getText(): string }
+export interface TextSource {
+  readonly version: number;
+  getText(): string;
+}
 
 /** A parse of one version of an open document. */
-export interface Snapshot { readonly version: number; readonly file: ParsedFile }
+export interface Snapshot {
+  readonly version: number;
+  readonly file: ParsedFile;
+}
 
 export interface FileStoreOptions {
   /**
@@ -47,7 +63,10 @@ export class FileStore {
   private readonly entries = new Map<string, Entry>();
   private readonly options: FileStoreOptions;
 
-  constructor(private readonly source: (uri: string) => TextSource | undefined, options: Partial<FileStoreOptions> = {}) {
+  constructor(
+    private readonly source: (uri: string) => TextSource | undefined,
+    options: Partial<FileStoreOptions> = {},
+  ) {
     this.options = { ...DEFAULTS, ...options };
   }
 
@@ -64,7 +83,9 @@ export class FileStore {
     this.entry(uri).newChars += insertedChars;
   }
 
-  delete(uri: string): void { this.entries.delete(uri); }
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
 
   /** Whether `snapshot` is still the document's current version. */
   isCurrent(uri: string, snapshot: Snapshot): boolean {
@@ -91,7 +112,10 @@ export class FileStore {
     });
   }
 
-  private async settle(uri: string, early?: (entry: Entry, doc: TextSource, slicing: Slicing) => Snapshot | undefined): Promise<Snapshot | undefined> {
+  private async settle(
+    uri: string,
+    early?: (entry: Entry, doc: TextSource, slicing: Slicing) => Snapshot | undefined,
+  ): Promise<Snapshot | undefined> {
     for (;;) {
       const doc = this.source(uri);
       if (!doc) return undefined;
@@ -128,7 +152,9 @@ export class FileStore {
 
   private startSlicing(uri: string, entry: Entry, doc: TextSource): Slicing {
     const slicing: { version: number; parsedThrough: number; done?: Promise<void> } = { version: doc.version, parsedThrough: 0 };
-    slicing.done = this.parseAhead(uri, entry, slicing, doc.getText()).finally(() => { entry.slicing = undefined; });
+    slicing.done = this.parseAhead(uri, entry, slicing, doc.getText()).finally(() => {
+      entry.slicing = undefined;
+    });
     entry.slicing = slicing as Slicing;
     return entry.slicing;
   }

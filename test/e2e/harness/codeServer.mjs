@@ -38,8 +38,9 @@ export const UNTRUSTED_SETTINGS = {
 };
 
 /** The demo keeps VS Code's normal typing experience (suggestions while typing). */
-export const DEMO_SETTINGS = Object.fromEntries(Object.entries(TEST_SETTINGS)
-  .filter(([key]) => key !== 'editor.quickSuggestions' && key !== 'editor.wordBasedSuggestions'));
+export const DEMO_SETTINGS = Object.fromEntries(
+  Object.entries(TEST_SETTINGS).filter(([key]) => key !== 'editor.quickSuggestions' && key !== 'editor.wordBasedSuggestions'),
+);
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -55,7 +56,12 @@ export function freePort() {
 /** Environment that keeps every file code-server, VS Code, node and chromium write inside runDir. */
 export function isolatedEnv(runDir) {
   const env = { ...process.env };
-  for (const [key, dir] of [['TMPDIR', 'tmp'], ['XDG_CONFIG_HOME', 'xdg-config'], ['XDG_DATA_HOME', 'xdg-data'], ['XDG_CACHE_HOME', 'xdg-cache']]) {
+  for (const [key, dir] of [
+    ['TMPDIR', 'tmp'],
+    ['XDG_CONFIG_HOME', 'xdg-config'],
+    ['XDG_DATA_HOME', 'xdg-data'],
+    ['XDG_CACHE_HOME', 'xdg-cache'],
+  ]) {
     env[key] = path.join(runDir, dir);
     fs.mkdirSync(env[key], { recursive: true });
   }
@@ -70,8 +76,21 @@ function installExtensionLink(extensionsDir) {
 
 /** `code-server --install-extension <vsix>` into this run's extensions dir: the extension as a user installs it. */
 function installVsix(vsix, runDir, extensionsDir, env) {
-  const result = spawnSync(CS_NODE, [CODE_SERVER, '--user-data-dir', path.join(runDir, 'ud'), '--extensions-dir', extensionsDir,
-    '--config', path.join(runDir, 'config.yaml'), '--install-extension', vsix], { env, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(
+    CS_NODE,
+    [
+      CODE_SERVER,
+      '--user-data-dir',
+      path.join(runDir, 'ud'),
+      '--extensions-dir',
+      extensionsDir,
+      '--config',
+      path.join(runDir, 'config.yaml'),
+      '--install-extension',
+      vsix,
+    ],
+    { env, encoding: 'utf8', timeout: 120_000 },
+  );
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   const logFile = path.join(runDir, 'install-extension.log');
   fs.writeFileSync(logFile, output);
@@ -82,7 +101,12 @@ function installVsix(vsix, runDir, extensionsDir, env) {
 
 function answers(url) {
   return new Promise((resolve) => {
-    http.get(url, (res) => { res.resume(); resolve(res.statusCode === 200); }).on('error', () => resolve(false));
+    http
+      .get(url, (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      })
+      .on('error', () => resolve(false));
   });
 }
 
@@ -104,7 +128,7 @@ function answers(url) {
 export async function startCodeServer(o) {
   const { runDir, host = '127.0.0.1' } = o;
   const settings = o.workspaceTrust ? { ...(o.settings ?? TEST_SETTINGS), ...UNTRUSTED_SETTINGS } : (o.settings ?? TEST_SETTINGS);
-  const port = o.port ?? await freePort();
+  const port = o.port ?? (await freePort());
   fs.rmSync(runDir, { recursive: true, force: true });
   const extensionsDir = path.join(runDir, 'exts');
   fs.mkdirSync(extensionsDir, { recursive: true });
@@ -114,12 +138,24 @@ export async function startCodeServer(o) {
   const vsix = o.vsix ?? (o.installExtension ? process.env.VSIX : undefined);
   if (vsix) installVsix(path.resolve(vsix), runDir, extensionsDir, env);
   else if (o.installExtension) installExtensionLink(extensionsDir);
-  const args = [CODE_SERVER, '--bind-addr', `${host}:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', ...(o.workspaceTrust ? [] : ['--disable-workspace-trust']),
-    '--user-data-dir', path.join(runDir, 'ud'), '--extensions-dir', extensionsDir,
-    '--config', path.join(runDir, 'config.yaml'),
+  const args = [
+    CODE_SERVER,
+    '--bind-addr',
+    `${host}:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    ...(o.workspaceTrust ? [] : ['--disable-workspace-trust']),
+    '--user-data-dir',
+    path.join(runDir, 'ud'),
+    '--extensions-dir',
+    extensionsDir,
+    '--config',
+    path.join(runDir, 'config.yaml'),
     ...(o.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
-    ...(o.folder ? [o.folder] : [])];
+    ...(o.folder ? [o.folder] : []),
+  ];
   const logFile = path.join(runDir, 'code-server.log');
   const out = fs.openSync(logFile, 'w');
   const child = spawn(CS_NODE, args, { stdio: ['ignore', out, out], env, detached: true });
@@ -127,31 +163,60 @@ export async function startCodeServer(o) {
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   let alive = true;
   // If the harness dies first (Ctrl+C, crash), do not leave the detached group running.
-  const killOnExit = () => { try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ } };
+  const killOnExit = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
   process.on('exit', killOnExit);
-  exited.then(() => { alive = false; process.off('exit', killOnExit); });
+  exited.then(() => {
+    alive = false;
+    process.off('exit', killOnExit);
+  });
 
   const url = `http://${host}:${port}`;
   const deadline = Date.now() + 60_000;
   while (!(await answers(`${url}/healthz`))) {
     if (!alive) throw new Error(`code-server exited before answering; see ${logFile}`);
-    if (Date.now() > deadline) { await stopGroup(child.pid, exited); throw new Error(`code-server did not answer on ${url}; see ${logFile}`); }
+    if (Date.now() > deadline) {
+      await stopGroup(child.pid, exited);
+      throw new Error(`code-server did not answer on ${url}; see ${logFile}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return { url, port, pid: child.pid, env, logFile, exited, stop: () => stopGroup(child.pid, exited) };
 }
 
 function groupAlive(pid) {
-  try { process.kill(-pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** SIGTERM the whole process group, wait until it is gone, SIGKILL whatever is left after 10 s. */
 async function stopGroup(pid, exited) {
-  try { process.kill(-pid, 'SIGTERM'); } catch { return; }
+  try {
+    process.kill(-pid, 'SIGTERM');
+  } catch {
+    return;
+  }
   let mainExited = false;
-  exited.then(() => { mainExited = true; });
+  exited.then(() => {
+    mainExited = true;
+  });
   const deadline = Date.now() + 10_000;
   while ((!mainExited || groupAlive(pid)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  if (groupAlive(pid)) { try { process.kill(-pid, 'SIGKILL'); } catch { /* gone meanwhile */ } }
+  if (groupAlive(pid)) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      /* gone meanwhile */
+    }
+  }
   await exited;
 }

@@ -32,10 +32,20 @@ const vsix = process.env.VSIX ? path.resolve(process.env.VSIX) : undefined;
 function standInExtension() {
   const dir = path.join(runDir, 'stand-in-extension');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
-    name: 'e2e-stand-in', publisher: 'kops-spec-e2e', version: '0.0.0', engines: { vscode: '*' },
-    description: 'Empty development extension; the extension under test is the installed .vsix.',
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'e2e-stand-in',
+        publisher: 'kops-spec-e2e',
+        version: '0.0.0',
+        engines: { vscode: '*' },
+        description: 'Empty development extension; the extension under test is the installed .vsix.',
+      },
+      null,
+      2,
+    ),
+  );
   return dir;
 }
 
@@ -50,13 +60,15 @@ function saveLogs(logs) {
 async function runSuite(server, workspace) {
   const browser = await launchBrowser(runDir, server.env);
   try {
-    const page = browser.pages()[0] ?? await browser.newPage();
+    const page = browser.pages()[0] ?? (await browser.newPage());
     const consoleLines = [];
     page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
     page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e?.stack ?? e}`));
     let result;
     let exitWith;
-    const finished = new Promise((resolve) => { exitWith = resolve; });
+    const finished = new Promise((resolve) => {
+      exitWith = resolve;
+    });
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const text = Array.isArray(args) ? util.format(...args) : String(args);
       consoleLines.push(`[automation ${type}] ${text}`);
@@ -64,17 +76,24 @@ async function runSuite(server, workspace) {
       if (m) result = JSON.parse(m[1]);
       else if (text.startsWith(MARK)) console.log(text.slice(MARK.length));
     });
-    await page.exposeFunction('codeAutomationExit', (code, logs) => { saveLogs(logs); exitWith(code); });
+    await page.exposeFunction('codeAutomationExit', (code, logs) => {
+      saveLogs(logs);
+      exitWith(code);
+    });
     const remote = (p) => `vscode-remote://${new URL(server.url).host}${p}`;
     const payload = JSON.stringify([
       ['extensionDevelopmentPath', remote(vsix ? standInExtension() : REPO)],
       ['extensionTestsPath', remote(SUITE_INDEX)],
       ['skipWelcome', 'true'],
     ]);
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`, { waitUntil: 'commit' });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`, {
+      waitUntil: 'commit',
+    });
     log('workbench requested; the suite runs once the extension host is up');
     let timer;
-    const timedOut = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
+    const timedOut = new Promise((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    });
     const code = await Promise.race([finished, timedOut]);
     clearTimeout(timer);
     fs.writeFileSync(path.join(runDir, 'browser-console.log'), consoleLines.join('\n'));

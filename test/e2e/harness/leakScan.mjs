@@ -18,13 +18,19 @@ export function scanRunForKeys(runDir, log) {
   const probe = path.join(runDir, 'leak-probe');
   const list = path.join(probe, 'keys.txt');
   if (!fs.existsSync(list)) return undefined;
-  const keys = fs.readFileSync(list, 'utf8').split('\n').filter(Boolean).map((hex) => Buffer.from(hex));
+  const keys = fs
+    .readFileSync(list, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((hex) => Buffer.from(hex));
   const files = filesBelow(runDir, probe);
   const hits = files.filter((file) => {
     const bytes = fs.readFileSync(file);
     return keys.some((key) => bytes.includes(key));
   });
-  log(`after shutdown: ${keys.length} keys searched in ${files.length} files of ${runDir} (outside leak-probe/): `
-    + (hits.length ? `FOUND in ${hits.map((f) => path.relative(runDir, f)).join(', ')}` : 'none found'));
+  log(
+    `after shutdown: ${keys.length} keys searched in ${files.length} files of ${runDir} (outside leak-probe/): ` +
+      (hits.length ? `FOUND in ${hits.map((f) => path.relative(runDir, f)).join(', ')}` : 'none found'),
+  );
   return hits.length === 0;
 }

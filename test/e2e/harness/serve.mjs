@@ -23,7 +23,12 @@ if (!(await portFree())) {
   process.exit(1);
 }
 const server = await startCodeServer({
-  runDir: path.join(E2E_HOME, 'demo'), host, port, folder, installExtension: true, settings: DEMO_SETTINGS,
+  runDir: path.join(E2E_HOME, 'demo'),
+  host,
+  port,
+  folder,
+  installExtension: true,
+  settings: DEMO_SETTINGS,
 });
 console.log(`
   kops Spec is running in VS Code (code-server) at

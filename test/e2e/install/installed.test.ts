@@ -7,7 +7,15 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { parseAllDocuments } from 'yaml';
 import {
-  codeOf, completionsAt, diagnosticsWhen, endOfLine, EXTENSION_ID, labelOf, openFixture, ourItems, withTyped,
+  codeOf,
+  completionsAt,
+  diagnosticsWhen,
+  endOfLine,
+  EXTENSION_ID,
+  labelOf,
+  openFixture,
+  ourItems,
+  withTyped,
 } from '../suite/helpers';
 import { ourDiagnostics } from '../suite/commandsHelpers';
 import { descendants } from '../suite/resilienceProcess';
@@ -35,8 +43,11 @@ suite('the installed .vsix', () => {
 
     await openFixture('nodeport-kubeproxy.yaml'); // activates it: the language server starts
     const servers = descendants(process.pid).filter((p) => p.args.some((a) => a.endsWith(path.join('dist', 'server.js'))));
-    assert.deepStrictEqual(servers.map((p) => p.args.find((a) => a.endsWith('server.js'))), [path.join(folder, 'dist', 'server.js')],
-      'the one language server runs the installed dist/server.js');
+    assert.deepStrictEqual(
+      servers.map((p) => p.args.find((a) => a.endsWith('server.js'))),
+      [path.join(folder, 'dist', 'server.js')],
+      'the one language server runs the installed dist/server.js',
+    );
   });
 
   test('completion under `cilium:` offers enableNodePort', async () => {
@@ -55,16 +66,20 @@ suite('the installed .vsix', () => {
     const doc = await openFixture('etcd-three-members.yaml');
     await diagnosticsWhen(doc.uri, (all) => all.some((d) => codeOf(d) === 'cilium-kvstore-needs-etcd'));
     await vscode.commands.executeCommand('kopsSpec.insertCiliumEtcd');
-    const cluster = parseAllDocuments(doc.getText()).map((d) => d.toJS()).find((d) => d?.kind === 'Cluster');
-    const members = (name: string) => (cluster.spec.etcdClusters.find((c: { name: string }) => c.name === name)?.etcdMembers ?? [])
-      .map((m: { name: string; instanceGroup: string }) => `${m.name}@${m.instanceGroup}`);
+    const cluster = parseAllDocuments(doc.getText())
+      .map((d) => d.toJS())
+      .find((d) => d?.kind === 'Cluster');
+    const members = (name: string) =>
+      (cluster.spec.etcdClusters.find((c: { name: string }) => c.name === name)?.etcdMembers ?? []).map(
+        (m: { name: string; instanceGroup: string }) => `${m.name}@${m.instanceGroup}`,
+      );
     assert.strictEqual(members('main').length, 3);
     assert.deepStrictEqual(members('cilium'), members('main'));
     assert.strictEqual(cluster.spec.networking.cilium.etcdManaged, true);
     await diagnosticsWhen(doc.uri, (all) => ourDiagnostics(all).length === 0);
   });
 
-  test('kops: Generate Cilium IPsec key saves a key in kops\' format at mode 0600', async () => {
+  test("kops: Generate Cilium IPsec key saves a key in kops' format at mode 0600", async () => {
     await openFixture('ipsec-cluster.yaml');
     const file = path.join(leakProbeDir(), 'installed-ipsec-keys.yaml');
     await vscode.commands.executeCommand('kopsSpec.generateCiliumIpsecKey', { choice: 'save', filePath: file, overwrite: true });

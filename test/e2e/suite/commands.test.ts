@@ -7,11 +7,18 @@ import { applyCodeAction, informationMessagesDuring, ourDiagnostics, resetToFixt
 const ETCD_SPEC = 'etcd-three-members.yaml';
 const TYPO_SPEC = 'typo-enable-nodeport.yaml';
 
-interface EtcdCluster { name: string; etcdMembers?: { name: string; instanceGroup: string }[] }
-interface ClusterSpec { spec: { etcdClusters: EtcdCluster[]; networking: { cilium: Record<string, unknown> } } }
+interface EtcdCluster {
+  name: string;
+  etcdMembers?: { name: string; instanceGroup: string }[];
+}
+interface ClusterSpec {
+  spec: { etcdClusters: EtcdCluster[]; networking: { cilium: Record<string, unknown> } };
+}
 
 function clusterSpec(text: string): ClusterSpec {
-  const cluster = parseAllDocuments(text).map((d) => d.toJS()).find((d) => d?.kind === 'Cluster');
+  const cluster = parseAllDocuments(text)
+    .map((d) => d.toJS())
+    .find((d) => d?.kind === 'Cluster');
   assert.ok(cluster, 'the file holds a Cluster document');
   return cluster as ClusterSpec;
 }
@@ -41,7 +48,11 @@ suite('kops: Insert Cilium etcd cluster', () => {
     const after = documentsOf(doc.getText());
     assert.strictEqual(after.length, before.length);
     const changed = after.map((text, i) => text !== before[i]);
-    assert.deepStrictEqual(changed, before.map((text) => /^kind: Cluster$/m.test(text)), 'only the Cluster document changed');
+    assert.deepStrictEqual(
+      changed,
+      before.map((text) => /^kind: Cluster$/m.test(text)),
+      'only the Cluster document changed',
+    );
 
     await diagnosticsWhen(doc.uri, (all) => ourDiagnostics(all).length === 0);
   });
@@ -83,7 +94,12 @@ suite('quick fix for a misspelt Cilium key', () => {
     // Resolving the actions (4th argument) makes VS Code hand back their edits; it never hands back their
     // `diagnostics`, so the warning's range is what selects them.
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', doc.uri, warning.range, vscode.CodeActionKind.QuickFix.value, 10);
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      warning.range,
+      vscode.CodeActionKind.QuickFix.value,
+      10,
+    );
     const listed = actions.map((a) => a.title).join(' | ');
     const renames = actions.filter((a) => /^Rename to /.test(a.title));
     assert.ok(renames.length >= 1 && renames.length <= 3, `${renames.length} renames among ${listed}`);

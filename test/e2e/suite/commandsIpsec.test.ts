@@ -62,7 +62,7 @@ suite('kops: Generate Cilium IPsec key', () => {
   });
   suiteTeardown(() => traceConfig().update('trace.server', undefined, vscode.ConfigurationTarget.Global));
 
-  test('save: one line in kops\' format, mode 0600, a new key on every run, an existing file replaced at mode 0600', async () => {
+  test("save: one line in kops' format, mode 0600, a new key on every run, an existing file replaced at mode 0600", async () => {
     await openFixture(SPEC);
     const dir = keyDir();
     const first = await saveKey(path.join(dir, 'cilium-ipsec-keys.yaml'));
@@ -72,7 +72,7 @@ suite('kops: Generate Cilium IPsec key', () => {
     assert.ok(first !== second, 'two runs give two different keys');
   });
 
-  test('copy: the clipboard holds a key in kops\' format, a new one each time', async () => {
+  test("copy: the clipboard holds a key in kops' format, a new one each time", async () => {
     await openFixture(SPEC);
     const first = await copyKey();
     const second = await copyKey();
@@ -94,7 +94,10 @@ suite('kops: Generate Cilium IPsec key', () => {
     const settings = [path.join(runDir(), 'ud', 'User', 'settings.json'), path.join(runDir(), 'ws', '.vscode', 'settings.json')];
     for (const file of settings.filter((f) => fs.existsSync(f))) assert.ok(!leaksIn(fs.readFileSync(file, 'utf8')), `${file} holds no key`);
     const logs = filesUnder(logsDir());
-    assert.ok(logs.some((f) => /exthost\d*[/\\]remoteexthost\.log$/.test(f)), 'the extension host log is among the files read');
+    assert.ok(
+      logs.some((f) => /exthost\d*[/\\]remoteexthost\.log$/.test(f)),
+      'the extension host log is among the files read',
+    );
     for (const file of logs) assert.ok(!leaksIn(fs.readFileSync(file, 'utf8')), `${path.relative(runDir(), file)} holds no key`);
   });
 });

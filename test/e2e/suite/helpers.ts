@@ -32,8 +32,12 @@ export function inside(doc: vscode.TextDocument, word: string, after = ''): vsco
 }
 
 /** Types `text` at `at` (as the user would), runs `body` at the end of it, then removes the text again. */
-export async function withTyped<T>(doc: vscode.TextDocument, at: vscode.Position, text: string,
-  body: (cursor: vscode.Position) => Promise<T>): Promise<T> {
+export async function withTyped<T>(
+  doc: vscode.TextDocument,
+  at: vscode.Position,
+  text: string,
+  body: (cursor: vscode.Position) => Promise<T>,
+): Promise<T> {
   const insert = new vscode.WorkspaceEdit();
   insert.insert(doc.uri, at, text);
   assert.ok(await vscode.workspace.applyEdit(insert), 'insert applied');
@@ -52,8 +56,7 @@ export async function completionsAt(doc: vscode.TextDocument, at: vscode.Positio
   return list.items;
 }
 
-export const labelOf = (item: vscode.CompletionItem): string =>
-  typeof item.label === 'string' ? item.label : item.label.label;
+export const labelOf = (item: vscode.CompletionItem): string => (typeof item.label === 'string' ? item.label : item.label.label);
 
 /**
  * Items our server produced. Other providers (Red Hat YAML, word-based suggestions) would add items too;
@@ -72,12 +75,18 @@ export function suggestOrder(items: vscode.CompletionItem[]): vscode.CompletionI
 
 export async function hoverMarkdown(doc: vscode.TextDocument, at: vscode.Position): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
-  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
 }
 
 /** Resolves with the document's diagnostics as soon as `accept` likes them; rejects after `ms`. */
-export function diagnosticsWhen(uri: vscode.Uri, accept: (d: readonly vscode.Diagnostic[]) => boolean,
-  ms = 20_000): Promise<readonly vscode.Diagnostic[]> {
+export function diagnosticsWhen(
+  uri: vscode.Uri,
+  accept: (d: readonly vscode.Diagnostic[]) => boolean,
+  ms = 20_000,
+): Promise<readonly vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const check = (): boolean => {
       const current = vscode.languages.getDiagnostics(uri);
@@ -94,7 +103,10 @@ export function diagnosticsWhen(uri: vscode.Uri, accept: (d: readonly vscode.Dia
       const seen = vscode.languages.getDiagnostics(uri).map((d) => `${codeOf(d)}: ${d.message}`);
       reject(new Error(`diagnostics of ${uri.path} not as expected after ${ms} ms; have ${JSON.stringify(seen)}`));
     }, ms);
-    const finish = () => { clearTimeout(timer); listener.dispose(); };
+    const finish = () => {
+      clearTimeout(timer);
+      listener.dispose();
+    };
     check();
   });
 }

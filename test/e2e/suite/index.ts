@@ -8,14 +8,16 @@ import { format } from 'util';
 /** The workbench forwards the whole extension-host console; the harness shows only lines with this mark. */
 const MARK = '[e2e] ';
 const print = console.log;
-(Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void }).consoleLog =
-  (...args) => print(MARK + format(...args));
+(Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void }).consoleLog = (...args) => print(MARK + format(...args));
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, slow: 2_000 });
   const grep = process.env.E2E_GREP;
   if (grep) mocha.grep(grep);
-  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+  for (const file of fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
   return new Promise((resolve, reject) => {

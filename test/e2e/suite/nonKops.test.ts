@@ -4,7 +4,11 @@ import { completionsAt, endOfLine, labelOf, openFixture, ourItems, withTyped } f
 suite('YAML that is not a kops spec is left alone', () => {
   test('a Deployment file gets no items from us', async () => {
     const doc = await openFixture('deployment.yaml');
-    for (const [anchor, typed] of [['replicas: 2', '\n  '], ['app: web', '\n      '], ['image: nginx', '\n          ']]) {
+    for (const [anchor, typed] of [
+      ['replicas: 2', '\n  '],
+      ['app: web', '\n      '],
+      ['image: nginx', '\n          '],
+    ]) {
       const items = await withTyped(doc, endOfLine(doc, anchor), typed, (at) => completionsAt(doc, at));
       assert.deepStrictEqual(ourItems(items).map(labelOf), [], `after ${anchor}`);
     }

@@ -1,6 +1,17 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { codeOf, completionsAt, diagnosticsWhen, endOfLine, hoverMarkdown, inside, labelOf, openFixture, ourItems, withTyped } from './helpers';
+import {
+  codeOf,
+  completionsAt,
+  diagnosticsWhen,
+  endOfLine,
+  hoverMarkdown,
+  inside,
+  labelOf,
+  openFixture,
+  ourItems,
+  withTyped,
+} from './helpers';
 import { languageServers, serversWhen, theLanguageServer, type OsProcess } from './resilienceProcess';
 import { spyOnNotifications } from './securityNotifications';
 
@@ -59,7 +70,10 @@ suite('language server resilience', () => {
     try {
       const { killed, replacement, states } = await killAndRecover(doc);
       assert.notStrictEqual(replacement.pid, killed.pid);
-      assert.ok(states.some((s) => s.length === 0), `diagnostics were cleared in between: ${JSON.stringify(states)}`);
+      assert.ok(
+        states.some((s) => s.length === 0),
+        `diagnostics were cleared in between: ${JSON.stringify(states)}`,
+      );
 
       const items = await withTyped(doc, endOfLine(doc, 'ipam: kubernetes'), '\n      ', (at) => completionsAt(doc, at));
       assert.ok(ourItems(items).map(labelOf).includes('enableL7Proxy'), 'Cilium completion answers again');

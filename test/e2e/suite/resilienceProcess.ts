@@ -7,7 +7,12 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from './helpers';
 
-export interface OsProcess { pid: number; ppid: number; state: string; args: string[] }
+export interface OsProcess {
+  pid: number;
+  ppid: number;
+  state: string;
+  args: string[];
+}
 
 function readProcess(pid: number): OsProcess | undefined {
   try {
@@ -22,8 +27,11 @@ function readProcess(pid: number): OsProcess | undefined {
 }
 
 function allProcesses(): OsProcess[] {
-  return fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))
-    .map((name) => readProcess(Number(name))).filter((p): p is OsProcess => p !== undefined);
+  return fs
+    .readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map((name) => readProcess(Number(name)))
+    .filter((p): p is OsProcess => p !== undefined);
 }
 
 /** Every live (not zombie) descendant of `root`. */
@@ -74,7 +82,9 @@ export function internetSockets(pid: number): string[] {
     try {
       const m = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
       if (m) inodes.add(m[1]);
-    } catch { /* fd closed meanwhile */ }
+    } catch {
+      /* fd closed meanwhile */
+    }
   }
   const held: string[] = [];
   for (const table of ['tcp', 'tcp6', 'udp', 'udp6', 'raw', 'raw6']) {

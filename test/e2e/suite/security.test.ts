@@ -7,7 +7,15 @@ import * as vscode from 'vscode';
 import { openFixture } from './helpers';
 import { internetSockets, theLanguageServer } from './resilienceProcess';
 import {
-  COMMAND, fakeKopsOnPath, fileAppears, filesBelow, leakProbeDir, nextTerminal, rememberKey, rememberedKeys, runDir,
+  COMMAND,
+  fakeKopsOnPath,
+  fileAppears,
+  filesBelow,
+  leakProbeDir,
+  nextTerminal,
+  rememberKey,
+  rememberedKeys,
+  runDir,
 } from './securityKeys';
 import { spyOnNotifications, type Answer, type Shown } from './securityNotifications';
 
@@ -42,7 +50,7 @@ if (process.env.E2E_WORKSPACE_TRUST !== 'untrusted') {
           shown = await runCommand({ choice });
           terminal = await opened;
           const argv = (await fileAppears(kops.argvFile)).trimEnd().split('\n');
-          const hex = rememberKey(await fileAppears(kops.stdinFile), 'kops\' standard input');
+          const hex = rememberKey(await fileAppears(kops.stdinFile), "kops' standard input");
           const expected = ['create', 'secret', 'ciliumpassword', '-f', '-', '--name', 'security.example.com'];
           assert.deepStrictEqual(argv, choice === 'rotate' ? [...expected, '--force'] : expected);
           assert.ok(!terminal.name.includes(hex), 'the terminal name holds no key');
@@ -79,10 +87,16 @@ if (process.env.E2E_WORKSPACE_TRUST !== 'untrusted') {
       await openFixture(SPEC);
       const file = path.join(leakProbeDir(), 'new-keys.yaml');
       const shown = await runCommand({ choice: 'save', filePath: file });
-      assert.deepStrictEqual(shown.filter((s) => s.modal), []);
+      assert.deepStrictEqual(
+        shown.filter((s) => s.modal),
+        [],
+      );
       assert.strictEqual(fs.statSync(file).mode & 0o777, 0o600);
       const hex = rememberKey(fs.readFileSync(file, 'utf8'), 'the new file');
-      assert.ok(shown.some((s) => s.message.includes(file)), 'the extension\'s messages pass through the spy');
+      assert.ok(
+        shown.some((s) => s.message.includes(file)),
+        "the extension's messages pass through the spy",
+      );
       assert.deepStrictEqual(mentions(shown, hex), []);
     });
 
@@ -91,7 +105,10 @@ if (process.env.E2E_WORKSPACE_TRUST !== 'untrusted') {
       await vscode.env.clipboard.writeText('');
       const shown = await runCommand({ choice: 'copy' });
       const hex = rememberKey(await vscode.env.clipboard.readText(), 'the clipboard');
-      assert.ok(shown.some((s) => /clipboard/.test(s.message)), 'the clipboard message was seen');
+      assert.ok(
+        shown.some((s) => /clipboard/.test(s.message)),
+        'the clipboard message was seen',
+      );
       assert.deepStrictEqual(mentions(shown, hex), []);
       await vscode.env.clipboard.writeText('');
     });
@@ -103,8 +120,14 @@ if (process.env.E2E_WORKSPACE_TRUST !== 'untrusted') {
         assert.ok(!keys.some((hex) => doc.getText().includes(hex)), `${doc.uri.toString()} holds no key`);
       }
       const files = filesBelow(runDir(), leakProbeDir());
-      assert.ok(files.some((f) => f.endsWith(path.join('User', 'settings.json'))), 'user settings are among the files');
-      assert.ok(files.some((f) => /kops Spec\.log$/.test(f)), 'the kops Spec output channel log is among the files');
+      assert.ok(
+        files.some((f) => f.endsWith(path.join('User', 'settings.json'))),
+        'user settings are among the files',
+      );
+      assert.ok(
+        files.some((f) => /kops Spec\.log$/.test(f)),
+        'the kops Spec output channel log is among the files',
+      );
       for (const file of files) {
         let text: string;
         try {

@@ -38,7 +38,11 @@ export function rememberedKeys(): string[] {
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
 }
 
-export interface FakeKops { argvFile: string; stdinFile: string; dispose(): void }
+export interface FakeKops {
+  argvFile: string;
+  stdinFile: string;
+  dispose(): void;
+}
 
 /**
  * Puts a `kops` that records its arguments (one a line) and its standard input first on the extension
@@ -48,16 +52,26 @@ export function fakeKopsOnPath(): FakeKops {
   const bin = fs.mkdtempSync(path.join(leakProbeDir(), 'bin-'));
   const argvFile = path.join(bin, 'argv');
   const stdinFile = path.join(bin, 'stdin');
-  fs.writeFileSync(path.join(bin, 'kops'), [
-    '#!/bin/sh',
-    `printf '%s\\n' "$@" > '${argvFile}.part' && mv '${argvFile}.part' '${argvFile}'`,
-    `cat > '${stdinFile}.part' && mv '${stdinFile}.part' '${stdinFile}'`,
-    'echo "fake kops: secret stored"',
-    '',
-  ].join('\n'), { mode: 0o755 });
+  fs.writeFileSync(
+    path.join(bin, 'kops'),
+    [
+      '#!/bin/sh',
+      `printf '%s\\n' "$@" > '${argvFile}.part' && mv '${argvFile}.part' '${argvFile}'`,
+      `cat > '${stdinFile}.part' && mv '${stdinFile}.part' '${stdinFile}'`,
+      'echo "fake kops: secret stored"',
+      '',
+    ].join('\n'),
+    { mode: 0o755 },
+  );
   const before = process.env.PATH;
   process.env.PATH = `${bin}${path.delimiter}${before ?? ''}`;
-  return { argvFile, stdinFile, dispose: () => { process.env.PATH = before; } };
+  return {
+    argvFile,
+    stdinFile,
+    dispose: () => {
+      process.env.PATH = before;
+    },
+  };
 }
 
 /** Polls for a file (written by another process, so no VS Code event) every 50 ms; fails after `ms`. */
@@ -73,8 +87,15 @@ export async function fileAppears(file: string, ms = 15_000): Promise<string> {
 /** Resolves with the next terminal VS Code opens; rejects after `ms`. */
 export function nextTerminal(ms = 10_000): Promise<vscode.Terminal> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { listener.dispose(); reject(new Error(`no terminal opened within ${ms} ms`)); }, ms);
-    const listener = vscode.window.onDidOpenTerminal((terminal) => { clearTimeout(timer); listener.dispose(); resolve(terminal); });
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`no terminal opened within ${ms} ms`));
+    }, ms);
+    const listener = vscode.window.onDidOpenTerminal((terminal) => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(terminal);
+    });
   });
 }
 

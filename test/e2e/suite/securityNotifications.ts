@@ -5,7 +5,13 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 
 export type Kind = 'error' | 'warning' | 'information';
-export interface Shown { kind: Kind; message: string; detail?: string; modal: boolean; items: string[] }
+export interface Shown {
+  kind: Kind;
+  message: string;
+  detail?: string;
+  modal: boolean;
+  items: string[];
+}
 /** A prompt's answer (an item title), or undefined for "dismissed". */
 export type Answer = (shown: Shown) => string | undefined;
 
@@ -13,10 +19,11 @@ const FUNCTIONS = { error: 'showErrorMessage', warning: 'showWarningMessage', in
 type Show = (message: string, ...rest: unknown[]) => Thenable<unknown>;
 
 const titleOf = (item: unknown): string => (typeof item === 'string' ? item : String((item as vscode.MessageItem).title));
-const isOptions = (v: unknown): v is vscode.MessageOptions =>
-  typeof v === 'object' && v !== null && !('title' in v);
+const isOptions = (v: unknown): v is vscode.MessageOptions => typeof v === 'object' && v !== null && !('title' in v);
 
-export interface NotificationSpy extends vscode.Disposable { shown: Shown[] }
+export interface NotificationSpy extends vscode.Disposable {
+  shown: Shown[];
+}
 
 /**
  * Starts recording. With `answer`, every message is answered by it and not shown; without, non-modal
@@ -31,7 +38,7 @@ export function spyOnNotifications(answer?: Answer): NotificationSpy {
     const original = window[name];
     originals.set(kind, original);
     window[name] = (message: string, ...rest: unknown[]) => {
-      const options = isOptions(rest[0]) ? rest.shift() as vscode.MessageOptions : undefined;
+      const options = isOptions(rest[0]) ? (rest.shift() as vscode.MessageOptions) : undefined;
       const entry: Shown = { kind, message, detail: options?.detail, modal: options?.modal === true, items: rest.map(titleOf) };
       shown.push(entry);
       if (answer) {
@@ -44,6 +51,8 @@ export function spyOnNotifications(answer?: Answer): NotificationSpy {
   }
   return {
     shown,
-    dispose: () => { for (const [kind, original] of originals) window[FUNCTIONS[kind]] = original; },
+    dispose: () => {
+      for (const [kind, original] of originals) window[FUNCTIONS[kind]] = original;
+    },
   };
 }

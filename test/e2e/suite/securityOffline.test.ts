@@ -9,9 +9,19 @@ import * as os from 'os';
 function connectOutcome(host: string, port: number, ms = 5_000): Promise<string> {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
-    const timer = setTimeout(() => { socket.destroy(); resolve('timeout'); }, ms);
-    socket.once('connect', () => { clearTimeout(timer); socket.destroy(); resolve('connected'); });
-    socket.once('error', (e: NodeJS.ErrnoException) => { clearTimeout(timer); resolve(e.code ?? e.message); });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve('timeout');
+    }, ms);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve('connected');
+    });
+    socket.once('error', (e: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      resolve(e.code ?? e.message);
+    });
   });
 }
 

@@ -5,7 +5,18 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { codeOf, completionsAt, diagnosticsWhen, endOfLine, hoverMarkdown, inside, labelOf, openFixture, ourItems, withTyped } from './helpers';
+import {
+  codeOf,
+  completionsAt,
+  diagnosticsWhen,
+  endOfLine,
+  hoverMarkdown,
+  inside,
+  labelOf,
+  openFixture,
+  ourItems,
+  withTyped,
+} from './helpers';
 import { languageServers, serversWhen, theLanguageServer } from './resilienceProcess';
 import { COMMAND, fakeKopsOnPath, leakProbeDir } from './securityKeys';
 import { spyOnNotifications } from './securityNotifications';
@@ -28,11 +39,19 @@ if (process.env.E2E_WORKSPACE_TRUST === 'untrusted') {
       await vscode.env.clipboard.writeText('clipboard before');
       const terminals = vscode.window.terminals.length;
       let opened = 0;
-      const listener = vscode.window.onDidOpenTerminal(() => { opened++; });
+      const listener = vscode.window.onDidOpenTerminal(() => {
+        opened++;
+      });
       const spy = spyOnNotifications(() => undefined);
       try {
-        for (const args of [{ choice: 'create' }, { choice: 'rotate' }, { choice: 'save', filePath: file },
-          { choice: 'save', filePath: existing, overwrite: true }, { choice: 'copy' }, undefined]) {
+        for (const args of [
+          { choice: 'create' },
+          { choice: 'rotate' },
+          { choice: 'save', filePath: file },
+          { choice: 'save', filePath: existing, overwrite: true },
+          { choice: 'copy' },
+          undefined,
+        ]) {
           await vscode.commands.executeCommand(COMMAND, args);
         }
       } finally {
@@ -83,11 +102,11 @@ if (process.env.E2E_WORKSPACE_TRUST === 'untrusted') {
         await diagnosticsWhen(doc.uri, ruleShown);
       };
       try {
-        killed.push(...await crash()); // crash 1: a running server
+        killed.push(...(await crash())); // crash 1: a running server
         await recovered();
-        killed.push(...await crash(true)); // crashes 2 and 3: a running server, then its replacement while starting
+        killed.push(...(await crash(true))); // crashes 2 and 3: a running server, then its replacement while starting
         await recovered();
-        killed.push(...await crash(true)); // crashes 4 and 5: the policy gives up
+        killed.push(...(await crash(true))); // crashes 4 and 5: the policy gives up
         const deadline = Date.now() + 20_000;
         while (spy.shown.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
         assert.strictEqual(spy.shown.length, 1, `one message: ${JSON.stringify(spy.shown)}`);

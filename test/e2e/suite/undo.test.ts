@@ -13,14 +13,27 @@ const FINDINGS = ['cilium-nodeport-kubeproxy', 'cilium-kvstore-needs-etcd', 'cil
 /** The `---` documents of a file, as text. */
 const documentsOf = (text: string) => text.split(/^---$/m);
 /** Every comment in the file, `#` to end of line, in order (the fixture has no `#` inside strings). */
-const commentsOf = (text: string) => text.split('\n').filter((l) => l.includes('#')).map((l) => l.slice(l.indexOf('#')));
+const commentsOf = (text: string) =>
+  text
+    .split('\n')
+    .filter((l) => l.includes('#'))
+    .map((l) => l.slice(l.indexOf('#')));
 
 /** Resolves once the document's text satisfies `accept` (checked now and on every change); rejects after `ms`. */
 function textWhen(doc: vscode.TextDocument, accept: (text: string) => boolean, what: string, ms = 10_000): Promise<void> {
   return new Promise((resolve, reject) => {
-    const done = () => { clearTimeout(timer); listener.dispose(); resolve(); };
-    const listener = vscode.workspace.onDidChangeTextDocument((e) => { if (e.document === doc && accept(doc.getText())) done(); });
-    const timer = setTimeout(() => { listener.dispose(); reject(new Error(`${what}: not within ${ms} ms`)); }, ms);
+    const done = () => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    };
+    const listener = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === doc && accept(doc.getText())) done();
+    });
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`${what}: not within ${ms} ms`));
+    }, ms);
     if (accept(doc.getText())) done();
   });
 }
@@ -43,7 +56,10 @@ async function fresh(doc: vscode.TextDocument, original: string): Promise<void> 
 
 async function actionsFor(doc: vscode.TextDocument, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
   const all = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-    'vscode.executeCodeActionProvider', doc.uri, diagnostic.range);
+    'vscode.executeCodeActionProvider',
+    doc.uri,
+    diagnostic.range,
+  );
   return all.filter((a): a is vscode.CodeAction => typeof (a as vscode.Command).command !== 'string');
 }
 
@@ -92,7 +108,12 @@ suite('nothing lost: one edit, one undo', () => {
     for (const { code, title } of plan) {
       await fresh(doc, original);
       // Asked for again on the text as it is now: a fix is only good for the version it was computed for.
-      const action = (await actionsFor(doc, findings().find((d) => codeOf(d) === code)!)).find((a) => a.title === title);
+      const action = (
+        await actionsFor(
+          doc,
+          findings().find((d) => codeOf(d) === code)!,
+        )
+      ).find((a) => a.title === title);
       assert.ok(action, `"${title}" is offered again`);
       const version = doc.version;
       assert.ok(await applyAction(action), `${title} applied`);

@@ -19,8 +19,11 @@ async function runFromPalette(wb, title) {
   await input.fill(`>${title}`);
   const row = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: title });
   await row.first().waitFor({ timeout: WAIT });
-  await wb.page.waitForFunction((t) => document.querySelector('.quick-input-list .monaco-list-row.focused')?.textContent?.includes(t),
-    title, { timeout: WAIT });
+  await wb.page.waitForFunction(
+    (t) => document.querySelector('.quick-input-list .monaco-list-row.focused')?.textContent?.includes(t),
+    title,
+    { timeout: WAIT },
+  );
   await wb.page.keyboard.press('Enter');
 }
 
@@ -80,12 +83,18 @@ describe('kops Spec edit actions in the VS Code workbench', function () {
     const picker = ui.wb.page.locator('.quick-input-widget', { hasText: 'Generate Cilium IPsec key' });
     await picker.waitFor({ timeout: WAIT });
     const rows = picker.locator('.quick-input-list .monaco-list-row');
-    await ui.wb.page.waitForFunction(() => document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row').length === 4,
-      null, { timeout: WAIT });
+    await ui.wb.page.waitForFunction(
+      () => document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row').length === 4,
+      null,
+      { timeout: WAIT },
+    );
     const texts = await rows.allInnerTexts();
     assert.match(texts.join('\n'), /Create the kops secret[\s\S]*for ipsec\.example\.com/);
     for (const label of ['Replace the existing kops secret', 'Save to a file', 'Copy to the clipboard']) {
-      assert.ok(texts.some((t) => t.includes(label)), `${label} in ${JSON.stringify(texts)}`);
+      assert.ok(
+        texts.some((t) => t.includes(label)),
+        `${label} in ${JSON.stringify(texts)}`,
+      );
     }
     await ui.wb.settled('.quick-input-widget');
     await ui.wb.screenshot(path.join(SHOTS, 'ipsec.png'));

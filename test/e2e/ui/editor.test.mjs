@@ -29,11 +29,20 @@ describe('kops Spec in the VS Code workbench', function () {
 
   it('shows the effective kops version in the status bar, and hides it for other YAML', async () => {
     await ui.wb.openFile(SPEC);
-    await ui.wb.statusItem(/kops v1\.36\.2/).first().waitFor({ timeout: WAIT });
+    await ui.wb
+      .statusItem(/kops v1\.36\.2/)
+      .first()
+      .waitFor({ timeout: WAIT });
     await ui.wb.openFile('deployment.yaml');
-    await ui.wb.statusItem(/kops v\d/).first().waitFor({ state: 'hidden', timeout: WAIT });
+    await ui.wb
+      .statusItem(/kops v\d/)
+      .first()
+      .waitFor({ state: 'hidden', timeout: WAIT });
     await ui.wb.openFile('v125-version-comment.yaml');
-    await ui.wb.statusItem(/kops v1\.25\.0/).first().waitFor({ timeout: WAIT });
+    await ui.wb
+      .statusItem(/kops v1\.25\.0/)
+      .first()
+      .waitFor({ timeout: WAIT });
   });
 
   it('Ctrl+Space under `cilium:` lists enableNodePort in the suggest widget', async () => {
@@ -47,13 +56,16 @@ describe('kops Spec in the VS Code workbench', function () {
     await item.first().waitFor({ timeout: WAIT });
     await ui.wb.showSuggestDetails();
     await ui.wb.focusSuggestion(/^enableNodePort/);
-    await ui.wb.page.locator('.suggest-details-container .docs', { hasText: /kube-?proxy/i }).first().waitFor({ timeout: WAIT });
+    await ui.wb.page
+      .locator('.suggest-details-container .docs', { hasText: /kube-?proxy/i })
+      .first()
+      .waitFor({ timeout: WAIT });
     await ui.wb.settled('.suggest-details-container');
     await ui.wb.screenshot(path.join(SHOTS, 'completion.png'));
     await ui.wb.page.keyboard.press('Escape');
   });
 
-  it('hover over enableNodePort shows the Cilium docs link for the spec\'s Cilium minor', async () => {
+  it("hover over enableNodePort shows the Cilium docs link for the spec's Cilium minor", async () => {
     await ui.wb.openFile(HOVER);
     await ui.wb.cursorTo(HOVER, 'enableNodePort', 3);
     await ui.wb.page.keyboard.press('Control+K');
@@ -61,8 +73,13 @@ describe('kops Spec in the VS Code workbench', function () {
     const hover = ui.wb.page.locator('.monaco-hover:visible').first();
     await hover.waitFor({ timeout: WAIT });
     await ui.wb.page.waitForFunction(
-      () => [...document.querySelectorAll('.monaco-hover a')].some((a) => /docs\.cilium\.io\/en\/v1\.15\//.test(a.getAttribute('data-href') ?? a.getAttribute('href') ?? '')),
-      null, { timeout: WAIT });
+      () =>
+        [...document.querySelectorAll('.monaco-hover a')].some((a) =>
+          /docs\.cilium\.io\/en\/v1\.15\//.test(a.getAttribute('data-href') ?? a.getAttribute('href') ?? ''),
+        ),
+      null,
+      { timeout: WAIT },
+    );
     await ui.wb.settled('.monaco-hover');
     await ui.wb.screenshot(path.join(SHOTS, 'hover.png'));
     await ui.wb.page.keyboard.press('Escape');

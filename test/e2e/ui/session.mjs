@@ -23,7 +23,7 @@ export function workbenchSession(name, { afterEachTest } = {}) {
     const folder = path.join(session.runDir, 'ws');
     fs.cpSync(WORKSPACE, folder, { recursive: true });
     browser = await launchBrowser(session.runDir, server.env);
-    session.wb = new Workbench(browser.pages()[0] ?? await browser.newPage(), folder);
+    session.wb = new Workbench(browser.pages()[0] ?? (await browser.newPage()), folder);
     await session.wb.load(server.url);
     session.log('workbench loaded');
   });

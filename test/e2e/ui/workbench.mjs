@@ -40,13 +40,18 @@ export class Workbench {
 
   /** Cursor position as the status bar shows it ("Ln 12, Col 5"). */
   async cursor() {
-    const text = await this.page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first().innerText();
+    const text = await this.page
+      .locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ })
+      .first()
+      .innerText();
     const [, line, column] = /Ln (\d+), Col (\d+)/.exec(text).map(Number);
     return { line, column };
   }
 
   async waitForCursor(line, column) {
-    await this.statusItem(new RegExp(`Ln ${line}, Col ${column}\\b`)).first().waitFor({ timeout: WAIT });
+    await this.statusItem(new RegExp(`Ln ${line}, Col ${column}\\b`))
+      .first()
+      .waitFor({ timeout: WAIT });
   }
 
   /** Puts the cursor on `anchor` in the open file with Go to Line (Ctrl+G). */
@@ -65,7 +70,9 @@ export class Workbench {
     const before = await this.cursor();
     await this.page.keyboard.press('End');
     await this.page.keyboard.press('Enter');
-    await this.statusItem(new RegExp(`Ln ${before.line + 1}, Col`)).first().waitFor({ timeout: WAIT });
+    await this.statusItem(new RegExp(`Ln ${before.line + 1}, Col`))
+      .first()
+      .waitFor({ timeout: WAIT });
     const missing = indent + 1 - (await this.cursor()).column;
     for (let i = 0; i < -missing; i++) await this.page.keyboard.press('Backspace');
     if (missing > 0) await this.page.keyboard.type(' '.repeat(missing));
@@ -92,22 +99,29 @@ export class Workbench {
       const current = await focusedText();
       if (pattern.test(current)) return;
       await this.page.keyboard.press('ArrowDown');
-      await this.page.waitForFunction((before) =>
-        document.querySelector('.suggest-widget .monaco-list-row.focused')?.textContent !== before, current, { timeout: WAIT });
+      await this.page.waitForFunction(
+        (before) => document.querySelector('.suggest-widget .monaco-list-row.focused')?.textContent !== before,
+        current,
+        { timeout: WAIT },
+      );
     }
     throw new Error(`no suggestion matching ${pattern} within 40 rows`);
   }
 
   /** Waits until the element's size has stayed the same for three 100 ms polls (widgets grow after the first paint). */
   async settled(selector) {
-    await this.page.waitForFunction((sel) => {
-      const box = document.querySelector(sel)?.getBoundingClientRect();
-      const size = box ? `${box.width}x${box.height}` : '';
-      const seen = (window.__e2eSizes ??= {});
-      const same = size !== '' && seen[sel]?.size === size ? seen[sel].count + 1 : 0;
-      seen[sel] = { size, count: same };
-      return same >= 3;
-    }, selector, { timeout: WAIT, polling: 100 });
+    await this.page.waitForFunction(
+      (sel) => {
+        const box = document.querySelector(sel)?.getBoundingClientRect();
+        const size = box ? `${box.width}x${box.height}` : '';
+        const seen = (window.__e2eSizes ??= {});
+        const same = size !== '' && seen[sel]?.size === size ? seen[sel].count + 1 : 0;
+        seen[sel] = { size, count: same };
+        return same >= 3;
+      },
+      selector,
+      { timeout: WAIT, polling: 100 },
+    );
   }
 
   /** A status-bar entry whose text matches. */

@@ -85,8 +85,9 @@ function allDocumentFindings(file: ParsedFile, doc: YamlDocument, v: KopsVersion
 }
 
 const byPosition = (a: Finding, b: Finding): number =>
-  comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end)
-  || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  comparePositions(a.range.start, b.range.start) ||
+  comparePositions(a.range.end, b.range.end) ||
+  (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 /** The document as a file of its own, so that the positions of its findings do not depend on where it sits. */
 function alone(doc: YamlDocument): { file: ParsedFile; doc: YamlDocument } {

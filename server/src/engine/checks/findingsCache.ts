@@ -18,7 +18,9 @@ export class FindingsCache {
   private computed = 0;
 
   /** How many documents were checked rather than answered from the cache (for tests: count work, not time). */
-  get checks(): number { return this.computed; }
+  get checks(): number {
+    return this.computed;
+  }
 
   /**
    * The document's findings in document coordinates, computed at most once per document and kops version (so

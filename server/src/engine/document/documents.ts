@@ -44,7 +44,9 @@ function parseYaml(source: string): Document.Parsed {
     return parseDocument(source, PARSE_OPTIONS);
   } catch (error) {
     const failed = parseDocument('', PARSE_OPTIONS);
-    failed.errors.push(new YAMLParseError([0, Math.min(1, source.length)], 'BAD_INDENT', `The YAML parser gave up: ${(error as Error).message}`));
+    failed.errors.push(
+      new YAMLParseError([0, Math.min(1, source.length)], 'BAD_INDENT', `The YAML parser gave up: ${(error as Error).message}`),
+    );
     return failed;
   }
 }
@@ -70,7 +72,8 @@ export const kopsDocuments = (file: ParsedFile): YamlDocument[] => file.document
 export function documentAt(file: ParsedFile, offset: number): YamlDocument | undefined {
   let found: YamlDocument | undefined;
   for (const d of file.documents) {
-    if (d.offset <= offset) found = d; else break;
+    if (d.offset <= offset) found = d;
+    else break;
   }
   return found;
 }

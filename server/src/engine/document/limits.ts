@@ -35,10 +35,17 @@ type LimitCode = (typeof LIMIT_CODES)[number];
 /** True for the finding that says part of a file was not analysed (the CLI exits 2 on it). */
 export const isLimitFinding = (f: Finding): boolean => (LIMIT_CODES as readonly FindingCode[]).includes(f.code);
 
-export interface Chunk { readonly text: string; readonly offset: number }
+export interface Chunk {
+  readonly text: string;
+  readonly offset: number;
+}
 
 /** The parsed form of one chunk, as the document model builds it. */
-export interface ParsedChunk { readonly text: string; readonly yaml: Document.Parsed; readonly kops?: unknown }
+export interface ParsedChunk {
+  readonly text: string;
+  readonly yaml: Document.Parsed;
+  readonly kops?: unknown;
+}
 
 /** A chunk left unanalysed: empty YAML, no kops identity, and why. */
 export type SkippedChunk = Chunk & { readonly yaml: Document.Parsed; readonly skipped: string };
@@ -49,16 +56,29 @@ export interface GuardedFile<P extends ParsedChunk> {
   limit?: Finding;
 }
 
-interface Skip { chunk: Chunk; reason: string; code: LimitCode; kops: boolean }
+interface Skip {
+  chunk: Chunk;
+  reason: string;
+  code: LimitCode;
+  kops: boolean;
+}
 
 /**
  * Parses the chunks of a file that fit the limits with `parse` and leaves the rest as skipped chunks (the
  * documents after the file budget run out become one trailing chunk). Never throws for any text.
  */
-export function guardedParse<P extends ParsedChunk>(text: string, lines: LineIndex, chunks: readonly Chunk[], parse: (text: string) => P): GuardedFile<P> {
+export function guardedParse<P extends ParsedChunk>(
+  text: string,
+  lines: LineIndex,
+  chunks: readonly Chunk[],
+  parse: (text: string) => P,
+): GuardedFile<P> {
   if (text.includes('\u0000')) {
-    const finding = limitFinding('file-not-text', firstLine(lines, 0),
-      'Not a text file (it contains NUL characters), so not YAML: kops-spec does not analyse it.');
+    const finding = limitFinding(
+      'file-not-text',
+      firstLine(lines, 0),
+      'Not a text file (it contains NUL characters), so not YAML: kops-spec does not analyse it.',
+    );
     return { documents: [skipped({ text, offset: 0 }, 'binary')], limit: finding };
   }
   const documents: GuardedFile<P>['documents'] = [];
@@ -87,7 +107,12 @@ export function guardedParse<P extends ParsedChunk>(text: string, lines: LineInd
     const parsed = parse(chunk.text);
     if (parsed.kops && chunk.text.includes('*') && aliasNodesExceed(parsed.yaml, LIMITS.aliasNodes)) {
       documents.push(skipped(chunk, 'aliases'));
-      skips.push({ chunk, kops: true, code: 'document-too-complex', reason: `its aliases expand to more than ${fmt(LIMITS.aliasNodes)} nodes (an alias bomb)` });
+      skips.push({
+        chunk,
+        kops: true,
+        code: 'document-too-complex',
+        reason: `its aliases expand to more than ${fmt(LIMITS.aliasNodes)} nodes (an alias bomb)`,
+      });
       continue;
     }
     documents.push({ ...parsed, offset: chunk.offset });
@@ -97,8 +122,11 @@ export function guardedParse<P extends ParsedChunk>(text: string, lines: LineInd
   const [first, ...others] = reported;
   const more = others.length ? ` ${plural(others.length, 'more document')} ${others.length === 1 ? 'is' : 'are'} skipped too.` : '';
   const what = first.code === 'document-too-large' ? 'Document too large' : 'Document too complex';
-  const finding = limitFinding(first.code, firstLine(lines, first.chunk.offset),
-    `${what} for analysis: ${first.reason}. kops-spec skips it; the other documents are checked.${more}`);
+  const finding = limitFinding(
+    first.code,
+    firstLine(lines, first.chunk.offset),
+    `${what} for analysis: ${first.reason}. kops-spec skips it; the other documents are checked.${more}`,
+  );
   return { documents, limit: finding };
 }
 
@@ -115,8 +143,13 @@ export class FileBudget {
     this.documents++;
     this.lines += newlines;
     this.chars += text.length;
-    return this.documents > LIMITS.documents ? 'documents'
-      : this.lines > LIMITS.fileLines ? 'lines' : this.chars > LIMITS.fileChars ? 'chars' : undefined;
+    return this.documents > LIMITS.documents
+      ? 'documents'
+      : this.lines > LIMITS.fileLines
+        ? 'lines'
+        : this.chars > LIMITS.fileChars
+          ? 'chars'
+          : undefined;
   }
 }
 
@@ -127,7 +160,11 @@ export function lineFeeds(text: string): number {
   return n;
 }
 
-interface Shape { newlines: number; flowDepth: number; contentColumn: number }
+interface Shape {
+  newlines: number;
+  flowDepth: number;
+  contentColumn: number;
+}
 
 /**
  * Line breaks, deepest `[`/`{` nesting outside comments and the deepest content column, in one pass (quotes and
@@ -174,7 +211,10 @@ function documentProblem(shape: Shape): { code: LimitCode; reason: string } | un
     return { code: 'document-too-large', reason: `${fmt(shape.newlines + 1)} lines > ${fmt(LIMITS.documentLines)}` };
   }
   if (shape.contentColumn > LIMITS.contentColumn) {
-    return { code: 'document-too-complex', reason: `content nested ${fmt(shape.contentColumn)} columns deep > ${fmt(LIMITS.contentColumn)}` };
+    return {
+      code: 'document-too-complex',
+      reason: `content nested ${fmt(shape.contentColumn)} columns deep > ${fmt(LIMITS.contentColumn)}`,
+    };
   }
   if (shape.flowDepth > LIMITS.flowDepth) {
     return { code: 'document-too-complex', reason: `\`[\`/\`{\` nested ${fmt(shape.flowDepth)} deep > ${fmt(LIMITS.flowDepth)}` };
@@ -222,13 +262,17 @@ function expandedSize(yaml: Document.Parsed, max: number): number {
 
 function truncation(text: string, lines: LineIndex, stopAt: number, over: string, analysed: number, skips: Skip[]): Finding | undefined {
   if (!isKops(text)) return undefined;
-  const checked = stopAt === 0
-    ? 'its first document alone is over the limit, so nothing is checked'
-    : `kops-spec checks only the first ${plural(analysed, 'document')} (lines 1–${fmt(lines.positionAt(stopAt - 1).line + 1)})`;
+  const checked =
+    stopAt === 0
+      ? 'its first document alone is over the limit, so nothing is checked'
+      : `kops-spec checks only the first ${plural(analysed, 'document')} (lines 1–${fmt(lines.positionAt(stopAt - 1).line + 1)})`;
   const kops = skips.filter((s) => s.kops).length;
   const earlier = kops ? ` ${plural(kops, 'earlier document')} ${kops === 1 ? 'was' : 'were'} also too large or complex.` : '';
-  return limitFinding('file-too-large', firstLine(lines, stopAt),
-    `File too large for full analysis (${over}): ${checked}. Split it into smaller files to check the rest.${earlier}`);
+  return limitFinding(
+    'file-too-large',
+    firstLine(lines, stopAt),
+    `File too large for full analysis (${over}): ${checked}. Split it into smaller files to check the rest.${earlier}`,
+  );
 }
 
 /** kops text anywhere in `text` (an `apiVersion` and a `kind` line; linear, no splitting needed). */

@@ -16,9 +16,13 @@ export class LineIndex {
     }
   }
 
-  get lineCount(): number { return this.starts.length; }
+  get lineCount(): number {
+    return this.starts.length;
+  }
 
-  lineStart(line: number): number { return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]; }
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
 
   /** Offset where a line's content ends, before its line break. */
   lineEnd(line: number): number {
@@ -30,7 +34,9 @@ export class LineIndex {
     return end;
   }
 
-  lineText(line: number): string { return this.text.slice(this.lineStart(line), this.lineEnd(line)); }
+  lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineEnd(line));
+  }
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
@@ -38,7 +44,8 @@ export class LineIndex {
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid; else hi = mid - 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
     }
     // An offset inside a line break is the end of the line in LSP terms.
     return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.starts[lo] };
@@ -50,5 +57,7 @@ export class LineIndex {
     return Math.min(this.starts[line] + Math.max(0, pos.character), this.lineEnd(line));
   }
 
-  range(start: number, end: number): Range { return { start: this.positionAt(start), end: this.positionAt(end) }; }
+  range(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
 }

@@ -26,7 +26,8 @@ export function diffEdit(file: ParsedFile, after: string): TextEdit[] {
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
   let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end])
+    end++;
   return [{ range: file.lines.range(start, before.length - end), newText: after.slice(start, after.length - end) }];
 }
 
@@ -34,7 +35,11 @@ export function diffEdit(file: ParsedFile, after: string): TextEdit[] {
  * Runs edit steps one after another on the document (each sees the previous one's result) and returns the
  * whole change as one edit. Steps that find nothing to do are skipped; undefined when a step fails.
  */
-export function chainEdits(file: ParsedFile, doc: YamlDocument, steps: ReadonlyArray<(editor: YamlEditor) => TextEdit[] | undefined>): TextEdit[] | undefined {
+export function chainEdits(
+  file: ParsedFile,
+  doc: YamlDocument,
+  steps: ReadonlyArray<(editor: YamlEditor) => TextEdit[] | undefined>,
+): TextEdit[] | undefined {
   const index = file.documents.indexOf(doc);
   let current = file;
   for (const step of steps) {

@@ -14,7 +14,10 @@ export class YamlEditor {
   /** The file's first line break (`doc.text` has lone CRs turned into LFs for the parser). */
   private readonly eol: string;
 
-  constructor(private readonly file: ParsedFile, private readonly doc: YamlDocument) {
+  constructor(
+    private readonly file: ParsedFile,
+    private readonly doc: YamlDocument,
+  ) {
     const at = file.text.search(/[\r\n]/);
     this.eol = at < 0 || file.text[at] === '\n' ? '\n' : file.text[at + 1] === '\n' ? '\r\n' : '\r';
   }
@@ -242,8 +245,12 @@ export class YamlEditor {
     return { range: fileRange(this.file, this.doc, start, end), newText: text };
   }
 
-  private column(offset: number): number { return offset - this.lineStart(offset); }
-  private lineStart(offset: number): number { return this.doc.text.lastIndexOf('\n', offset - 1) + 1; }
+  private column(offset: number): number {
+    return offset - this.lineStart(offset);
+  }
+  private lineStart(offset: number): number {
+    return this.doc.text.lastIndexOf('\n', offset - 1) + 1;
+  }
   private lineEnd(offset: number): number {
     const i = this.doc.text.indexOf('\n', offset);
     if (i < 0) return this.doc.text.length;

@@ -35,23 +35,27 @@ function fixAllOfKind(file: ParsedFile, eff: EffectiveVersion, code: string, fin
   if (same.length < 2) return [];
   const parts = combinable(file, eff, same);
   if (parts.length < 2) return [];
-  return [{
-    title: `Fix all ${parts.length} '${code}' problems in this file`,
-    kind: 'quickfix',
-    edits: parts.flatMap((p) => p.fix.edits),
-    diagnosticCodes: [code],
-  }];
+  return [
+    {
+      title: `Fix all ${parts.length} '${code}' problems in this file`,
+      kind: 'quickfix',
+      edits: parts.flatMap((p) => p.fix.edits),
+      diagnosticCodes: [code],
+    },
+  ];
 }
 
 function fixAllInFile(file: ParsedFile, eff: EffectiveVersion, findings: readonly Finding[]): EngineCodeAction[] {
   const parts = combinable(file, eff, findings);
   if (parts.length === 0) return [];
-  return [{
-    title: `Apply ${parts.length} safe kops fix${parts.length === 1 ? '' : 'es'} in this file`,
-    kind: 'source.fixAll',
-    edits: parts.flatMap((p) => p.fix.edits),
-    diagnosticCodes: [...new Set(parts.map((p) => p.finding.code))],
-  }];
+  return [
+    {
+      title: `Apply ${parts.length} safe kops fix${parts.length === 1 ? '' : 'es'} in this file`,
+      kind: 'source.fixAll',
+      edits: parts.flatMap((p) => p.fix.edits),
+      diagnosticCodes: [...new Set(parts.map((p) => p.finding.code))],
+    },
+  ];
 }
 
 /** Inside `spec.etcdClusters` or `spec.networking.cilium` of a Cluster document, offer the etcd command as a rewrite. */
@@ -80,7 +84,13 @@ export function codeActions(file: ParsedFile, eff: EffectiveVersion, range: Rang
   const actions: EngineCodeAction[] = [];
   for (const finding of here) {
     for (const fix of fixesFor(file, eff.version, finding)) {
-      actions.push({ title: fix.title, kind: 'quickfix', edits: fix.edits, diagnosticCodes: [finding.code], ...(fix.preferred ? { isPreferred: true } : {}) });
+      actions.push({
+        title: fix.title,
+        kind: 'quickfix',
+        edits: fix.edits,
+        diagnosticCodes: [finding.code],
+        ...(fix.preferred ? { isPreferred: true } : {}),
+      });
     }
   }
   for (const code of new Set(here.map((f) => f.code))) actions.push(...fixAllOfKind(file, eff, code, findings));

@@ -24,9 +24,7 @@ export function hover(file: ParsedFile, pos: Position, eff: EffectiveVersion): H
   const r = ctx.replaceRange;
   const key = file.text.slice(file.lines.offsetAt(r.start), file.lines.offsetAt(r.end));
   const parent = kops.kind === 'Cluster' ? ciliumParentOf(ctx.path) : undefined;
-  const contents = parent !== undefined
-    ? ciliumCard(ctx, key, parent, eff.version, kops.apiVersion)
-    : schemaCard(ctx, key, eff.version);
+  const contents = parent !== undefined ? ciliumCard(ctx, key, parent, eff.version, kops.apiVersion) : schemaCard(ctx, key, eff.version);
   return contents ? { contents, range: r } : undefined;
 }
 

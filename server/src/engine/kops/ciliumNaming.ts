@@ -24,8 +24,7 @@ export function keyAsWritten(field: CiliumField, api: KopsApiVersion): string | 
   return path?.slice(path.lastIndexOf('.') + 1);
 }
 
-export const isInverted = (field: CiliumField, api: KopsApiVersion): boolean =>
-  api === 'v1alpha3' && INVERTED_IN_V1ALPHA3.has(field.path);
+export const isInverted = (field: CiliumField, api: KopsApiVersion): boolean => api === 'v1alpha3' && INVERTED_IN_V1ALPHA3.has(field.path);
 
 /** The keys a document of this API version may use under `parent`, with their written names. */
 export function namedFields(v: KopsVersion, parent: CiliumParent, api: KopsApiVersion): Array<{ name: string; field: CiliumField }> {
@@ -44,8 +43,13 @@ export function fieldByName(v: KopsVersion, parent: CiliumParent, name: string, 
 }
 
 const TYPE_LABELS: Record<CiliumField['type'], string> = {
-  string: 'string', boolean: 'boolean', integer: 'integer', quantity: 'quantity',
-  stringList: 'list of strings', stringMap: 'map of strings', object: 'object',
+  string: 'string',
+  boolean: 'boolean',
+  integer: 'integer',
+  quantity: 'quantity',
+  stringList: 'list of strings',
+  stringMap: 'map of strings',
+  object: 'object',
 };
 export const typeLabel = (field: CiliumField): string => TYPE_LABELS[field.type] ?? field.type;
 

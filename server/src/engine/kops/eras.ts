@@ -4,10 +4,12 @@ import { atLeast, before, namedRelease, releaseName, type KopsVersion } from './
  * A kops release range: `from` inclusive, `until` exclusive (`1.36` = v1.36.0). Patch numbers matter:
  * a few rules were back-ported into patch releases (e.g. v1.34.3, v1.35.1).
  */
-export interface Era { from: string; until?: string }
+export interface Era {
+  from: string;
+  until?: string;
+}
 
-export const inEra = (v: KopsVersion, era: Era): boolean =>
-  atLeast(v, era.from) && (era.until === undefined || before(v, era.until));
+export const inEra = (v: KopsVersion, era: Era): boolean => atLeast(v, era.from) && (era.until === undefined || before(v, era.until));
 
 export const inAnyEra = (v: KopsVersion, eras: readonly Era[]): boolean => eras.some((e) => inEra(v, e));
 
@@ -28,4 +30,7 @@ export function eraText(era: Era): string {
 }
 
 export const erasText = (eras: readonly Era[]): string =>
-  eras.map(eraText).map((t, i) => (i === 0 ? t : t.replace(/^kops /, ''))).join(', ');
+  eras
+    .map(eraText)
+    .map((t, i) => (i === 0 ? t : t.replace(/^kops /, '')))
+    .join(', ');

@@ -1,5 +1,10 @@
 /** kops releases we know, and the per-file `# kops-version:` override. */
-export interface KopsVersion { major: number; minor: number; patch: number; text: string }
+export interface KopsVersion {
+  major: number;
+  minor: number;
+  patch: number;
+  text: string;
+}
 
 export const OLDEST_KOPS = 'v1.18.0';
 /** The newest kops release kops-spec knows: its schemas and catalogs go up to it, and it is the default. */
@@ -89,7 +94,11 @@ export const before = (v: KopsVersion, other: string): boolean => compareKops(v,
 const COMMENT = /(?<=^|[\r\n])#[ \t]*kops-version:[ \t]*(\S*)[ \t]*(?=[\r\n]|$)/;
 
 /** `start`/`end` are the value's offsets in the text. */
-export interface VersionComment { value: string; start: number; end: number }
+export interface VersionComment {
+  value: string;
+  start: number;
+  end: number;
+}
 
 /** The first `# kops-version: vX.Y.Z` comment line of a file, if any. */
 export function findVersionComment(text: string): VersionComment | undefined {

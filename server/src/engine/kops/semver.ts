@@ -2,7 +2,11 @@
  * Semantic versions as kops parses them (github.com/blang/semver/v4): `Parse` is strict, and on any
  * error kops keeps going with the zero version (0.0.0), which is what its range checks then compare.
  */
-export interface SemVer { major: number; minor: number; patch: number }
+export interface SemVer {
+  major: number;
+  minor: number;
+  patch: number;
+}
 
 const ZERO: SemVer = { major: 0, minor: 0, patch: 0 };
 const MAX_UINT64 = 18446744073709551615n;
@@ -35,9 +39,15 @@ export function parseSemver(text: string): SemVer | undefined {
   let build: string[] = [];
   let pre: string[] = [];
   const plus = rest.indexOf('+');
-  if (plus >= 0) { build = rest.slice(plus + 1).split('.'); rest = rest.slice(0, plus); }
+  if (plus >= 0) {
+    build = rest.slice(plus + 1).split('.');
+    rest = rest.slice(0, plus);
+  }
   const dash = rest.indexOf('-');
-  if (dash >= 0) { pre = rest.slice(dash + 1).split('.'); rest = rest.slice(0, dash); }
+  if (dash >= 0) {
+    pre = rest.slice(dash + 1).split('.');
+    rest = rest.slice(0, dash);
+  }
   const patch = uint(rest);
   if (patch === undefined) return undefined;
   if (!pre.every(validPrerelease)) return undefined;

@@ -33,29 +33,33 @@ export function lifecycleFindings(ctx: CiliumContext, map: YAMLMap, pair: Pair, 
   if (!range) return [];
   if (field.deadSince) {
     const fix = removalFix(ctx, map, pair, `Remove \`${key}\` (kops discards it)`);
-    return [{
-      code: 'cilium-dead-key',
-      path: formatPath(path),
-      range,
-      severity: 'warning',
-      message: `kops drops \`${key}\` since ${releaseName(field.deadSince)}: remove it`,
-      docs: docsFor(ctx),
-      tags: ['deprecated'],
-      ...(fix ? { fixes: [fix] } : {}),
-    }];
+    return [
+      {
+        code: 'cilium-dead-key',
+        path: formatPath(path),
+        range,
+        severity: 'warning',
+        message: `kops drops \`${key}\` since ${releaseName(field.deadSince)}: remove it`,
+        docs: docsFor(ctx),
+        tags: ['deprecated'],
+        ...(fix ? { fixes: [fix] } : {}),
+      },
+    ];
   }
   if (field.noEffectSince) {
     const fix = removalFix(ctx, map, pair, `Remove \`${key}\` (no effect)`);
-    return [{
-      code: 'cilium-no-effect',
-      path: formatPath(path),
-      range,
-      severity: 'hint',
-      message: `\`${key}\` has no effect since kops ${releaseName(field.noEffectSince)}: kops no longer puts it into the Cilium configuration`,
-      docs: docsFor(ctx, field.path),
-      tags: ['unnecessary'],
-      ...(fix ? { fixes: [{ ...fix, fixAllSafe: false }] } : {}),
-    }];
+    return [
+      {
+        code: 'cilium-no-effect',
+        path: formatPath(path),
+        range,
+        severity: 'hint',
+        message: `\`${key}\` has no effect since kops ${releaseName(field.noEffectSince)}: kops no longer puts it into the Cilium configuration`,
+        docs: docsFor(ctx, field.path),
+        tags: ['unnecessary'],
+        ...(fix ? { fixes: [{ ...fix, fixAllSafe: false }] } : {}),
+      },
+    ];
   }
   return [];
 }

@@ -16,12 +16,21 @@ function renameFixes(ctx: CiliumContext, pair: Pair, typed: string, names: strin
   const range = rangeOf(ctx, isScalar(pair.key) ? pair.key : undefined);
   if (!range) return [];
   const clear = names.length === 1 || names[0]?.toLowerCase() === typed.toLowerCase();
-  return names.map((name, i) => ({ title: `Rename to \`${name}\``, edits: [{ range, newText: name }], ...(i === 0 && clear ? { preferred: true } : {}) }));
+  return names.map((name, i) => ({
+    title: `Rename to \`${name}\``,
+    edits: [{ range, newText: name }],
+    ...(i === 0 && clear ? { preferred: true } : {}),
+  }));
 }
 
 /** A key kops does not have under this Cilium map: too new for this kops, or unknown (then silently dropped). */
 export function unknownKeyFinding(
-  ctx: CiliumContext, pair: Pair, parent: CiliumParent, key: string, index: KeyIndex, path: PathSegment[],
+  ctx: CiliumContext,
+  pair: Pair,
+  parent: CiliumParent,
+  key: string,
+  index: KeyIndex,
+  path: PathSegment[],
 ): Finding | undefined {
   const range = rangeOf(ctx, isScalar(pair.key) ? pair.key : undefined);
   if (!range) return undefined;
@@ -38,7 +47,11 @@ export function unknownKeyFinding(
   }
   // A key already present is no rename target: renaming onto it would make a duplicate key.
   const present = keysAt(ctx.doc, path.slice(0, -1));
-  const names = suggestKeys(key, [...index.keys()].filter((k) => !present.has(k)), 3);
+  const names = suggestKeys(
+    key,
+    [...index.keys()].filter((k) => !present.has(k)),
+    3,
+  );
   const where = formatPath(path.slice(0, -1));
   const hint = names.length ? `; did you mean ${quoted(names)}?` : '';
   const fixes = renameFixes(ctx, pair, key, names);

@@ -8,9 +8,10 @@ import { kopsScalarKind } from './yamlScalars';
 function typeFinding(ctx: CiliumContext, field: CiliumField, path: PathSegment[], problem: TypeProblem): Finding | undefined {
   const range = rangeOf(ctx, problem.node);
   if (!range) return undefined;
-  const quote = problem.quotable !== undefined
-    ? [{ title: `Quote ${problem.quotable}`, edits: [{ range, newText: JSON.stringify(problem.quotable) }], preferred: true }]
-    : [];
+  const quote =
+    problem.quotable !== undefined
+      ? [{ title: `Quote ${problem.quotable}`, edits: [{ range, newText: JSON.stringify(problem.quotable) }], preferred: true }]
+      : [];
   return {
     code: 'cilium-type',
     path: formatPath([...path, ...problem.below]),

@@ -47,10 +47,14 @@ const isNull = (node: Node): boolean => isScalar(node) && kopsScalarKind(node) =
 function scalarOk(node: Scalar, type: 'boolean' | 'integer' | 'string' | 'quantity'): boolean {
   const kind = kopsScalarKind(node);
   switch (type) {
-    case 'boolean': return kind === 'boolean';
-    case 'integer': return kind === 'number' && isWholeNumber(node);
-    case 'string': return kind === 'string';
-    case 'quantity': return kind === 'number' || (kind === 'string' && QUANTITY.test(String(node.value).trim()));
+    case 'boolean':
+      return kind === 'boolean';
+    case 'integer':
+      return kind === 'number' && isWholeNumber(node);
+    case 'string':
+      return kind === 'string';
+    case 'quantity':
+      return kind === 'number' || (kind === 'string' && QUANTITY.test(String(node.value).trim()));
   }
 }
 

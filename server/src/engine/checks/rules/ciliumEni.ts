@@ -24,7 +24,8 @@ interface MasqueradeEra extends Era {
 const DISABLED = 'Masquerade must be disabled when ENI IPAM is used';
 const ENABLED = 'Masquerade must be enabled when ENI IPAM is used';
 const turnOff = (d: Dialect): string => (d.inverted ? 'set `disableMasquerade: true`' : 'set `masquerade: false`');
-const dropExplicitOn = (d: Dialect): string => (d.inverted ? 'remove `disableMasquerade: false` (or set it to true)' : 'remove `masquerade: true` (or set it to false)');
+const dropExplicitOn = (d: Dialect): string =>
+  d.inverted ? 'remove `disableMasquerade: false` (or set it to true)' : 'remove `masquerade: true` (or set it to false)';
 const dropExplicitOff = (d: Dialect): string => (d.inverted ? 'remove `disableMasquerade: true`' : 'remove `masquerade: false`');
 
 const MASQUERADE_ERAS: readonly MasqueradeEra[] = [
@@ -37,16 +38,18 @@ function masqueradeViolation(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion):
   const era = eraOf(v, MASQUERADE_ERAS);
   if (!era || !era.fails(cil.masquerade)) return [];
   const wants = era.detail === ENABLED ? 'masquerading on' : 'masquerading off';
-  return [{
-    code: 'cilium-eni-masquerade',
-    at: ciliumPath(c.dialect, c.dialect.masqueradeKey),
-    anchors: [ciliumPath(c.dialect, 'ipam')],
-    type: 'Forbidden',
-    kopsPath: `spec.networking.cilium.${ciliumField(v, 'disableMasquerade')?.internalName ?? 'disableMasquerade'}`,
-    detail: era.detail,
-    message: `In ${eraText(era)}, ENI IPAM requires ${wants}: ${era.advice(c.dialect)}. (This rule flipped over time: off required up to v1.21, turning it on forbidden in v1.22–v1.25, turning it off forbidden in v1.26–v1.35, either accepted since v1.36.)`,
-    whenDefaulted: 'kops turns masquerading off by default on IPv6-only clusters',
-  }];
+  return [
+    {
+      code: 'cilium-eni-masquerade',
+      at: ciliumPath(c.dialect, c.dialect.masqueradeKey),
+      anchors: [ciliumPath(c.dialect, 'ipam')],
+      type: 'Forbidden',
+      kopsPath: `spec.networking.cilium.${ciliumField(v, 'disableMasquerade')?.internalName ?? 'disableMasquerade'}`,
+      detail: era.detail,
+      message: `In ${eraText(era)}, ENI IPAM requires ${wants}: ${era.advice(c.dialect)}. (This rule flipped over time: off required up to v1.21, turning it on forbidden in v1.22–v1.25, turning it off forbidden in v1.26–v1.35, either accepted since v1.36.)`,
+      whenDefaulted: 'kops turns masquerading off by default on IPv6-only clusters',
+    },
+  ];
 }
 
 export function eniRules(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violation[] {
@@ -54,12 +57,24 @@ export function eniRules(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Vio
   const at = ciliumPath(c.dialect, 'ipam');
   const out: Violation[] = [];
   if (c.cloudProvider !== 'aws') {
-    out.push({ code: 'cilium-eni-aws-only', at, type: 'Forbidden', kopsPath: IPAM_PATH, detail: 'Cilum ENI IPAM is supported only in AWS',
-      message: `Every kops release runs Cilium ENI IPAM only on AWS${c.cloudProvider ? ` (cloudProvider is \`${c.cloudProvider}\`)` : ' (no cloudProvider is set)'}: use another \`ipam\` mode, e.g. \`kubernetes\`.` });
+    out.push({
+      code: 'cilium-eni-aws-only',
+      at,
+      type: 'Forbidden',
+      kopsPath: IPAM_PATH,
+      detail: 'Cilum ENI IPAM is supported only in AWS',
+      message: `Every kops release runs Cilium ENI IPAM only on AWS${c.cloudProvider ? ` (cloudProvider is \`${c.cloudProvider}\`)` : ' (no cloudProvider is set)'}: use another \`ipam\` mode, e.g. \`kubernetes\`.`,
+    });
   }
   if (inEra(v, ENI_IPV6) && isIPv6Only(c)) {
-    out.push({ code: 'cilium-eni-ipv6', at, type: 'Forbidden', kopsPath: IPAM_PATH, detail: 'Cilium ENI IPAM does not support IPv6',
-      message: `Cilium ENI IPAM is IPv4-only; ${eraText(ENI_IPV6)} reject it on an IPv6 cluster (nonMasqueradeCIDR \`${c.nonMasqueradeCIDR}\`): use \`ipam: kubernetes\`.` });
+    out.push({
+      code: 'cilium-eni-ipv6',
+      at,
+      type: 'Forbidden',
+      kopsPath: IPAM_PATH,
+      detail: 'Cilium ENI IPAM does not support IPv6',
+      message: `Cilium ENI IPAM is IPv4-only; ${eraText(ENI_IPV6)} reject it on an IPv6 cluster (nonMasqueradeCIDR \`${c.nonMasqueradeCIDR}\`): use \`ipam: kubernetes\`.`,
+    });
   }
   out.push(...masqueradeViolation(c, cil, v));
   return out;

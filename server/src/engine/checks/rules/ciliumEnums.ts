@@ -10,11 +10,26 @@ import { supportedValuesDetail, type Violation } from './violation';
  * release, come from the catalog; a key the catalog does not know at `v` is dropped by kops' decoder unchecked.
  */
 
-type EnumKey = 'enablePolicy' | 'tunnel' | 'monitorAggregation' | 'identityAllocationMode' | 'bpfLBAlgorithm'
-  | 'encryptionType' | 'containerRuntimeLabels' | 'ipam';
+type EnumKey =
+  | 'enablePolicy'
+  | 'tunnel'
+  | 'monitorAggregation'
+  | 'identityAllocationMode'
+  | 'bpfLBAlgorithm'
+  | 'encryptionType'
+  | 'containerRuntimeLabels'
+  | 'ipam';
 
-const KEYS: readonly EnumKey[] = ['enablePolicy', 'tunnel', 'monitorAggregation', 'identityAllocationMode', 'bpfLBAlgorithm',
-  'encryptionType', 'containerRuntimeLabels', 'ipam'];
+const KEYS: readonly EnumKey[] = [
+  'enablePolicy',
+  'tunnel',
+  'monitorAggregation',
+  'identityAllocationMode',
+  'bpfLBAlgorithm',
+  'encryptionType',
+  'containerRuntimeLabels',
+  'ipam',
+];
 
 const CODES: Record<EnumKey | 'ingress.defaultLoadBalancerMode', FindingCode> = {
   enablePolicy: 'cilium-enum-enablepolicy',
@@ -34,19 +49,22 @@ function enumViolation(c: ClusterFacts, v: KopsVersion, path: keyof typeof CODES
   const values = field?.enumEnforced ? field.enumValues : undefined;
   if (!values || values.includes(value)) return [];
   const extra = path === 'ipam' && !values.includes('kubernetes') ? ' (kops v1.19 added hostscope and kubernetes)' : '';
-  return [{
-    code: CODES[path],
-    at: ciliumPath(c.dialect, ...path.split('.')),
-    type: 'NotSupported',
-    kopsPath: `spec.networking.cilium.${path}`,
-    detail: supportedValuesDetail(values),
-    message: `kops ${v.text} does not accept \`${value}\` for ${path}: use ${values.map((x) => `\`${x}\``).join(', ')}${extra}.`,
-    whenDefaulted: path.startsWith('ingress.') ? 'an `ingress` block without `enabled` counts as enabled' : undefined,
-  }];
+  return [
+    {
+      code: CODES[path],
+      at: ciliumPath(c.dialect, ...path.split('.')),
+      type: 'NotSupported',
+      kopsPath: `spec.networking.cilium.${path}`,
+      detail: supportedValuesDetail(values),
+      message: `kops ${v.text} does not accept \`${value}\` for ${path}: use ${values.map((x) => `\`${x}\``).join(', ')}${extra}.`,
+      whenDefaulted: path.startsWith('ingress.') ? 'an `ingress` block without `enabled` counts as enabled' : undefined,
+    },
+  ];
 }
 
 export function enumRules(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violation[] {
   const out = KEYS.flatMap((key) => enumViolation(c, v, key, cil[key]));
-  if (cil.ingress?.enabled === true) out.push(...enumViolation(c, v, 'ingress.defaultLoadBalancerMode', cil.ingress.defaultLoadBalancerMode));
+  if (cil.ingress?.enabled === true)
+    out.push(...enumViolation(c, v, 'ingress.defaultLoadBalancerMode', cil.ingress.defaultLoadBalancerMode));
   return out;
 }

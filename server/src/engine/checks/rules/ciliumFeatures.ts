@@ -22,40 +22,70 @@ const field = (name: string): string => `spec.networking.cilium.${name}`;
 
 function nodePort(c: ClusterFacts, cil: CiliumFacts): Violation[] {
   if (!cil.enableNodePort || !c.kubeProxy || c.kubeProxy.enabled === false) return [];
-  return [{
-    code: 'cilium-nodeport-kubeproxy', at: ['spec', 'kubeProxy', 'enabled'],
-    anchors: [['spec', 'kubeProxy'], ciliumPath(c.dialect, 'enableNodePort')],
-    type: 'Forbidden', kopsPath: 'spec.spec.kubeProxy.enabled', detail: 'When Cilium NodePort is enabled, kubeProxy must be disabled',
-    message: 'Cilium NodePort replaces kube-proxy, so every kops release requires `spec.kubeProxy.enabled: false` with `enableNodePort: true`.',
-    whenDefaulted: 'kops always adds a kubeProxy block, and kube-proxy stays on unless `kubeProxy.enabled: false`',
-  }];
+  return [
+    {
+      code: 'cilium-nodeport-kubeproxy',
+      at: ['spec', 'kubeProxy', 'enabled'],
+      anchors: [['spec', 'kubeProxy'], ciliumPath(c.dialect, 'enableNodePort')],
+      type: 'Forbidden',
+      kopsPath: 'spec.spec.kubeProxy.enabled',
+      detail: 'When Cilium NodePort is enabled, kubeProxy must be disabled',
+      message:
+        'Cilium NodePort replaces kube-proxy, so every kops release requires `spec.kubeProxy.enabled: false` with `enableNodePort: true`.',
+      whenDefaulted: 'kops always adds a kubeProxy block, and kube-proxy stays on unless `kubeProxy.enabled: false`',
+    },
+  ];
 }
 
 function identities(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violation[] {
   if (!inEra(v, KVSTORE) || cil.identityAllocationMode !== 'kvstore' || cil.etcdManaged) return [];
-  return [{ code: 'cilium-kvstore-needs-etcd', at: ciliumPath(c.dialect, 'identityAllocationMode'), type: 'Forbidden',
-    kopsPath: field('identityAllocationMode'), detail: 'Cilium requires managed etcd to allocate identities on kvstore mode',
-    message: `${eraText(KVSTORE)} store kvstore identities only in kops-managed etcd: add \`etcdManaged: true\` (with an etcd cluster named \`cilium\`) or use \`identityAllocationMode: crd\`.` }];
+  return [
+    {
+      code: 'cilium-kvstore-needs-etcd',
+      at: ciliumPath(c.dialect, 'identityAllocationMode'),
+      type: 'Forbidden',
+      kopsPath: field('identityAllocationMode'),
+      detail: 'Cilium requires managed etcd to allocate identities on kvstore mode',
+      message: `${eraText(KVSTORE)} store kvstore identities only in kops-managed etcd: add \`etcdManaged: true\` (with an etcd cluster named \`cilium\`) or use \`identityAllocationMode: crd\`.`,
+    },
+  ];
 }
 
 function socketLB(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violation[] {
   if (!inAnyEra(v, BPF_LB_SOCK) || cil.bpfLBSock || !cil.bpfLBSockHostNSOnly) return [];
-  return [{ code: 'cilium-bpflbsock-hostns', at: ciliumPath(c.dialect, 'bpfLBSockHostNSOnly'), type: 'Forbidden',
-    kopsPath: field('bpfLBSockHostNSOnly'), detail: 'bpfLBSockHostNSOnly requires bpfLBSock to be enabled',
-    message: `${erasText(BPF_LB_SOCK)} accept \`bpfLBSockHostNSOnly: true\` only together with \`bpfLBSock: true\`: add it or drop bpfLBSockHostNSOnly.` }];
+  return [
+    {
+      code: 'cilium-bpflbsock-hostns',
+      at: ciliumPath(c.dialect, 'bpfLBSockHostNSOnly'),
+      type: 'Forbidden',
+      kopsPath: field('bpfLBSockHostNSOnly'),
+      detail: 'bpfLBSockHostNSOnly requires bpfLBSock to be enabled',
+      message: `${erasText(BPF_LB_SOCK)} accept \`bpfLBSockHostNSOnly: true\` only together with \`bpfLBSock: true\`: add it or drop bpfLBSockHostNSOnly.`,
+    },
+  ];
 }
 
 function encryption(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violation[] {
   const out: Violation[] = [];
   if (inEra(v, ENCRYPTION_CHECKS) && cil.enableEncryption && isIPv6Only(c)) {
-    out.push({ code: 'cilium-encryption-ipv6', at: ciliumPath(c.dialect, 'enableEncryption'), type: 'Forbidden',
-      kopsPath: field('enableEncryption'), detail: 'encryption is not supported on IPv6 clusters',
-      message: `${eraText(ENCRYPTION_CHECKS)} support Cilium encryption on IPv4 clusters only (nonMasqueradeCIDR is \`${c.nonMasqueradeCIDR}\`): remove \`enableEncryption\`.` });
+    out.push({
+      code: 'cilium-encryption-ipv6',
+      at: ciliumPath(c.dialect, 'enableEncryption'),
+      type: 'Forbidden',
+      kopsPath: field('enableEncryption'),
+      detail: 'encryption is not supported on IPv6 clusters',
+      message: `${eraText(ENCRYPTION_CHECKS)} support Cilium encryption on IPv4 clusters only (nonMasqueradeCIDR is \`${c.nonMasqueradeCIDR}\`): remove \`enableEncryption\`.`,
+    });
   }
   if (inEra(v, ENCRYPTION_CHECKS) && cil.encryptionType !== undefined && !cil.enableEncryption) {
-    out.push({ code: 'cilium-encryptiontype-needs-enable', at: ciliumPath(c.dialect, 'encryptionType'), type: 'Forbidden',
-      kopsPath: field('encryptionType'), detail: 'encryptionType requires enableEncryption',
-      message: `${eraText(ENCRYPTION_CHECKS)} accept \`encryptionType\` only with \`enableEncryption: true\`: add it or remove encryptionType.` });
+    out.push({
+      code: 'cilium-encryptiontype-needs-enable',
+      at: ciliumPath(c.dialect, 'encryptionType'),
+      type: 'Forbidden',
+      kopsPath: field('encryptionType'),
+      detail: 'encryptionType requires enableEncryption',
+      message: `${eraText(ENCRYPTION_CHECKS)} accept \`encryptionType\` only with \`enableEncryption: true\`: add it or remove encryptionType.`,
+    });
   }
   return out;
 }
@@ -66,17 +96,30 @@ function l7Proxy(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violation[]
   const anchors = [ciliumPath(c.dialect, c.dialect.iptablesKey), ciliumPath(c.dialect, 'encryptionType')];
   const out: Violation[] = [];
   if (inEra(v, WIREGUARD_L7) && cil.encryptionType === 'wireguard') {
-    out.push({ code: 'cilium-wireguard-l7proxy', at, anchors, type: 'Forbidden', kopsPath: field('enableL7Proxy'),
+    out.push({
+      code: 'cilium-wireguard-l7proxy',
+      at,
+      anchors,
+      type: 'Forbidden',
+      kopsPath: field('enableL7Proxy'),
       detail: 'L7 proxy cannot be enabled if wireguard is enabled.',
       message: `${eraText(WIREGUARD_L7)} forbid the L7 proxy together with WireGuard: set \`enableL7Proxy: false\` (kops v1.29 and newer allow both).`,
-      whenDefaulted: 'enableL7Proxy defaults to true' });
+      whenDefaulted: 'enableL7Proxy defaults to true',
+    });
   }
   const iptables = eraOf(v, L7_IPTABLES);
   if (iptables && cil.installIptablesRules === false) {
     const noinstall = c.dialect.inverted ? '`IPTablesRulesNoinstall: true`' : '`installIptablesRules: false`';
-    out.push({ code: 'cilium-l7proxy-iptables', at, anchors, type: 'Forbidden', kopsPath: field('enableL7Proxy'), detail: iptables.detail,
+    out.push({
+      code: 'cilium-l7proxy-iptables',
+      at,
+      anchors,
+      type: 'Forbidden',
+      kopsPath: field('enableL7Proxy'),
+      detail: iptables.detail,
       message: `kops v1.22 and newer need Cilium's iptables rules for the L7 proxy: with ${noinstall} also set \`enableL7Proxy: false\`, or drop ${noinstall}.`,
-      whenDefaulted: 'enableL7Proxy defaults to true' });
+      whenDefaulted: 'enableL7Proxy defaults to true',
+    });
   }
   return out;
 }
@@ -86,20 +129,41 @@ function managedEtcd(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violati
   const clusters = c.etcdClusters ?? [];
   const index = clusters.findIndex((e) => e.name === 'cilium');
   if (index < 0) {
-    return [{ code: 'cilium-etcdmanaged-needs-cluster', at: ['spec', 'etcdClusters'], anchors: [ciliumPath(c.dialect, 'etcdManaged')],
-      type: 'Required', kopsPath: 'spec.etcdClusters', detail: 'Cilium with managed etcd requires a dedicated etcd cluster',
-      message: 'With `etcdManaged: true` every kops release needs an etcdClusters entry named exactly `cilium` (members on the control-plane instance groups, like `main`): add it, or remove etcdManaged.' }];
+    return [
+      {
+        code: 'cilium-etcdmanaged-needs-cluster',
+        at: ['spec', 'etcdClusters'],
+        anchors: [ciliumPath(c.dialect, 'etcdManaged')],
+        type: 'Required',
+        kopsPath: 'spec.etcdClusters',
+        detail: 'Cilium with managed etcd requires a dedicated etcd cluster',
+        message:
+          'With `etcdManaged: true` every kops release needs an etcdClusters entry named exactly `cilium` (members on the control-plane instance groups, like `main`): add it, or remove etcdManaged.',
+      },
+    ];
   }
   if (!inEra(v, LEGACY_ETCD) || clusters[index].provider !== 'Legacy') return [];
-  return [{ code: 'cilium-etcd-legacy-provider', at: ['spec', 'etcdClusters'], underline: ['spec', 'etcdClusters', index, 'provider'],
-    type: 'Invalid', kopsPath: 'spec.etcdClusters', detail: 'Legacy etcd provider is not supported for the cilium cluster',
-    message: `${eraText(LEGACY_ETCD)} run the \`cilium\` etcd cluster only with etcd-manager: remove \`provider: Legacy\` (or set \`provider: Manager\`).` }];
+  return [
+    {
+      code: 'cilium-etcd-legacy-provider',
+      at: ['spec', 'etcdClusters'],
+      underline: ['spec', 'etcdClusters', index, 'provider'],
+      type: 'Invalid',
+      kopsPath: 'spec.etcdClusters',
+      detail: 'Legacy etcd provider is not supported for the cilium cluster',
+      message: `${eraText(LEGACY_ETCD)} run the \`cilium\` etcd cluster only with etcd-manager: remove \`provider: Legacy\` (or set \`provider: Manager\`).`,
+    },
+  ];
 }
 
 /** Every non-version, non-enum, non-ENI check of kops' Cilium block. */
 export function featureRules(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violation[] {
   return [
-    ...nodePort(c, cil), ...identities(c, cil, v), ...socketLB(c, cil, v), ...encryption(c, cil, v),
-    ...l7Proxy(c, cil, v), ...managedEtcd(c, cil, v),
+    ...nodePort(c, cil),
+    ...identities(c, cil, v),
+    ...socketLB(c, cil, v),
+    ...encryption(c, cil, v),
+    ...l7Proxy(c, cil, v),
+    ...managedEtcd(c, cil, v),
   ];
 }

@@ -33,7 +33,11 @@ export interface CiliumFacts {
 }
 
 /** `decodable` is false when kops could not even load the entry (a scalar item, a non-string name). */
-export interface EtcdClusterFacts { name?: string; provider?: string; decodable: boolean }
+export interface EtcdClusterFacts {
+  name?: string;
+  provider?: string;
+  decodable: boolean;
+}
 
 export interface ClusterFacts {
   dialect: Dialect;
@@ -65,7 +69,10 @@ function readCilium(doc: YamlDocument, d: Dialect): CiliumFacts | undefined {
   const invert = (value: boolean | undefined) => (value === undefined || !d.inverted ? value : !value);
   const hubble = structAt(doc, ciliumPath(d, 'hubble')) ? { enabled: boolAt(doc, ciliumPath(d, 'hubble', 'enabled')) } : undefined;
   const ingress = structAt(doc, ciliumPath(d, 'ingress'))
-    ? { enabled: boolAt(doc, ciliumPath(d, 'ingress', 'enabled')), defaultLoadBalancerMode: stringAt(doc, ciliumPath(d, 'ingress', 'defaultLoadBalancerMode')) }
+    ? {
+        enabled: boolAt(doc, ciliumPath(d, 'ingress', 'enabled')),
+        defaultLoadBalancerMode: stringAt(doc, ciliumPath(d, 'ingress', 'defaultLoadBalancerMode')),
+      }
     : undefined;
   return {
     version: str('version'),
@@ -103,7 +110,8 @@ function readEtcdClusters(doc: YamlDocument): EtcdClusterFacts[] | undefined {
     if (!isMap(item)) return { decodable: isScalar(item) && item.value === null };
     const nameNode = nodeAt(doc, [...at, 'name']);
     const name = stringAt(doc, [...at, 'name']);
-    const decodable = nameNode === undefined || name !== undefined || (isScalar(nameNode) && (nameNode.value === null || nameNode.value === ''));
+    const decodable =
+      nameNode === undefined || name !== undefined || (isScalar(nameNode) && (nameNode.value === null || nameNode.value === ''));
     return { name, provider: stringAt(doc, [...at, 'provider']), decodable };
   });
 }

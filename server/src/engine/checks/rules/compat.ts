@@ -18,17 +18,23 @@ function eniMasquerade(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Warni
   if (cil.ipam !== 'eni' || !inEra(v, ENI_MASQUERADE_OFF_BY_DEFAULT)) return [];
   const key = c.dialect.masqueradeKey;
   if (cil.masquerade === undefined) {
-    return [{
-      code: 'compat-eni-masquerade-default', at: ciliumPath(c.dialect, 'ipam'),
-      message: `With ENI IPAM, kops ${v.text} turns masquerading off only by default; kops v1.26 and newer turn it on by default (and v1.26–v1.35 forbid turning it off), so pod traffic leaving the VPC starts being SNATed after an upgrade. Decide now and say it explicitly in \`${key}\`.`,
-    }];
+    return [
+      {
+        code: 'compat-eni-masquerade-default',
+        at: ciliumPath(c.dialect, 'ipam'),
+        message: `With ENI IPAM, kops ${v.text} turns masquerading off only by default; kops v1.26 and newer turn it on by default (and v1.26–v1.35 forbid turning it off), so pod traffic leaving the VPC starts being SNATed after an upgrade. Decide now and say it explicitly in \`${key}\`.`,
+      },
+    ];
   }
   if (cil.masquerade === false) {
     const written = c.dialect.inverted ? '`disableMasquerade: true`' : '`masquerade: false`';
-    return [{
-      code: 'compat-eni-masquerade-upgrade', at: ciliumPath(c.dialect, key),
-      message: `${written} with ENI IPAM is accepted by kops ${v.text}, but kops v1.26–v1.35 reject it ("Masquerade must be enabled when ENI IPAM is used"); v1.36 accepts it again. Remove it before upgrading to v1.26–v1.35, or upgrade straight to v1.36.`,
-    }];
+    return [
+      {
+        code: 'compat-eni-masquerade-upgrade',
+        at: ciliumPath(c.dialect, key),
+        message: `${written} with ENI IPAM is accepted by kops ${v.text}, but kops v1.26–v1.35 reject it ("Masquerade must be enabled when ENI IPAM is used"); v1.36 accepts it again. Remove it before upgrading to v1.26–v1.35, or upgrade straight to v1.36.`,
+      },
+    ];
   }
   return [];
 }
@@ -36,10 +42,13 @@ function eniMasquerade(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Warni
 function socketLBHostNamespace(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Warning[] {
   if (!cil.bpfLBSockHostNSOnly || cil.bpfLBSock || inAnyEra(v, BPF_LB_SOCK)) return [];
   if (!ciliumField(v, 'bpfLBSockHostNSOnly')) return [];
-  return [{
-    code: 'compat-bpflbsock-hostns', at: ciliumPath(c.dialect, 'bpfLBSockHostNSOnly'),
-    message: `kops ${v.text} accepts \`bpfLBSockHostNSOnly: true\` on its own, but kops v1.34.3+, v1.35.1+ and v1.36 reject it unless \`bpfLBSock: true\` is also set (a key this release does not know yet): add \`bpfLBSock: true\` together with the kops upgrade.`,
-  }];
+  return [
+    {
+      code: 'compat-bpflbsock-hostns',
+      at: ciliumPath(c.dialect, 'bpfLBSockHostNSOnly'),
+      message: `kops ${v.text} accepts \`bpfLBSockHostNSOnly: true\` on its own, but kops v1.34.3+, v1.35.1+ and v1.36 reject it unless \`bpfLBSock: true\` is also set (a key this release does not know yet): add \`bpfLBSock: true\` together with the kops upgrade.`,
+    },
+  ];
 }
 
 export function compatWarnings(c: ClusterFacts, v: KopsVersion): Warning[] {

@@ -13,7 +13,7 @@ const SERVER_IP_FILLED = 'filled in by kops';
 
 /** Before v1.19 kops left the version to the manifest; the rules see no version then. */
 const defaultedCiliumVersion = (c: ClusterFacts, v: KopsVersion): string | undefined =>
-  (before(v, '1.19') ? undefined : defaultCiliumVersion(v, c.kubernetesVersion));
+  before(v, '1.19') ? undefined : defaultCiliumVersion(v, c.kubernetesVersion);
 
 function defaultMasquerade(cil: CiliumFacts, v: KopsVersion, ipv6: boolean): boolean | undefined {
   if (cil.masquerade !== undefined || before(v, '1.22')) return cil.masquerade;
@@ -41,9 +41,12 @@ function defaultCilium(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Ciliu
 
 function defaultKubeDNS(c: ClusterFacts, v: KopsVersion): ClusterFacts['kubeDNS'] {
   const local = c.kubeDNS?.nodeLocalDNS;
-  const localIP = local?.enabled === true && local.localIP === undefined
-    ? (atLeast(v, '1.23') && isIPv6Only(c) ? 'fd00:90de:d95::1' : '169.254.20.10')
-    : local?.localIP;
+  const localIP =
+    local?.enabled === true && local.localIP === undefined
+      ? atLeast(v, '1.23') && isIPv6Only(c)
+        ? 'fd00:90de:d95::1'
+        : '169.254.20.10'
+      : local?.localIP;
   return {
     serverIP: c.kubeDNS?.serverIP ?? SERVER_IP_FILLED,
     nodeLocalDNS: { enabled: local?.enabled ?? false, localIP },

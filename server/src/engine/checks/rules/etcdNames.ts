@@ -21,11 +21,17 @@ export function etcdNameRules(c: ClusterFacts, v: KopsVersion): Violation[] {
     const name = cluster.name ?? '';
     if (!cluster.decodable || names.includes(name)) return [];
     const leases = names.includes('leases') ? '' : ' (`leases` only from kops v1.36)';
-    const hint = name.includes('cilium') ? ' Cilium\'s etcd cluster must be named exactly `cilium`.' : '';
-    return [{
-      code: 'etcd-cluster-name', at: ['spec', 'etcdClusters', i, 'name'], anchors: [['spec', 'etcdClusters', i]],
-      type: 'NotSupported' as const, kopsPath: `spec.etcdClusters[${i}].name`, detail: supportedValuesDetail(names),
-      message: `kops ${v.text} accepts the etcd cluster names ${names.map((n) => `\`${n}\``).join(', ')}${leases}: rename \`${name}\`.${hint}`,
-    }];
+    const hint = name.includes('cilium') ? " Cilium's etcd cluster must be named exactly `cilium`." : '';
+    return [
+      {
+        code: 'etcd-cluster-name',
+        at: ['spec', 'etcdClusters', i, 'name'],
+        anchors: [['spec', 'etcdClusters', i]],
+        type: 'NotSupported' as const,
+        kopsPath: `spec.etcdClusters[${i}].name`,
+        detail: supportedValuesDetail(names),
+        message: `kops ${v.text} accepts the etcd cluster names ${names.map((n) => `\`${n}\``).join(', ')}${leases}: rename \`${name}\`.${hint}`,
+      },
+    ];
   });
 }

@@ -21,8 +21,11 @@ import type { Violation, Warning } from './violation';
 
 function violations(c: ClusterFacts, v: KopsVersion): Violation[] {
   return [
-    ...ciliumRules(c, v), ...networkingOptionRules(c, v), ...nonMasqueradeOverlapRules(c, v),
-    ...nodeLocalDnsRules(c, v), ...etcdNameRules(c, v),
+    ...ciliumRules(c, v),
+    ...networkingOptionRules(c, v),
+    ...nonMasqueradeOverlapRules(c, v),
+    ...nodeLocalDnsRules(c, v),
+    ...etcdNameRules(c, v),
   ];
 }
 
@@ -35,8 +38,10 @@ const SEVERITY = { spec: 'error', defaults: 'warning' } as const;
 const identity = (x: Violation): string => `${x.code}|${formatPath(x.at)}|${x.type}`;
 
 function toFinding(file: ParsedFile, doc: YamlDocument, x: Violation, stage: 'spec' | 'defaults'): Finding {
-  const message = stage === 'spec' ? x.message
-    : `Passes \`kops create -f\` as written, but \`kops update cluster\` rejects it once kops fills in defaults${x.whenDefaulted ? ` (${x.whenDefaulted})` : ''}. ${x.message}`;
+  const message =
+    stage === 'spec'
+      ? x.message
+      : `Passes \`kops create -f\` as written, but \`kops update cluster\` rejects it once kops fills in defaults${x.whenDefaulted ? ` (${x.whenDefaulted})` : ''}. ${x.message}`;
   return {
     code: x.code,
     path: formatPath(x.at),

@@ -99,8 +99,7 @@ export function formatCidr(c: Cidr): string {
     i = j > i ? j : i + 1;
   }
   const hex = (ws: number[]) => ws.map((w) => w.toString(16)).join(':');
-  const text = best.start < 0 ? hex(words)
-    : `${hex(words.slice(0, best.start))}::${hex(words.slice(best.start + best.len))}`;
+  const text = best.start < 0 ? hex(words) : `${hex(words.slice(0, best.start))}::${hex(words.slice(best.start + best.len))}`;
   return `${text}/${c.prefix}`;
 }
 

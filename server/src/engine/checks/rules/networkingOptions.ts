@@ -12,30 +12,60 @@ import type { Violation } from './violation';
  */
 
 const SEQUENTIAL: ReadonlyArray<Era & { order: string }> = [
-  { from: '1.18', until: '1.19', order: 'kubenet* external cni kopeio weave flannel calico canal kuberouter romana amazonvpc cilium lyftvpc gce' },
-  { from: '1.19', until: '1.19.2', order: 'kubenet* external cni kopeio weave flannel calico canal kuberouter amazonvpc cilium lyftvpc gce' },
-  { from: '1.19.2', until: '1.20', order: 'kubenet* external kopeio cni! weave flannel calico canal kuberouter amazonvpc cilium lyftvpc gce' },
-  { from: '1.20', until: '1.23', order: 'kubenet* external kopeio cni! weave flannel calico canal kuberouter amazonvpc cilium lyftvpc gce!' },
+  {
+    from: '1.18',
+    until: '1.19',
+    order: 'kubenet* external cni kopeio weave flannel calico canal kuberouter romana amazonvpc cilium lyftvpc gce',
+  },
+  {
+    from: '1.19',
+    until: '1.19.2',
+    order: 'kubenet* external cni kopeio weave flannel calico canal kuberouter amazonvpc cilium lyftvpc gce',
+  },
+  {
+    from: '1.19.2',
+    until: '1.20',
+    order: 'kubenet* external kopeio cni! weave flannel calico canal kuberouter amazonvpc cilium lyftvpc gce',
+  },
+  {
+    from: '1.20',
+    until: '1.23',
+    order: 'kubenet* external kopeio cni! weave flannel calico canal kuberouter amazonvpc cilium lyftvpc gce!',
+  },
   { from: '1.23', until: '1.26', order: 'kubenet* external kopeio cni! weave flannel calico canal kuberouter amazonvpc cilium gce!' },
   { from: '1.26', until: '1.28', order: 'kubenet* external kopeio cni! weave flannel calico canal kubeRouter amazonVPC cilium gce!' },
   { from: '1.28', until: '1.32', order: 'kubenet* external kopeio cni! flannel calico canal kubeRouter amazonVPC cilium gcp!' },
 ];
 
 const ALL_AT_ONCE: ReadonlyArray<Era & { options: string }> = [
-  { from: '1.32', until: '1.34', options: 'classic kubenet external cni kopeio weave flannel calico canal kubeRouter romana amazonVPC cilium lyftvpc gcp kindnet' },
-  { from: '1.34', options: 'classic kubenet external cni kopeio weave flannel calico kubeRouter romana amazonVPC cilium lyftvpc gcp kindnet' },
+  {
+    from: '1.32',
+    until: '1.34',
+    options: 'classic kubenet external cni kopeio weave flannel calico canal kubeRouter romana amazonVPC cilium lyftvpc gcp kindnet',
+  },
+  {
+    from: '1.34',
+    options: 'classic kubenet external cni kopeio weave flannel calico kubeRouter romana amazonVPC cilium lyftvpc gcp kindnet',
+  },
 ];
 
 const ONE = 'only one networking option permitted';
 
 function violation(c: ClusterFacts, name: string, detail: string, others: string[], v: KopsVersion): Violation {
   const key = c.dialect.providerKey(name);
-  const rest = others.filter((o) => o !== key).map((o) => `\`${o}\``).join(', ');
+  const rest = others
+    .filter((o) => o !== key)
+    .map((o) => `\`${o}\``)
+    .join(', ');
   return {
-    code: 'networking-single-option', at: ['spec', 'networking', key], type: 'Forbidden',
-    kopsPath: `spec.networking.${name}`, detail,
+    code: 'networking-single-option',
+    at: ['spec', 'networking', key],
+    type: 'Forbidden',
+    kopsPath: `spec.networking.${name}`,
+    detail,
     message: `Only one networking provider may be configured: remove \`${key}\` or ${rest}. (kops ${v.text} blames ${
-      detail === ONE ? 'each provider after the first it checks' : 'every configured provider'}.)`,
+      detail === ONE ? 'each provider after the first it checks' : 'every configured provider'
+    }.)`,
   };
 }
 
@@ -44,7 +74,10 @@ export function networkingOptionRules(c: ClusterFacts, v: KopsVersion): Violatio
   const sequential = eraOf(v, SEQUENTIAL);
   if (sequential) {
     const tokens = sequential.order.split(' ');
-    const present = tokens.map((t) => t.replace(/[*!]$/, '')).filter(configured).map((n) => c.dialect.providerKey(n));
+    const present = tokens
+      .map((t) => t.replace(/[*!]$/, ''))
+      .filter(configured)
+      .map((n) => c.dialect.providerKey(n));
     const out: Violation[] = [];
     let taken = false;
     for (const token of tokens) {
@@ -59,5 +92,13 @@ export function networkingOptionRules(c: ClusterFacts, v: KopsVersion): Violatio
   const found = (era?.options.split(' ') ?? []).filter(configured).sort();
   if (found.length < 2) return [];
   const detail = `${ONE}, found ${found.join(', ')}`;
-  return found.map((name) => violation(c, name, detail, found.map((f) => c.dialect.providerKey(f)), v));
+  return found.map((name) =>
+    violation(
+      c,
+      name,
+      detail,
+      found.map((f) => c.dialect.providerKey(f)),
+      v,
+    ),
+  );
 }

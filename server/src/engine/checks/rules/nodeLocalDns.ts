@@ -21,7 +21,10 @@ export function nodeLocalDnsRules(c: ClusterFacts, v: KopsVersion): Violation[] 
   const out: Violation[] = [];
   if (c.kubeletClusterDNS !== undefined && c.kubeletClusterDNS !== localIP) {
     out.push({
-      code: 'nodelocaldns-clusterdns-cilium', at: ['spec', 'kubelet', 'clusterDNS'], type: 'Forbidden', kopsPath: KOPS_PATH,
+      code: 'nodelocaldns-clusterdns-cilium',
+      at: ['spec', 'kubelet', 'clusterDNS'],
+      type: 'Forbidden',
+      kopsPath: KOPS_PATH,
       detail: 'Kubelet ClusterDNS must be set to the default IP address for LocalIP',
       message: `With NodeLocal DNSCache and ${why}, every kops release requires kubelet.clusterDNS to equal nodeLocalDNS.localIP: remove \`clusterDNS\` (kops then uses the local IP) or set it to ${target}.`,
     });
@@ -30,7 +33,10 @@ export function nodeLocalDnsRules(c: ClusterFacts, v: KopsVersion): Violation[] 
     const name = before(v, '1.26') ? 'MasterKubelet' : 'ControlPlaneKubelet';
     const key = c.dialect.controlPlaneKubelet[c.dialect.controlPlaneKubelet.length - 1];
     out.push({
-      code: 'nodelocaldns-clusterdns-cilium', at: [...c.dialect.controlPlaneKubelet, 'clusterDNS'], type: 'Forbidden', kopsPath: KOPS_PATH,
+      code: 'nodelocaldns-clusterdns-cilium',
+      at: [...c.dialect.controlPlaneKubelet, 'clusterDNS'],
+      type: 'Forbidden',
+      kopsPath: KOPS_PATH,
       detail: `${name} ClusterDNS must be set to the default IP address for LocalIP`,
       message: `With NodeLocal DNSCache and ${why}, every kops release requires ${key}.clusterDNS to equal nodeLocalDNS.localIP: remove it or set it to ${target}. (kops reports this one under spec.spec.kubelet.clusterDNS.)`,
     });

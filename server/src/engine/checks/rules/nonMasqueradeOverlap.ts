@@ -48,13 +48,23 @@ export function nonMasqueradeOverlapRules(c: ClusterFacts, v: KopsVersion): Viol
   const ranges = networkRanges(c, era);
   const out: Violation[] = [];
   const make = (detail: string): Violation => ({
-    code: 'nonmasq-overlap-eni-exempt', at: c.dialect.nonMasqueradeCIDR, type: 'Forbidden', kopsPath: era.kopsPath, detail,
+    code: 'nonmasq-overlap-eni-exempt',
+    at: c.dialect.nonMasqueradeCIDR,
+    type: 'Forbidden',
+    kopsPath: era.kopsPath,
+    detail,
     message: `nonMasqueradeCIDR must not overlap the cluster's network range (every kops release checks this unless pods use VPC addresses: amazonvpc or Cilium \`ipam: eni\`): pick a range outside it, e.g. 100.64.0.0/10.`,
   });
   ranges.forEach((range, i) => {
     if (!overlaps(nonMasq, range)) return;
-    if (i === 0) out.push(make(`nonMasqueradeCIDR ${quote(c.nonMasqueradeCIDR!)} cannot overlap with networkCIDR ${quote(c.networkCIDR ?? '')}`));
-    else out.push(make(`nonMasqueradeCIDR ${quote(c.nonMasqueradeCIDR!)} cannot overlap with additionalNetworkCIDRs[${i - 1}] ${quote(formatCidr(range))}`));
+    if (i === 0)
+      out.push(make(`nonMasqueradeCIDR ${quote(c.nonMasqueradeCIDR!)} cannot overlap with networkCIDR ${quote(c.networkCIDR ?? '')}`));
+    else
+      out.push(
+        make(
+          `nonMasqueradeCIDR ${quote(c.nonMasqueradeCIDR!)} cannot overlap with additionalNetworkCIDRs[${i - 1}] ${quote(formatCidr(range))}`,
+        ),
+      );
   });
   return out;
 }

@@ -33,4 +33,3 @@ export interface Warning {
 export const quoteList = (values: readonly string[]): string => values.map((v) => `"${v}"`).join(', ');
 
 export const supportedValuesDetail = (values: readonly string[]): string => `supported values: ${quoteList(values)}`;
-

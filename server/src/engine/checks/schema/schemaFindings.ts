@@ -8,8 +8,7 @@ import { validatorFor } from '../../kops/schema/specSchema';
 import { quantityFinding, typeFinding } from './typeMismatch';
 import { unknownKeyFinding } from './unknownKey';
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Ajv's JSON pointer as a document path (list indexes as numbers), with the value found there. */
 export function pointerPath(pointer: string, root: unknown): { path: PathSegment[]; value: unknown } {

@@ -35,7 +35,11 @@ const keyHint = (value: unknown, types: readonly string[]): string =>
     ? ` To add the key '${value}', write '${value}: <value>' on its own line.`
     : '';
 
-interface ValueFix { title: string; hint: string; newText: string }
+interface ValueFix {
+  title: string;
+  hint: string;
+  newText: string;
+}
 
 /** Rewrites that make the scalar decode: quote a number/boolean for a string field, unquote a literal for the others. */
 function scalarFix(source: string, value: unknown, types: readonly string[]): ValueFix | undefined {
@@ -53,7 +57,11 @@ function scalarFix(source: string, value: unknown, types: readonly string[]): Va
 }
 
 function valueFinding(
-  ctx: SchemaContext, path: readonly PathSegment[], code: FindingCode, message: string, fix?: ValueFix,
+  ctx: SchemaContext,
+  path: readonly PathSegment[],
+  code: FindingCode,
+  message: string,
+  fix?: ValueFix,
 ): Finding | undefined {
   const span = valueSpan(ctx.doc, path);
   const range = rangeFor(ctx, span, path);
@@ -71,7 +79,12 @@ function scalarSource(ctx: SchemaContext, path: readonly PathSegment[]): { text:
 }
 
 /** A value of the wrong JSON type: kops' decoder rejects the whole document. */
-export function typeFinding(ctx: SchemaContext, path: readonly PathSegment[], value: unknown, types: readonly string[]): Finding | undefined {
+export function typeFinding(
+  ctx: SchemaContext,
+  path: readonly PathSegment[],
+  value: unknown,
+  types: readonly string[],
+): Finding | undefined {
   if (value === null || value === undefined) return undefined; // null decodes as "not set"
   if (ctx.apiVersion === 'v1alpha3' && v1alpha3MayRetype(ctx.kind, path)) return undefined;
   const source = scalarSource(ctx, path);

@@ -20,7 +20,11 @@ export interface OpenFlow {
   depth: number;
 }
 
-export interface SeenKey { key: string; line: number; parentId: number }
+export interface SeenKey {
+  key: string;
+  line: number;
+  parentId: number;
+}
 
 /**
  * Reconstructs the block structure of a YAML document line by line from indentation alone,

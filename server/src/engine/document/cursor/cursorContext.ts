@@ -56,9 +56,10 @@ export function cursorContext(file: ParsedFile, pos: Position): CursorContext | 
 
   const where = scanner.classify(text, text.trim() === '' ? col : undefined);
   if (where === 'scalar') return undefined;
-  const site = where === 'flow' && scanner.flow
-    ? flowSite(file, scanner.flow, pos.line, lineStart + col, last)
-    : blockSite(file, scanner, text, col, pos.line, last);
+  const site =
+    where === 'flow' && scanner.flow
+      ? flowSite(file, scanner.flow, pos.line, lineStart + col, last)
+      : blockSite(file, scanner, text, col, pos.line, last);
   if (!site) return undefined;
   if (!site.flowKeys) for (let l = pos.line + 1; l <= last; l++) scanner.feed(l, file.lines.lineText(l));
 
@@ -146,7 +147,12 @@ function keySite(scanner: BlockScanner, keyColumn: number, lineIndent: number, s
   };
 }
 
-interface FlowStart { line: number; col: number; ownerPath: PathSegment[]; ownerIndent: number }
+interface FlowStart {
+  line: number;
+  col: number;
+  ownerPath: PathSegment[];
+  ownerIndent: number;
+}
 
 function flowSite(file: ParsedFile, open: FlowStart, line: number, cursor: number, last: number): Site | undefined {
   const start = file.lines.lineStart(open.line) + open.col;
@@ -161,8 +167,17 @@ function flowSite(file: ParsedFile, open: FlowStart, line: number, cursor: numbe
   }
   const lineIndent = file.lines.lineText(line).length - file.lines.lineText(line).trimStart().length;
   return {
-    path, mode, key, start: found.start, end: found.end, keyOnly: found.keyOnly, needsSpace: false,
-    keyColumn: open.ownerIndent, lineIndent, indentStep: 2, flowKeys: found.existingKeys,
+    path,
+    mode,
+    key,
+    start: found.start,
+    end: found.end,
+    keyOnly: found.keyOnly,
+    needsSpace: false,
+    keyColumn: open.ownerIndent,
+    lineIndent,
+    indentStep: 2,
+    flowKeys: found.existingKeys,
   };
 }
 

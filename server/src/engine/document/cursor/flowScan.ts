@@ -16,7 +16,14 @@ export interface FlowCursor {
   existingKeys: string[];
 }
 
-interface Token { type: string; start: number; end: number; text: string; quoted: boolean; closed: boolean }
+interface Token {
+  type: string;
+  start: number;
+  end: number;
+  text: string;
+  quoted: boolean;
+  closed: boolean;
+}
 
 interface FlowFrame {
   kind: 'map' | 'seq';
@@ -62,7 +69,10 @@ function tokenize(text: string, start: number, limit: number): Token[] {
   let i = start;
   while (i < limit) {
     const ch = text[i];
-    if (/\s/.test(ch)) { i++; continue; }
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
     if (ch === '#' && (i === start || /\s/.test(text[i - 1]))) {
       while (i < limit && text[i] !== '\n') i++;
       continue;

@@ -3,9 +3,7 @@ import { ciliumVersionChoices } from '../../kops/catalog/ciliumVersions';
 import type { KopsApiVersion } from '../../document/documents';
 import type { KopsVersion } from '../../kops/releases';
 import type { CursorContext } from '../../document/cursor/cursorContext';
-import {
-  defaultText, fieldByName, fieldDocumentation, isRetired, keyAsWritten, namedFields, typeLabel,
-} from '../../kops/ciliumNaming';
+import { defaultText, fieldByName, fieldDocumentation, isRetired, keyAsWritten, namedFields, typeLabel } from '../../kops/ciliumNaming';
 import { keyInsert, orderKey, valueInsert, type ValueShape } from './snippets';
 import type { CompletionEntry } from './types';
 
@@ -46,7 +44,11 @@ export function ciliumKeyItems(ctx: CursorContext, v: KopsVersion, parent: Ciliu
     });
 }
 
-interface ValueChoice { value: string; note?: string; kind: CompletionEntry['kind'] }
+interface ValueChoice {
+  value: string;
+  note?: string;
+  kind: CompletionEntry['kind'];
+}
 
 function valueChoices(field: CiliumField, v: KopsVersion, api: KopsApiVersion): ValueChoice[] {
   const def = defaultText(field, api);

@@ -19,8 +19,7 @@ function shapeOf(node: SchemaNode): ValueShape {
   return { kind: 'scalar' };
 }
 
-const isNetworking = (ctx: CursorContext): boolean =>
-  ctx.path.length === 2 && NETWORKING_PATH.every((s, i) => ctx.path[i] === s);
+const isNetworking = (ctx: CursorContext): boolean => ctx.path.length === 2 && NETWORKING_PATH.every((s, i) => ctx.path[i] === s);
 
 function keyEntry(ctx: CursorContext, v: KopsVersion, name: string, node: SchemaNode): CompletionEntry {
   const insert = keyInsert(ctx, name, shapeOf(node));

@@ -7,7 +7,10 @@ export type ValueShape =
   | { kind: 'block'; firstChild?: { name: string; values: string[] } }
   | { kind: 'list' };
 
-export interface KeyInsert { text: string; isSnippet: boolean }
+export interface KeyInsert {
+  text: string;
+  isSnippet: boolean;
+}
 
 const escapeChoice = (value: string): string => value.replace(/[\\,|$}]/g, (c) => `\\${c}`);
 const choice = (values: string[]): string => `\${1|${values.map(escapeChoice).join(',')}|}`;

@@ -21,7 +21,9 @@ export const CILIUM_ETCD_ENV: ReadonlyArray<{ name: string; value: string }> = [
 
 type Entry = [key: string, value: string];
 /** A value is either YAML scalar text or a nested mapping/list of mappings. */
-interface Tree { entries: Array<[string, string | Tree | Tree[]]> }
+interface Tree {
+  entries: Array<[string, string | Tree | Tree[]]>;
+}
 
 const source = (doc: YamlDocument, node: unknown): string | undefined => {
   const span = spanOf(node as Node);
@@ -56,7 +58,15 @@ export function mirrorCluster(doc: YamlDocument, main: YAMLMap, v: KopsVersion):
   const retentionText = retention && source(doc, retention.value);
   if (retentionText) manager.entries.push(['backupRetentionDays', retentionText]);
   if (atLeast(v, AUTO_COMPACTION_SINCE)) {
-    manager.entries.push(['env', CILIUM_ETCD_ENV.map((e) => ({ entries: [['name', e.name], ['value', e.value]] }))]);
+    manager.entries.push([
+      'env',
+      CILIUM_ETCD_ENV.map((e) => ({
+        entries: [
+          ['name', e.name],
+          ['value', e.value],
+        ],
+      })),
+    ]);
   }
   const body: Tree['entries'] = [[listKey, memberTrees]];
   if (manager.entries.length) body.push(['manager', manager]);

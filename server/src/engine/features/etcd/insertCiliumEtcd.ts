@@ -24,15 +24,18 @@ function etcdClusterNamed(doc: YamlDocument, name: string): YAMLMap | undefined 
 function clusterEdits(doc: YamlDocument, v: KopsVersion, editor: YamlEditor): TextEdit[] | string {
   const main = etcdClusterNamed(doc, 'main');
   if (!main) {
-    return 'There is no `main` etcd cluster in spec.etcdClusters to copy the members from. Add the `main` cluster first '
-      + '(kops create cluster writes one), or write the `cilium` cluster by hand with members on the control-plane instance groups.';
+    return (
+      'There is no `main` etcd cluster in spec.etcdClusters to copy the members from. Add the `main` cluster first ' +
+      '(kops create cluster writes one), or write the `cilium` cluster by hand with members on the control-plane instance groups.'
+    );
   }
   const mirrored = mirrorCluster(doc, main, v);
   if (!mirrored) return 'The `main` etcd cluster has no members with an instanceGroup to copy, so the `cilium` cluster cannot mirror it.';
   const clusters = nodeAt(doc, CLUSTERS);
-  const edits = isSeq(clusters) && clusters.flow
-    ? editor.appendToFlowSeq(CLUSTERS, flowText(mirrored.tree))
-    : editor.appendToSeq(CLUSTERS, blockLines(mirrored.tree, editor.step, mirrored.listIndent));
+  const edits =
+    isSeq(clusters) && clusters.flow
+      ? editor.appendToFlowSeq(CLUSTERS, flowText(mirrored.tree))
+      : editor.appendToSeq(CLUSTERS, blockLines(mirrored.tree, editor.step, mirrored.listIndent));
   return edits.length ? edits : 'spec.etcdClusters is written in a way this command cannot extend; add the `cilium` cluster by hand.';
 }
 

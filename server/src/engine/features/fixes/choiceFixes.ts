@@ -9,7 +9,11 @@ import { findingOffset, fix, parsePath, pathStartingAt, type FixContext, type Fi
 const MAX_CHOICES = 3;
 const tolerance = (length: number): number => (length <= 4 ? 1 : length <= 9 ? 2 : 3);
 
-interface Ranked { choice: string; loose: number; exact: number }
+interface Ranked {
+  choice: string;
+  loose: number;
+  exact: number;
+}
 
 /** Past this length a value is no typo of a choice; edit distance would cost length × choice length each. */
 const MAX_RANKED_LENGTH = 100;
@@ -66,7 +70,12 @@ export const enumFixer: Fixer = (ctx) => {
   const offered = fromKops.length ? fromKops : (ctx.finding.fixes ?? []).flatMap((f) => (f.edits.length === 1 ? [f.edits[0].newText] : []));
   const taken = ctx.finding.code === 'etcd-cluster-name' ? takenEtcdNames(ctx, path) : [];
   const choices = offered.filter((c) => !taken.includes(c));
-  return choiceFixes(typed, choices, (c) => `Change to \`${c}\``, (c) => ctx.edit.set(path, c));
+  return choiceFixes(
+    typed,
+    choices,
+    (c) => `Change to \`${c}\``,
+    (c) => ctx.edit.set(path, c),
+  );
 };
 
 /** Rename candidates come from the finding's own suggestions, so the message and the fixes agree. */
@@ -75,6 +84,11 @@ export const renameFixer: Fixer = (ctx) => {
   if (!located || located.at !== 'key') return [];
   const typed = String(located.path[located.path.length - 1]);
   const suggestions = (ctx.finding.fixes ?? []).flatMap((f) => (f.edits.length === 1 ? [f.edits[0].newText] : []));
-  const fixes = choiceFixes(typed, suggestions, (c) => `Rename to \`${c}\``, (c) => ctx.edit.renameKey(located.path, c));
+  const fixes = choiceFixes(
+    typed,
+    suggestions,
+    (c) => `Rename to \`${c}\``,
+    (c) => ctx.edit.renameKey(located.path, c),
+  );
   return fixes.map((f) => (f.preferred && f.edits[0].newText.toLowerCase() === typed.toLowerCase() ? { ...f, fixAllSafe: true } : f));
 };

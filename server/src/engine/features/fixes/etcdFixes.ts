@@ -22,8 +22,11 @@ function misnamedClusterFix(ctx: FixContext): Fix[] {
   const candidates = names.flatMap((n, i) => (n && n !== 'cilium' && n.toLowerCase().includes('cilium') ? [i] : []));
   if (candidates.length !== 1) return [];
   const i = candidates[0];
-  return fix(`Rename etcd cluster \`${names[i]}\` to \`cilium\` (kops looks for that exact name)`,
-    ctx.edit.set(['spec', 'etcdClusters', i, 'name'], 'cilium'), { preferred: true });
+  return fix(
+    `Rename etcd cluster \`${names[i]}\` to \`cilium\` (kops looks for that exact name)`,
+    ctx.edit.set(['spec', 'etcdClusters', i, 'name'], 'cilium'),
+    { preferred: true },
+  );
 }
 
 function insertFix(ctx: FixContext, title: string, preferred: boolean): Fix[] {
@@ -41,7 +44,7 @@ export const needsCluster: Fixer = (ctx) => {
 };
 
 export const kvstoreNeedsEtcd: Fixer = (ctx) => {
-  const managed = insertFix(ctx, 'Use Cilium\'s managed etcd (`etcdManaged: true` and the `cilium` etcd cluster)', true);
+  const managed = insertFix(ctx, "Use Cilium's managed etcd (`etcdManaged: true` and the `cilium` etcd cluster)", true);
   const mode = ciliumPath(dialectFor(ctx.api), 'identityAllocationMode');
   return [
     ...(managed.length ? managed : fix('Set `etcdManaged: true`', ctx.edit.set(ciliumPath(dialectFor(ctx.api), 'etcdManaged'), 'true'))),
@@ -52,6 +55,9 @@ export const kvstoreNeedsEtcd: Fixer = (ctx) => {
 export const legacyProvider: Fixer = (ctx) => {
   const i = etcdNames(ctx).indexOf('cilium');
   if (i < 0 || nodeAt(ctx.doc, ['spec', 'etcdClusters', i, 'provider']) === undefined) return [];
-  return fix('Remove `provider: Legacy` (the `cilium` cluster then runs under etcd-manager)',
-    ctx.edit.removeKey(['spec', 'etcdClusters', i, 'provider']), { preferred: true });
+  return fix(
+    'Remove `provider: Legacy` (the `cilium` cluster then runs under etcd-manager)',
+    ctx.edit.removeKey(['spec', 'etcdClusters', i, 'provider']),
+    { preferred: true },
+  );
 };

@@ -15,10 +15,12 @@ import { versionFixer } from './versionFixes';
 export type FindingFixer = (file: ParsedFile, v: KopsVersion, finding: Finding) => Fix[];
 
 /** A fixer that edits the kops document holding the finding. */
-const inDocument = (fixer: Fixer): FindingFixer => (file, v, finding) => {
-  const ctx = fixContext(file, v, finding);
-  return ctx ? fixer(ctx) : [];
-};
+const inDocument =
+  (fixer: Fixer): FindingFixer =>
+  (file, v, finding) => {
+    const ctx = fixContext(file, v, finding);
+    return ctx ? fixer(ctx) : [];
+  };
 
 const versionComment: FindingFixer = (file, _v, finding) => versionCommentFixes(file, finding);
 
@@ -88,12 +90,14 @@ export const fixerFor = (code: FindingCode): FindingFixer | undefined => FIXERS[
 /** At most one preferred fix, and none whose own edits clash. */
 function tidy(fixes: Fix[]): Fix[] {
   let preferredSeen = false;
-  return fixes.filter((f) => f.edits.length > 0 && independent(f.edits)).map((f) => {
-    if (!f.preferred) return f;
-    if (preferredSeen) return { ...f, preferred: false };
-    preferredSeen = true;
-    return f;
-  });
+  return fixes
+    .filter((f) => f.edits.length > 0 && independent(f.edits))
+    .map((f) => {
+      if (!f.preferred) return f;
+      if (preferredSeen) return { ...f, preferred: false };
+      preferredSeen = true;
+      return f;
+    });
 }
 
 /**
@@ -102,5 +106,5 @@ function tidy(fixes: Fix[]): Fix[] {
  */
 export function fixesFor(file: ParsedFile, v: KopsVersion, finding: Finding): Fix[] {
   const fixer = fixerFor(finding.code);
-  return tidy(fixer ? fixer(file, v, finding) : finding.fixes ?? []);
+  return tidy(fixer ? fixer(file, v, finding) : (finding.fixes ?? []));
 }

@@ -12,8 +12,11 @@ const cilium = (ctx: FixContext, ...rest: PathSegment[]): PathSegment[] => ciliu
 const has = (ctx: FixContext, path: readonly PathSegment[]): boolean => nodeAt(ctx.doc, path) !== undefined;
 
 export const nodePort: Fixer = (ctx) => [
-  ...fix('Disable kube-proxy (`spec.kubeProxy.enabled: false`), as Cilium NodePort replaces it',
-    ctx.edit.set(['spec', 'kubeProxy', 'enabled'], 'false'), { preferred: true }),
+  ...fix(
+    'Disable kube-proxy (`spec.kubeProxy.enabled: false`), as Cilium NodePort replaces it',
+    ctx.edit.set(['spec', 'kubeProxy', 'enabled'], 'false'),
+    { preferred: true },
+  ),
   ...fix('Turn off Cilium NodePort (`enableNodePort: false`)', ctx.edit.set(cilium(ctx, 'enableNodePort'), 'false')),
 ];
 
@@ -23,8 +26,11 @@ export const encryptionTypeAlone: Fixer = (ctx) => [
 ];
 
 export const hubbleCertManager: Fixer = (ctx) => [
-  ...fix('Enable cert-manager (`spec.certManager.enabled: true`) for Hubble\'s TLS certificates',
-    ctx.edit.set(['spec', 'certManager', 'enabled'], 'true'), { preferred: true }),
+  ...fix(
+    "Enable cert-manager (`spec.certManager.enabled: true`) for Hubble's TLS certificates",
+    ctx.edit.set(['spec', 'certManager', 'enabled'], 'true'),
+    { preferred: true },
+  ),
   ...fix('Turn Hubble off (`hubble.enabled: false`)', ctx.edit.set(cilium(ctx, 'hubble', 'enabled'), 'false')),
 ];
 
@@ -57,15 +63,23 @@ export const eniMasquerade: Fixer = (ctx) => {
   const era = eraOf(ctx.v, MASQUERADE_FIX_ERAS);
   if (era?.action === 'turn-off') {
     const value = d.inverted ? 'true' : 'false';
-    return fix(`Set \`${d.masqueradeKey}: ${value}\` (kops ${ctx.v.text} needs masquerading off with ENI)`, ctx.edit.set(path, value), { preferred: true });
+    return fix(`Set \`${d.masqueradeKey}: ${value}\` (kops ${ctx.v.text} needs masquerading off with ENI)`, ctx.edit.set(path, value), {
+      preferred: true,
+    });
   }
   if (era && has(ctx, path)) {
-    return fix(`Remove \`${d.masqueradeKey}\` (kops ${ctx.v.text} forbids setting it this way with ENI)`, ctx.edit.removeKeyKeepingParent(path), { preferred: true });
+    return fix(
+      `Remove \`${d.masqueradeKey}\` (kops ${ctx.v.text} forbids setting it this way with ENI)`,
+      ctx.edit.removeKeyKeepingParent(path),
+      { preferred: true },
+    );
   }
   if (era?.action === 'turn-on') {
     // Not written, yet off after defaulting (IPv6-only clusters): say it explicitly.
     const value = d.inverted ? 'false' : 'true';
-    return fix(`Set \`${d.masqueradeKey}: ${value}\` (kops ${ctx.v.text} needs masquerading on with ENI)`, ctx.edit.set(path, value), { preferred: true });
+    return fix(`Set \`${d.masqueradeKey}: ${value}\` (kops ${ctx.v.text} needs masquerading on with ENI)`, ctx.edit.set(path, value), {
+      preferred: true,
+    });
   }
   return [];
 };
@@ -76,7 +90,9 @@ export const nodeLocalDns: Fixer = (ctx) => {
   if (path[path.length - 1] !== 'clusterDNS' || !has(ctx, path)) return [];
   const localIP = stringAt(ctx.doc, ['spec', 'kubeDNS', 'nodeLocalDNS', 'localIP']);
   return [
-    ...fix('Remove `clusterDNS` (kops then points kubelets at the NodeLocal DNS cache)', ctx.edit.removeKeyKeepingParent(path), { preferred: true }),
+    ...fix('Remove `clusterDNS` (kops then points kubelets at the NodeLocal DNS cache)', ctx.edit.removeKeyKeepingParent(path), {
+      preferred: true,
+    }),
     ...(localIP ? fix(`Set \`clusterDNS: ${localIP}\` (nodeLocalDNS.localIP)`, ctx.edit.set(path, localIP)) : []),
   ];
 };

@@ -14,7 +14,9 @@ export function versionCommentFixes(file: ParsedFile, finding: Finding): Fix[] {
   if (completed && 'version' in parseKopsVersion(completed)) {
     out.push({ title: `Write the version as ${completed}`, edits: [{ range, newText: completed }], preferred: true });
   }
-  out.push({ title: `Check against kops ${NEWEST_KOPS}, the newest known (kops-spec covers ${OLDEST_KOPS} to ${NEWEST_KOPS})`,
-    edits: [{ range, newText: NEWEST_KOPS }] });
+  out.push({
+    title: `Check against kops ${NEWEST_KOPS}, the newest known (kops-spec covers ${OLDEST_KOPS} to ${NEWEST_KOPS})`,
+    edits: [{ range, newText: NEWEST_KOPS }],
+  });
   return out;
 }

@@ -8,8 +8,7 @@ import { nodeAt } from '../../document/yamlNav';
 import { fix, type FixContext, type Fixer } from './context';
 
 /** The Cilium version kops itself would pick for this cluster. */
-const kopsDefaultCilium = (ctx: FixContext): string =>
-  defaultCiliumVersion(ctx.v, stringAt(ctx.doc, ['spec', 'kubernetesVersion']));
+const kopsDefaultCilium = (ctx: FixContext): string => defaultCiliumVersion(ctx.v, stringAt(ctx.doc, ['spec', 'kubernetesVersion']));
 
 /** Lowest Cilium minor each version-gated rule asks for; the default is only offered when it meets it. */
 const MINIMUM_MINOR: Partial<Record<FindingCode, number>> = {
@@ -42,13 +41,15 @@ export const versionFixer: Fixer = (ctx) => {
   const target = targetVersion(ctx);
   const out: Fix[] = [];
   const prefixed = written === undefined ? undefined : `v${written.trim()}`;
-  const prefixWorks = ctx.finding.code === 'cilium-version-prefix' && prefixed !== undefined && prefixed !== target?.version && prefixFits(ctx, prefixed);
+  const prefixWorks =
+    ctx.finding.code === 'cilium-version-prefix' && prefixed !== undefined && prefixed !== target?.version && prefixFits(ctx, prefixed);
   if (prefixWorks) out.push(...fix(`Write it as \`${prefixed}\``, ctx.edit.set(path, prefixed), { preferred: true }));
   if (target && written !== target.version) {
     const title = target.isDefault ? `Use kops ${ctx.v.text}'s default Cilium \`${target.version}\`` : `Use Cilium \`${target.version}\``;
     out.push(...fix(title, ctx.edit.set(path, target.version), target.isDefault && !prefixWorks ? { preferred: true } : {}));
   }
-  if (written !== undefined) out.push(...fix(`Remove \`version\` (kops installs its default, ${kopsDefaultCilium(ctx)})`, ctx.edit.removeKeyKeepingParent(path)));
+  if (written !== undefined)
+    out.push(...fix(`Remove \`version\` (kops installs its default, ${kopsDefaultCilium(ctx)})`, ctx.edit.removeKeyKeepingParent(path)));
   return out;
 };
 

@@ -77,14 +77,11 @@ function encryptionGuide(name: string, v: KopsVersion): string {
 
 function etcdGuide(name: string): string {
   return [
-    '**Moving a running cluster to Cilium\'s own etcd** (`etcdManaged: true`)',
+    "**Moving a running cluster to Cilium's own etcd** (`etcdManaged: true`)",
     '',
     'Bring the `cilium` etcd cluster up before Cilium uses it: first add only the `etcdClusters` entry named `cilium` (members on the same instance groups as `main`), then:',
     '',
-    bash([
-      `kops update cluster${name} --yes`,
-      `kops rolling-update cluster${name} --force --yes`,
-    ]),
+    bash([`kops update cluster${name} --yes`, `kops rolling-update cluster${name} --force --yes`]),
     '',
     'Then set `etcdManaged: true` (optionally `identityAllocationMode: kvstore`) and run the same two commands again. New clusters can start this way with `kops create cluster --networking cilium-etcd`.',
   ].join('\n');
@@ -101,10 +98,15 @@ export function migrationGuide(path: readonly PathSegment[] | string, v: KopsVer
   const topic = migrationTopic(path);
   const name = nameFlag(clusterName);
   switch (topic) {
-    case 'nodePort': return nodePortGuide(name);
-    case 'ipam': return ipamGuide(name);
-    case 'encryption': return encryptionGuide(name, v);
-    case 'etcd': return etcdGuide(name);
-    default: return undefined;
+    case 'nodePort':
+      return nodePortGuide(name);
+    case 'ipam':
+      return ipamGuide(name);
+    case 'encryption':
+      return encryptionGuide(name, v);
+    case 'etcd':
+      return etcdGuide(name);
+    default:
+      return undefined;
   }
 }

@@ -35,7 +35,9 @@ const NETWORKING: Record<string, { values: string[]; defaultProvider: string }> 
 
 /** A table's release keys, newest first, parsed once (the tables are static). */
 const releasesOf = (table: Record<string, unknown>): KopsVersion[] =>
-  Object.keys(table).map(namedRelease).sort((a, b) => compareKops(b, a.text));
+  Object.keys(table)
+    .map(namedRelease)
+    .sort((a, b) => compareKops(b, a.text));
 const MINOR_RELEASES = releasesOf(MINORS);
 const PATCH_RELEASES = releasesOf(PATCH_DEFAULTS);
 const NETWORKING_RELEASES = releasesOf(NETWORKING);
@@ -89,15 +91,17 @@ function freezeSupport(support: CiliumSupport): CiliumSupport {
 export function ciliumVersionPasses(v: KopsVersion, cilium: SemVer): boolean {
   const support = ciliumSupport(v);
   switch (support.check) {
-    case 'none': return true;
-    case 'v1.25-patch-bug': return !(cilium.minor !== 11 && cilium.patch < 5);
-    default: return (support.acceptedMinors ?? []).includes(cilium.minor);
+    case 'none':
+      return true;
+    case 'v1.25-patch-bug':
+      return !(cilium.minor !== 11 && cilium.patch < 5);
+    default:
+      return (support.acceptedMinors ?? []).includes(cilium.minor);
   }
 }
 
 /** `v1.18.6` as kops v1.19 and newer read spec.networking.cilium.version: a leading `v`, then a strict semantic version. */
-export const parseCiliumVersion = (text: string): SemVer | undefined =>
-  (text.startsWith('v') ? parseSemver(text.slice(1)) : undefined);
+export const parseCiliumVersion = (text: string): SemVer | undefined => (text.startsWith('v') ? parseSemver(text.slice(1)) : undefined);
 
 /** The Cilium version kops installs when the spec names none (older Kubernetes got an older one in kops v1.18/v1.19). */
 export function defaultCiliumVersion(v: KopsVersion, kubernetesVersion: string | undefined): string {
@@ -123,10 +127,13 @@ function intended(support: CiliumSupport, c: SemVer): boolean {
 export function ciliumVersionChoices(v: KopsVersion): string[] {
   const support = ciliumSupport(v);
   const own = [support.defaultVersion, support.olderKubernetesDefault?.version].filter((x): x is string => !!x);
-  const others = support.check === 'none' ? [] : knownVersions().filter((text) => {
-    const c = parseCiliumVersion(text);
-    return c !== undefined && intended(support, c);
-  });
+  const others =
+    support.check === 'none'
+      ? []
+      : knownVersions().filter((text) => {
+          const c = parseCiliumVersion(text);
+          return c !== undefined && intended(support, c);
+        });
   const rest = [...new Set([...own.slice(1), ...others])].filter((x) => x !== support.defaultVersion);
   return [support.defaultVersion, ...rest.sort(compareCilium)];
 }

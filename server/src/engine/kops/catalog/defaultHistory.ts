@@ -4,8 +4,8 @@
  * newest default (generated from the fact base) for as long as they exist. Notes are our own words.
  */
 export interface DefaultEra {
-  from: string;        // first kops version of this era
-  value?: string;      // YAML text; undefined = kops does not default the key in this era
+  from: string; // first kops version of this era
+  value?: string; // YAML text; undefined = kops does not default the key in this era
   note?: string;
 }
 
@@ -37,10 +37,7 @@ export const DEFAULT_HISTORY: Record<string, DefaultEra[]> = {
     { from: 'v1.18.0', note: 'unset means off in kops 1.18' },
     { from: 'v1.19.0', value: 'true' },
   ],
-  containerRuntimeLabels: [
-    { from: 'v1.18.0', value: 'none' },
-    { from: 'v1.23.0' },
-  ],
+  containerRuntimeLabels: [{ from: 'v1.18.0', value: 'none' }, { from: 'v1.23.0' }],
   encryptionType: [{ from: 'v1.22.0', value: 'ipsec', note: 'set only when enableEncryption is true' }],
   enableNodePort: [{ from: 'v1.18.0', note: 'not defaulted; `kops create cluster` writes true for new clusters' }],
   preallocateBPFMaps: [{ from: 'v1.18.0', note: 'not defaulted; the manifest renders false' }],

@@ -8,13 +8,22 @@ export { KOPS_CILIUM_DOCS } from '../../findingCodes';
 
 /** [first docs version, value] runs; a run holds until the next one starts, null = absent. */
 type Runs = [string, string | null][];
-interface Topic { paths: Runs; anchors?: Runs; anchor?: string }
+interface Topic {
+  paths: Runs;
+  anchors?: Runs;
+  anchor?: string;
+}
 
-interface RawTopic { paths: (string | null)[][]; anchors?: (string | null)[][]; anchor?: string }
+interface RawTopic {
+  paths: (string | null)[][];
+  anchors?: (string | null)[][];
+  anchor?: string;
+}
 const RAW_TOPICS: Record<string, RawTopic> = generated.topics;
 const toRuns = (rows: (string | null)[][]): Runs => rows.map(([from, value]) => [from ?? '', value ?? null]);
-const TOPICS: Record<string, Topic> = Object.fromEntries(Object.entries(RAW_TOPICS).map(([id, t]) =>
-  [id, { paths: toRuns(t.paths), anchors: t.anchors && toRuns(t.anchors), anchor: t.anchor }]));
+const TOPICS: Record<string, Topic> = Object.fromEntries(
+  Object.entries(RAW_TOPICS).map(([id, t]) => [id, { paths: toRuns(t.paths), anchors: t.anchors && toRuns(t.anchors), anchor: t.anchor }]),
+);
 const VERSIONS: readonly string[] = generated.versions;
 const NEWEST = generated.newestRelease;
 const STABLE = 'stable';

@@ -17,7 +17,11 @@ export interface SchemaNode {
   enum?: unknown[];
 }
 
-export interface SchemaSource { name: SchemaName; tag: string; minor: number }
+export interface SchemaSource {
+  name: SchemaName;
+  tag: string;
+  minor: number;
+}
 
 /** Cluster CRDs we have, oldest first; each serves every kops release from its tag up to the next one. */
 const CLUSTER_SOURCES: readonly SchemaSource[] = [
@@ -26,12 +30,9 @@ const CLUSTER_SOURCES: readonly SchemaSource[] = [
   { name: 'cluster-v1.36.2', tag: 'v1.36.2', minor: 36 },
 ];
 /** Only the newest InstanceGroup CRD exists; it serves every release. */
-const INSTANCE_GROUP_SOURCES: readonly SchemaSource[] = [
-  { name: 'instancegroup-v1.36.2', tag: 'v1.36.2', minor: 36 },
-];
+const INSTANCE_GROUP_SOURCES: readonly SchemaSource[] = [{ name: 'instancegroup-v1.36.2', tag: 'v1.36.2', minor: 36 }];
 
-const sourcesOf = (kind: KopsKind): readonly SchemaSource[] =>
-  kind === 'Cluster' ? CLUSTER_SOURCES : INSTANCE_GROUP_SOURCES;
+const sourcesOf = (kind: KopsKind): readonly SchemaSource[] => (kind === 'Cluster' ? CLUSTER_SOURCES : INSTANCE_GROUP_SOURCES);
 
 /** The newest CRD whose tag's minor release is <= v (the oldest CRD for releases older than all of them). */
 export function schemaSource(kind: KopsKind, v: KopsVersion): SchemaSource {
@@ -49,8 +50,7 @@ export function newerSources(kind: KopsKind, v: KopsVersion): readonly SchemaSou
 
 export const schemaByName = (name: SchemaName): SchemaNode => loadSchema(name) as SchemaNode;
 
-export const validatorFor = (kind: KopsKind, v: KopsVersion): CompiledValidator =>
-  loadValidator(schemaSource(kind, v).name);
+export const validatorFor = (kind: KopsKind, v: KopsVersion): CompiledValidator => loadValidator(schemaSource(kind, v).name);
 
 /** Whole-document root schema (apiVersion, kind, metadata, spec). */
 export function specSchema(kind: KopsKind, v: KopsVersion): SchemaNode {
@@ -60,9 +60,7 @@ export function specSchema(kind: KopsKind, v: KopsVersion): SchemaNode {
 /** One step down: a property (or a free-form map's value schema), or a list's items for a number. */
 export function childSchema(node: SchemaNode, segment: PathSegment): SchemaNode | undefined {
   if (typeof segment === 'number') return node.items;
-  const own = node.properties && Object.prototype.hasOwnProperty.call(node.properties, segment)
-    ? node.properties[segment]
-    : undefined;
+  const own = node.properties && Object.prototype.hasOwnProperty.call(node.properties, segment) ? node.properties[segment] : undefined;
   if (own) return own;
   return typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined;
 }

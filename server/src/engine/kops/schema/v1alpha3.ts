@@ -14,17 +14,18 @@ const RESHAPED_PARENTS: Record<KopsKind, ReadonlyArray<readonly string[]>> = {
 
 /** Keys whose v1alpha3 type differs from v1alpha2 (`cloudProvider: {aws: {}}`, `configStore: {base: …}`). */
 const RETYPED: Record<KopsKind, ReadonlyArray<readonly string[]>> = {
-  Cluster: [['spec', 'cloudProvider'], ['spec', 'configStore']],
+  Cluster: [
+    ['spec', 'cloudProvider'],
+    ['spec', 'configStore'],
+  ],
   InstanceGroup: [],
 };
 
-const same = (a: readonly PathSegment[], b: readonly string[]): boolean =>
-  a.length === b.length && b.every((s, i) => a[i] === s);
+const same = (a: readonly PathSegment[], b: readonly string[]): boolean => a.length === b.length && b.every((s, i) => a[i] === s);
 const within = (path: readonly PathSegment[], prefix: readonly string[]): boolean =>
   path.length >= prefix.length && prefix.every((s, i) => path[i] === s);
 
 export const v1alpha3MayDefineKeyUnder = (kind: KopsKind, parent: readonly PathSegment[]): boolean =>
   RESHAPED_PARENTS[kind].some((p) => same(parent, p));
 
-export const v1alpha3MayRetype = (kind: KopsKind, path: readonly PathSegment[]): boolean =>
-  RETYPED[kind].some((p) => within(path, p));
+export const v1alpha3MayRetype = (kind: KopsKind, path: readonly PathSegment[]): boolean => RETYPED[kind].some((p) => within(path, p));
