@@ -15,10 +15,8 @@ const entryPoints = fs
   .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
   .map((f) => path.join(suiteDir, f));
 
-fs.rmSync(outdir, { recursive: true, force: true });
-await build({
-  entryPoints,
-  outdir,
+/** One bundle per test file; VS Code and mocha come from the extension host. */
+const BUNDLE = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -26,7 +24,9 @@ await build({
   external: ['vscode', 'mocha'],
   sourcemap: 'inline',
   logLevel: 'warning',
-});
+};
+fs.rmSync(outdir, { recursive: true, force: true });
+await build({ ...BUNDLE, entryPoints, outdir });
 console.log(`[e2e-build] ${entryPoints.length} files → ${path.relative(repo, outdir)}/`);
 
 // The install suite (test/e2e/install/*.test.ts) runs against the installed .vsix: the same index.ts, its own folder.
@@ -40,15 +40,5 @@ const installEntries = Object.fromEntries([
     .map((f) => [f.replace(/\.ts$/, ''), path.join(installDir, f)]),
 ]);
 fs.rmSync(installOut, { recursive: true, force: true });
-await build({
-  entryPoints: installEntries,
-  outdir: installOut,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  external: ['vscode', 'mocha'],
-  sourcemap: 'inline',
-  logLevel: 'warning',
-});
+await build({ ...BUNDLE, entryPoints: installEntries, outdir: installOut });
 console.log(`[e2e-build] ${Object.keys(installEntries).length} files → ${path.relative(repo, installOut)}/`);

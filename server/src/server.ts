@@ -11,6 +11,7 @@ import {
   type InitializeParams,
   type InitializeResult,
   type Position,
+  type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher, DiagnosticsService, type Checked } from './session/diagnosticsService';
@@ -29,8 +30,10 @@ import {
   insertCiliumEtcd,
   knownKopsReleases,
   outline,
+  type EffectiveVersion,
   type EngineSettings,
   type ErrorSink,
+  type ParsedFile,
 } from './engine';
 import { CiliumEncryptionInfoRequest, InsertCiliumEtcdRequest, KopsReleasesRequest, StatusNotification } from './protocol';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
@@ -150,25 +153,39 @@ connection.languages.diagnostics.on(async (params, token) => {
   return { kind: DocumentDiagnosticReportKind.Full, items };
 });
 
-connection.onCompletion(({ textDocument, position }, token) =>
-  guard(
-    'completion',
+/**
+ * Answers a request about one position from the document's parse (while a big file is still being parsed, from the
+ * part up to the position); `fallback` when the document is closed, the request cancelled or the feature fails.
+ */
+function atPosition<T>(
+  feature: string,
+  { textDocument, position }: TextDocumentPositionParams,
+  token: CancellationToken,
+  answer: (file: ParsedFile, position: Position, eff: EffectiveVersion) => T,
+  fallback: T,
+): Promise<T> {
+  return guard(
+    feature,
     textDocument.uri,
     async () => {
       const file = (await parsed(textDocument.uri, token, position))?.file;
-      return file ? complete(file, position, effectiveKopsVersion(file, settings)).map(toCompletionItem) : [];
+      return file ? answer(file, position, effectiveKopsVersion(file, settings)) : fallback;
     },
-    [],
-  ),
+    fallback,
+  );
+}
+
+connection.onCompletion((params, token) =>
+  atPosition('completion', params, token, (file, position, eff) => complete(file, position, eff).map(toCompletionItem), []),
 );
 
-connection.onHover(({ textDocument, position }, token) =>
-  guard(
+connection.onHover((params, token) =>
+  atPosition(
     'hover',
-    textDocument.uri,
-    async () => {
-      const file = (await parsed(textDocument.uri, token, position))?.file;
-      const result = file && hover(file, position, effectiveKopsVersion(file, settings));
+    params,
+    token,
+    (file, position, eff) => {
+      const result = hover(file, position, eff);
       return result ? toHover(result) : null;
     },
     null,

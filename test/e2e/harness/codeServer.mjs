@@ -74,23 +74,23 @@ function installExtensionLink(extensionsDir) {
   fs.symlinkSync(REPO, path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`));
 }
 
+/** The run's own user data, extensions and config: code-server reads nothing of the user's. */
+const profileArgs = (runDir, extensionsDir) => [
+  '--user-data-dir',
+  path.join(runDir, 'ud'),
+  '--extensions-dir',
+  extensionsDir,
+  '--config',
+  path.join(runDir, 'config.yaml'),
+];
+
 /** `code-server --install-extension <vsix>` into this run's extensions dir: the extension as a user installs it. */
 function installVsix(vsix, runDir, extensionsDir, env) {
-  const result = spawnSync(
-    CS_NODE,
-    [
-      CODE_SERVER,
-      '--user-data-dir',
-      path.join(runDir, 'ud'),
-      '--extensions-dir',
-      extensionsDir,
-      '--config',
-      path.join(runDir, 'config.yaml'),
-      '--install-extension',
-      vsix,
-    ],
-    { env, encoding: 'utf8', timeout: 120_000 },
-  );
+  const result = spawnSync(CS_NODE, [CODE_SERVER, ...profileArgs(runDir, extensionsDir), '--install-extension', vsix], {
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   const logFile = path.join(runDir, 'install-extension.log');
   fs.writeFileSync(logFile, output);
@@ -147,12 +147,7 @@ export async function startCodeServer(o) {
     '--disable-telemetry',
     '--disable-update-check',
     ...(o.workspaceTrust ? [] : ['--disable-workspace-trust']),
-    '--user-data-dir',
-    path.join(runDir, 'ud'),
-    '--extensions-dir',
-    extensionsDir,
-    '--config',
-    path.join(runDir, 'config.yaml'),
+    ...profileArgs(runDir, extensionsDir),
     ...(o.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ...(o.folder ? [o.folder] : []),
   ];
