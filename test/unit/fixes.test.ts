@@ -6,7 +6,6 @@ import { parseFile } from '../../server/src/engine/document/documents';
 import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
 import { fixesFor } from '../../server/src/engine/features/fixes';
 import type { Finding, Fix } from '../../server/src/engine/types';
-import { YamlEditor } from '../../server/src/engine/document/yamlEdit';
 import { applyEdits } from '../helpers/applyEdits';
 import { kopsDocument } from '../helpers/kopsText';
 
@@ -209,51 +208,7 @@ describe('quick fixes for single findings', () => {
   });
 });
 
-describe('YamlEditor additions used by the fixes', () => {
-  const edit = (text: string, run: (e: YamlEditor) => ReturnType<YamlEditor['set']>): string => {
-    const file = parseFile(text);
-    return applyEdits(text, run(new YamlEditor(file, file.documents[0])));
-  };
-
-  it('fills a value-less key, keeping its comment a comment', () => {
-    assert.equal(
-      edit('spec:\n  kubeProxy:\n    enabled: # decide later\n', (e) => e.set(['spec', 'kubeProxy', 'enabled'], 'false')),
-      'spec:\n  kubeProxy:\n    enabled: false # decide later\n',
-    );
-  });
-
-  it('refuses to set through a scalar instead of duplicating the key', () => {
-    assert.deepEqual(
-      edit('spec:\n  kubeProxy: true\n', (e) => e.set(['spec', 'kubeProxy', 'enabled'], 'false')),
-      'spec:\n  kubeProxy: true\n',
-    );
-  });
-
-  it('removes the last flow entry with the comma before it', () => {
-    assert.equal(
-      edit('spec: {a: 1, b: 2}\n', (e) => e.removeKey(['spec', 'b'])),
-      'spec: {a: 1}\n',
-    );
-  });
-
-  it('appends to an empty or filled flow sequence', () => {
-    assert.equal(
-      edit('spec:\n  l: []\n', (e) => e.appendToFlowSeq(['spec', 'l'], '{a: 1}')),
-      'spec:\n  l: [{a: 1}]\n',
-    );
-    assert.equal(
-      edit('spec:\n  l: [x]\n', (e) => e.appendToFlowSeq(['spec', 'l'], 'y')),
-      'spec:\n  l: [x, y]\n',
-    );
-  });
-
-  it('keeps the parent a mapping when its last key goes', () => {
-    assert.equal(
-      edit('spec:\n  cilium:\n    bpfRoot: x # old\n  b: 1\n', (e) => e.removeKeyKeepingParent(['spec', 'cilium', 'bpfRoot'])),
-      'spec:\n  cilium: {}\n  b: 1\n',
-    );
-  });
-
+describe('schema key fixes', () => {
   it('renames a misspelled schema key in place', () => {
     const text = `${head}  kubeProxy:\n    enabeld: false\n  networking:\n    cilium: {}\n`;
     const { findings, fixes } = analyse(text);

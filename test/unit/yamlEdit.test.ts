@@ -93,3 +93,30 @@ describe('YAML edits keep formatting', () => {
     );
   });
 });
+
+describe('YamlEditor edits the fixes rely on', () => {
+  const cases: Array<[title: string, before: string, run: (e: YamlEditor) => ReturnType<YamlEditor['set']>, after: string]> = [
+    [
+      'fills a value-less key, keeping its comment a comment',
+      'spec:\n  kubeProxy:\n    enabled: # decide later\n',
+      (e) => e.set(['spec', 'kubeProxy', 'enabled'], 'false'),
+      'spec:\n  kubeProxy:\n    enabled: false # decide later\n',
+    ],
+    [
+      'refuses to set through a scalar instead of duplicating the key',
+      'spec:\n  kubeProxy: true\n',
+      (e) => e.set(['spec', 'kubeProxy', 'enabled'], 'false'),
+      'spec:\n  kubeProxy: true\n',
+    ],
+    ['removes the last flow entry with the comma before it', 'spec: {a: 1, b: 2}\n', (e) => e.removeKey(['spec', 'b']), 'spec: {a: 1}\n'],
+    ['appends to an empty flow sequence', 'spec:\n  l: []\n', (e) => e.appendToFlowSeq(['spec', 'l'], '{a: 1}'), 'spec:\n  l: [{a: 1}]\n'],
+    ['appends to a filled flow sequence', 'spec:\n  l: [x]\n', (e) => e.appendToFlowSeq(['spec', 'l'], 'y'), 'spec:\n  l: [x, y]\n'],
+    [
+      'keeps the parent a mapping when its last key goes',
+      'spec:\n  cilium:\n    bpfRoot: x # old\n  b: 1\n',
+      (e) => e.removeKeyKeepingParent(['spec', 'cilium', 'bpfRoot']),
+      'spec:\n  cilium: {}\n  b: 1\n',
+    ],
+  ];
+  for (const [title, before, run, after] of cases) it(title, () => assert.equal(edit(before, run), after));
+});
