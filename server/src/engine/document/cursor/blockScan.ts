@@ -1,4 +1,5 @@
 import type { PathSegment } from '../../types';
+import type { LineIndex } from '../lineIndex';
 import { flowBalance, isBlockScalarHeader, opensBlock, parseBlockLine, type BlockLine } from './lineSyntax';
 
 /** An open block: a `key:` whose value continues on the next lines, or a `- ` sequence item. */
@@ -11,12 +12,16 @@ export interface Frame {
   readonly id: number;
 }
 
-/** A flow collection (`{…}` / `[…]`) that started on an earlier line and is still open. */
-export interface OpenFlow {
+/** Where a flow collection (`{…}` / `[…]`) opens, and the key or item that owns it. */
+export interface FlowStart {
   line: number;
   col: number;
   ownerPath: PathSegment[];
   ownerIndent: number;
+}
+
+/** A flow collection that started on an earlier line and is still open. */
+interface OpenFlow extends FlowStart {
   depth: number;
 }
 
@@ -27,34 +32,56 @@ export interface SeenKey {
 }
 
 /**
+ * How a line reads: text of a `|`/`>` scalar, part of a flow collection begun above, or block structure with
+ * `frames` open (after the line's `- ` markers, before its key).
+ */
+type LineRead = { where: 'scalar' } | { where: 'flow'; flow: FlowStart } | { where: 'block'; frames: Frame[] };
+
+/** How the cursor line reads, and every key of the document with its parent block. */
+export type Blocks = LineRead & { keys: SeenKey[] };
+
+/**
+ * Reads lines `first` to `last` (one document) in one pass. The cursor line is read at the cursor column: a blank
+ * cursor line counts as indented to it, so the cursor can close a block scalar or a flow collection.
+ */
+export function scanBlocks(lines: LineIndex, first: number, last: number, cursor: { line: number; col: number }): Blocks {
+  const scanner = new BlockScanner();
+  let atCursor: LineRead = { where: 'block', frames: [] };
+  for (let l = first; l <= last; l++) {
+    const read = scanner.feed(l, lines.lineText(l), l === cursor.line ? cursor.col : undefined);
+    if (l === cursor.line) atCursor = read;
+  }
+  return { ...atCursor, keys: scanner.keys };
+}
+
+/** The open blocks left of `col`: the parent chain of a key written at `col`. */
+export function parentAt(frames: Frame[], col: number): Frame[] {
+  let n = frames.length;
+  while (n > 0 && frames[n - 1].col >= col) n--;
+  return frames.slice(0, n);
+}
+
+/**
  * Reconstructs the block structure of a YAML document line by line from indentation alone,
  * so it keeps working on documents the YAML parser rejects.
  */
-export class BlockScanner {
-  frames: Frame[] = [];
-  flow: OpenFlow | undefined;
+class BlockScanner {
+  private frames: Frame[] = [];
+  private flow: OpenFlow | undefined;
   readonly keys: SeenKey[] = [];
   private nextId = 1;
   /** Set while inside a `|`/`>` block scalar: lines indented deeper than this belong to it. */
   private scalarIndent: number | undefined;
 
-  get path(): PathSegment[] {
+  private get path(): PathSegment[] {
     return this.frames.map((f) => f.seg);
-  }
-
-  /** The innermost open block whose column is left of `col`: the parent of a key written at `col`. */
-  parentAt(col: number): { frames: Frame[]; id: number } {
-    let n = this.frames.length;
-    while (n > 0 && this.frames[n - 1].col >= col) n--;
-    const frames = this.frames.slice(0, n);
-    return { frames, id: frames.length ? frames[frames.length - 1].id : 0 };
   }
 
   /**
    * Whether a line is block-scalar text, part of an open flow collection, or block structure (which closes
    * both). A blank line counts as indented to `blankIndent` when given (the cursor column on the cursor line).
    */
-  classify(text: string, blankIndent?: number): 'scalar' | 'flow' | 'block' {
+  private classify(text: string, blankIndent?: number): 'scalar' | 'flow' | 'block' {
     const blank = text.trim() === '';
     const indent = blank && blankIndent !== undefined ? blankIndent : text.length - text.trimStart().length;
     if (this.scalarIndent !== undefined) {
@@ -69,23 +96,26 @@ export class BlockScanner {
     return 'block';
   }
 
-  feed(line: number, text: string): void {
-    const where = this.classify(text);
-    if (where === 'scalar') return;
+  /** Reads the next line; on the cursor line, `cursorCol` is the indent of a blank line. */
+  feed(line: number, text: string, cursorCol?: number): LineRead {
+    const where = this.classify(text, text.trim() === '' ? cursorCol : undefined);
+    if (where === 'scalar') return { where };
     if (where === 'flow' && this.flow) {
+      const flow = { ...this.flow };
       this.flow.depth += flowBalance(text);
       if (this.flow.depth <= 0) this.flow = undefined;
-      return;
+      return { where, flow };
     }
     const parsed = parseBlockLine(text);
     if (parsed.kind === 'marker') this.frames = [];
-    if (parsed.kind !== 'content') return;
-    this.enterSequenceItems(parsed);
-    this.enterEntry(parsed, line, text);
+    if (parsed.kind === 'content') this.enterSequenceItems(parsed);
+    const read: LineRead = { where: 'block', frames: [...this.frames] };
+    if (parsed.kind === 'content') this.enterEntry(parsed, line, text);
+    return read;
   }
 
   /** Applies the `- ` markers of a line: a new item of an open sequence, or the first item of a new one. */
-  enterSequenceItems(parsed: BlockLine): void {
+  private enterSequenceItems(parsed: BlockLine): void {
     for (const col of parsed.seqCols) {
       this.popWhile((f) => f.col > col);
       const top = this.frames[this.frames.length - 1];
@@ -98,7 +128,7 @@ export class BlockScanner {
   }
 
   /** Applies the `key:` (or the bare scalar) after the markers of a line. */
-  enterEntry(parsed: BlockLine, line: number, text: string): void {
+  private enterEntry(parsed: BlockLine, line: number, text: string): void {
     const entry = parsed.entry;
     const ownerIndent = parsed.seqCols.length ? parsed.seqCols[parsed.seqCols.length - 1] : parsed.indent;
     if (!entry) {
@@ -106,7 +136,7 @@ export class BlockScanner {
       this.noteValue(content, line, parsed.contentCol, this.path, ownerIndent);
       return;
     }
-    this.popWhile((f) => f.col >= entry.keyStart);
+    this.frames = parentAt(this.frames, entry.keyStart);
     const parentId = this.frames.length ? this.frames[this.frames.length - 1].id : 0;
     this.keys.push({ key: entry.key, line, parentId });
     if (opensBlock(entry.value)) {

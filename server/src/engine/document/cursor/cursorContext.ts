@@ -2,7 +2,7 @@ import { isMap, isScalar } from 'yaml';
 import { documentAt, type ParsedFile, type YamlDocument } from '../documents';
 import type { PathSegment, Position, Range } from '../../types';
 import { nodeAt } from '../yamlNav';
-import { BlockScanner } from './blockScan';
+import { parentAt, scanBlocks, type Blocks, type FlowStart, type Frame } from './blockScan';
 import { flowCursor } from './flowScan';
 import { parseBlockLine } from './lineSyntax';
 
@@ -33,130 +33,125 @@ export interface CursorContext {
   indentStep: number;
 }
 
-type Site = Omit<CursorContext, 'doc' | 'existingKeys' | 'replaceRange' | 'prefix' | 'style'> & {
-  start: number;
-  end: number;
-  parentId?: number;
-  flowKeys?: string[];
-};
+/** The cursor's line in its kops document, which spans lines `first` to `last`. */
+interface CursorLine {
+  doc: YamlDocument;
+  line: number;
+  text: string;
+  /** The cursor column, clamped to the line. */
+  col: number;
+  /** File offset of the line. */
+  lineStart: number;
+  first: number;
+  last: number;
+}
+
+/** The word under the cursor and its role; `start`/`end` are the file offsets of the word a completion replaces. */
+type Site = Omit<CursorContext, 'doc' | 'prefix' | 'replaceRange'> & { start: number; end: number };
+
+type OpenBlocks = Blocks & { where: 'block' };
 
 const WORD = /^[\w./-]*/;
 
-/** The cursor context of `pos`, or undefined outside kops documents, in comments and in block scalars. */
+/**
+ * The cursor context of `pos`, or undefined outside kops documents, in comments and in block scalars. One request,
+ * top to bottom: the cursor line; the blocks open at it (one pass over the document); the flow collection or the
+ * block line under the cursor; then file ranges and the keys the YAML parser also sees.
+ */
 export function cursorContext(file: ParsedFile, pos: Position): CursorContext | undefined {
+  const cursor = cursorLine(file, pos);
+  if (!cursor) return undefined;
+  const blocks = scanBlocks(file.lines, cursor.first, cursor.last, cursor);
+  if (blocks.where === 'scalar') return undefined;
+  const site = blocks.where === 'flow' ? flowSite(file, cursor, blocks.flow) : lineSite(file, cursor, blocks);
+  return site && contextOf(file, cursor, site);
+}
+
+function cursorLine(file: ParsedFile, pos: Position): CursorLine | undefined {
   if (pos.line < 0 || pos.line >= file.lines.lineCount) return undefined;
   const lineStart = file.lines.lineStart(pos.line);
   const text = file.lines.lineText(pos.line);
   const col = Math.max(0, Math.min(pos.character, text.length));
   const doc = documentAt(file, lineStart + col);
   if (!doc?.kops) return undefined;
-  const { first, last } = documentLines(file, doc);
-  const scanner = new BlockScanner();
-  for (let l = first; l < pos.line; l++) scanner.feed(l, file.lines.lineText(l));
-
-  const where = scanner.classify(text, text.trim() === '' ? col : undefined);
-  if (where === 'scalar') return undefined;
-  const site =
-    where === 'flow' && scanner.flow
-      ? flowSite(file, scanner.flow, pos.line, lineStart + col, last)
-      : blockSite(file, scanner, text, col, pos.line, last);
-  if (!site) return undefined;
-  if (!site.flowKeys) for (let l = pos.line + 1; l <= last; l++) scanner.feed(l, file.lines.lineText(l));
-
-  const { start, end, parentId, flowKeys, ...rest } = site;
-  const base = flowKeys ? 0 : lineStart;
-  const [startOffset, endOffset, cursor] = [base + start, base + end, lineStart + col];
-  if (cursor < startOffset || cursor > endOffset) return undefined;
-  // A token spanning lines (a broken flow map's key) is no word to complete: LSP ranges stay on the cursor line.
-  if (startOffset < lineStart || endOffset > lineStart + text.length) return undefined;
-  return {
-    ...rest,
-    doc,
-    prefix: file.text.slice(startOffset, cursor),
-    replaceRange: file.lines.range(startOffset, endOffset),
-    existingKeys: unique([
-      ...(flowKeys ?? scanner.keys.filter((k) => k.parentId === parentId && k.line !== pos.line).map((k) => k.key)),
-      ...astKeys(file, doc, rest.path, pos.line),
-    ]),
-    style: flowKeys ? 'flow' : 'block',
-  };
-}
-
-function documentLines(file: ParsedFile, doc: YamlDocument): { first: number; last: number } {
   const end = doc.offset + doc.text.length;
   const last = file.lines.positionAt(end >= file.text.length ? end : end - 1).line;
-  return { first: file.lines.positionAt(doc.offset).line, last };
+  return { doc, line: pos.line, text, col, lineStart, first: file.lines.positionAt(doc.offset).line, last };
 }
 
-function blockSite(file: ParsedFile, scanner: BlockScanner, text: string, col: number, line: number, last: number): Site | undefined {
+/** The block line under the cursor: a key typed or valued, a bare word, a blank line, or a flow collection opening. */
+function lineSite(file: ParsedFile, cursor: CursorLine, blocks: OpenBlocks): Site | undefined {
+  const { text, col } = cursor;
   const parsed = parseBlockLine(text);
-  if (parsed.kind === 'blank') return keySite(scanner, col, col, col, col, false);
+  if (parsed.kind === 'blank') return keySite(cursor, blocks, col, col, [col, col]);
   if (parsed.kind !== 'content' || col > parsed.commentCol || parsed.seqCols.some((c) => c >= col)) return undefined;
-  scanner.enterSequenceItems(parsed);
   const entry = parsed.entry;
-  const ownerIndent = parsed.seqCols.length ? parsed.seqCols[parsed.seqCols.length - 1] : parsed.indent;
-  let site: Site | undefined;
   if (entry && col >= entry.keyStart && col <= entry.keyEnd) {
     const quoted = /^["']/.test(text[entry.keyStart]) ? 1 : 0;
-    site = keySite(scanner, entry.keyStart, parsed.indent, entry.keyStart + quoted, entry.keyEnd - quoted, true);
-  } else if (entry && col > entry.colon) {
-    const parent = scanner.parentAt(entry.keyStart);
+    return keySite(cursor, blocks, entry.keyStart, parsed.indent, [entry.keyStart + quoted, entry.keyEnd - quoted], true);
+  }
+  if (entry && col > entry.colon) {
     if (/^[{[]/.test(entry.value) && col > entry.valueStart) {
-      const ownerPath = [...parent.frames.map((f) => f.seg), entry.key];
-      const open = { line, col: entry.valueStart, ownerPath, ownerIndent: entry.keyStart, depth: 1 };
-      return flowSite(file, open, line, file.lines.lineStart(line) + col, last);
+      const ownerPath = [...parentAt(blocks.frames, entry.keyStart).map((f) => f.seg), entry.key];
+      return flowSite(file, cursor, { line: cursor.line, col: entry.valueStart, ownerPath, ownerIndent: entry.keyStart });
     }
-    site = { ...keySite(scanner, entry.keyStart, parsed.indent, col, col, false), mode: 'value', key: entry.key };
+    const site: Site = {
+      ...keySite(cursor, blocks, entry.keyStart, parsed.indent, [col, col]),
+      mode: 'value',
+      key: entry.key,
+      needsSpace: entry.value === '' && col === entry.colon + 1 && col === text.length,
+    };
     if (col >= entry.valueStart) {
       const quoted = /^["']/.test(entry.value) ? 1 : 0;
       const closed = quoted && entry.value.length > 1 && entry.value.endsWith(entry.value[0]) ? 1 : 0;
-      site.start = entry.valueStart + quoted;
-      site.end = entry.valueStart + entry.value.length - closed;
+      site.start = cursor.lineStart + entry.valueStart + quoted;
+      site.end = cursor.lineStart + entry.valueStart + entry.value.length - closed;
     }
-    site.needsSpace = entry.value === '' && col === entry.colon + 1 && col === text.length;
-  } else if (!entry) {
-    const content = text.slice(parsed.contentCol, parsed.commentCol);
-    if (/^[{[]/.test(content) && col > parsed.contentCol) {
-      const open = { line, col: parsed.contentCol, ownerPath: scanner.path, ownerIndent, depth: 1 };
-      return flowSite(file, open, line, file.lines.lineStart(line) + col, last);
-    }
-    const typed = text.slice(parsed.contentCol, col);
-    if (col < parsed.contentCol || WORD.exec(typed)![0] !== typed || typed.startsWith('-')) return undefined;
-    const end = col + WORD.exec(text.slice(col))![0].length;
-    site = keySite(scanner, parsed.contentCol, parsed.indent, parsed.contentCol, end, false);
+    return site;
   }
-  scanner.enterEntry(parsed, line, text);
-  return site;
+  if (entry) return undefined;
+  if (/^[{[]/.test(text.slice(parsed.contentCol, parsed.commentCol)) && col > parsed.contentCol) {
+    const ownerIndent = parsed.seqCols.length ? parsed.seqCols[parsed.seqCols.length - 1] : parsed.indent;
+    const ownerPath = blocks.frames.map((f) => f.seg);
+    return flowSite(file, cursor, { line: cursor.line, col: parsed.contentCol, ownerPath, ownerIndent });
+  }
+  const typed = text.slice(parsed.contentCol, col);
+  if (col < parsed.contentCol || WORD.exec(typed)![0] !== typed || typed.startsWith('-')) return undefined;
+  const end = col + WORD.exec(text.slice(col))![0].length;
+  return keySite(cursor, blocks, parsed.contentCol, parsed.indent, [parsed.contentCol, end]);
 }
 
-function keySite(scanner: BlockScanner, keyColumn: number, lineIndent: number, start: number, end: number, keyOnly: boolean): Site {
-  const parent = scanner.parentAt(keyColumn);
-  const top = parent.frames[parent.frames.length - 1];
-  const indentStep = top?.kind === 'key' && keyColumn > top.col ? keyColumn - top.col : 2;
+/** A key typed at `keyColumn` (`span`: columns of the word it replaces); its parent is the block open left of it. */
+function keySite(
+  cursor: CursorLine,
+  blocks: OpenBlocks,
+  keyColumn: number,
+  lineIndent: number,
+  span: [number, number],
+  keyOnly = false,
+): Site {
+  const parents = parentAt(blocks.frames, keyColumn);
+  const top = parents[parents.length - 1] as Frame | undefined;
+  const parentId = top?.id ?? 0;
   return {
-    path: parent.frames.map((f) => f.seg),
+    path: parents.map((f) => f.seg),
     mode: 'key',
-    start,
-    end,
+    start: cursor.lineStart + span[0],
+    end: cursor.lineStart + span[1],
     keyOnly,
     needsSpace: false,
     keyColumn,
     lineIndent,
-    indentStep,
-    parentId: parent.id,
+    indentStep: top?.kind === 'key' && keyColumn > top.col ? keyColumn - top.col : 2,
+    existingKeys: blocks.keys.filter((k) => k.parentId === parentId && k.line !== cursor.line).map((k) => k.key),
+    style: 'block',
   };
 }
 
-interface FlowStart {
-  line: number;
-  col: number;
-  ownerPath: PathSegment[];
-  ownerIndent: number;
-}
-
-function flowSite(file: ParsedFile, open: FlowStart, line: number, cursor: number, last: number): Site | undefined {
+/** The cursor inside the flow collection opening at `open`. */
+function flowSite(file: ParsedFile, cursor: CursorLine, open: FlowStart): Site | undefined {
   const start = file.lines.lineStart(open.line) + open.col;
-  const found = flowCursor(file.text, start, cursor, flowLimit(file, line, last, open.ownerIndent));
+  const found = flowCursor(file.text, start, cursor.lineStart + cursor.col, flowLimit(file, cursor, open.ownerIndent));
   if (!found) return undefined;
   let path = [...open.ownerPath, ...found.segs];
   let { mode, key } = found;
@@ -165,7 +160,6 @@ function flowSite(file: ParsedFile, open: FlowStart, line: number, cursor: numbe
     if (typeof owner !== 'string') return undefined;
     [path, mode, key] = [path.slice(0, -1), 'value', owner];
   }
-  const lineIndent = file.lines.lineText(line).length - file.lines.lineText(line).trimStart().length;
   return {
     path,
     mode,
@@ -175,20 +169,38 @@ function flowSite(file: ParsedFile, open: FlowStart, line: number, cursor: numbe
     keyOnly: found.keyOnly,
     needsSpace: false,
     keyColumn: open.ownerIndent,
-    lineIndent,
+    lineIndent: cursor.text.length - cursor.text.trimStart().length,
     indentStep: 2,
-    flowKeys: found.existingKeys,
+    existingKeys: found.existingKeys,
+    style: 'flow',
   };
 }
 
 /** A flow collection may continue on following lines that are indented deeper than its owner. */
-function flowLimit(file: ParsedFile, line: number, last: number, ownerIndent: number): number {
-  let l = line + 1;
-  for (; l <= last; l++) {
+function flowLimit(file: ParsedFile, cursor: CursorLine, ownerIndent: number): number {
+  let l = cursor.line + 1;
+  for (; l <= cursor.last; l++) {
     const t = file.lines.lineText(l);
     if (t.trim() !== '' && t.length - t.trimStart().length <= ownerIndent) break;
   }
-  return l > last ? file.lines.lineStart(last) + file.lines.lineText(last).length : file.lines.lineStart(l);
+  const { lines } = file;
+  return l > cursor.last ? lines.lineStart(cursor.last) + lines.lineText(cursor.last).length : lines.lineStart(l);
+}
+
+/** The site as LSP sees it; undefined unless its word holds the cursor and stays on the cursor line. */
+function contextOf(file: ParsedFile, cursor: CursorLine, site: Site): CursorContext | undefined {
+  const { start, end, existingKeys, ...rest } = site;
+  const at = cursor.lineStart + cursor.col;
+  if (at < start || at > end) return undefined;
+  // A token spanning lines (a broken flow map's key) is no word to complete: LSP ranges stay on the cursor line.
+  if (start < cursor.lineStart || end > cursor.lineStart + cursor.text.length) return undefined;
+  return {
+    ...rest,
+    doc: cursor.doc,
+    prefix: file.text.slice(start, at),
+    replaceRange: file.lines.range(start, end),
+    existingKeys: unique([...existingKeys, ...astKeys(file, cursor.doc, rest.path, cursor.line)]),
+  };
 }
 
 /** Keys the parser found in the mapping, when the document parses cleanly (catches explicit/complex keys). */
