@@ -33,6 +33,7 @@ import {
   type EffectiveVersion,
   type EngineSettings,
   type ErrorSink,
+  type FileStatus,
   type ParsedFile,
 } from './engine';
 import { CiliumEncryptionInfoRequest, InsertCiliumEtcdRequest, KopsReleasesRequest, StatusNotification } from './protocol';
@@ -71,8 +72,8 @@ const publisher = new DiagnosticsPublisher(checker, (uri, checked) =>
     logError,
     { feature: 'diagnostics', uri },
     () => {
-      sendStatus(uri, checked);
-      void connection.sendDiagnostics({ uri, version: checked.snapshot.version, diagnostics: toDiagnostics(checked) });
+      const status = sendStatus(uri, checked);
+      void connection.sendDiagnostics({ uri, version: checked.snapshot.version, diagnostics: toDiagnostics(checked, status) });
     },
     undefined,
   ),
@@ -119,7 +120,8 @@ connection.onDidChangeConfiguration((change) => {
   else for (const d of documents.all()) publisher.schedule(d.uri);
 });
 
-function sendStatus(uri: string, { snapshot, eff }: Checked): void {
+/** Tells the client the file's kops and Cilium versions; returns the status for the diagnostics that follow. */
+function sendStatus(uri: string, { snapshot, eff }: Checked): FileStatus {
   const status = fileStatus(snapshot.file, eff);
   void connection.sendNotification(StatusNotification.type, {
     uri,
@@ -128,11 +130,12 @@ function sendStatus(uri: string, { snapshot, eff }: Checked): void {
     source: eff.source,
     problem: eff.problem?.message,
   });
+  return status;
 }
 
-function toDiagnostics({ snapshot, eff, findings }: Checked) {
+function toDiagnostics({ snapshot, findings }: Checked, status: FileStatus) {
   // A kops file whose documents were all skipped (too large, an alias bomb) still gets its one limit warning.
-  if (!fileStatus(snapshot.file, eff).isKops && !snapshot.file.limit) return [];
+  if (!status.isKops && !snapshot.file.limit) return [];
   return (yamlSyntaxElsewhere ? findings.filter((f) => f.code !== 'yaml-syntax') : findings).map(toDiagnostic);
 }
 
@@ -144,8 +147,7 @@ connection.languages.diagnostics.on(async (params, token) => {
     async () => {
       const checked = await checker.check(uri, () => token.isCancellationRequested);
       if (!checked || token.isCancellationRequested) return [];
-      sendStatus(uri, checked);
-      return toDiagnostics(checked);
+      return toDiagnostics(checked, sendStatus(uri, checked));
     },
     [],
   );

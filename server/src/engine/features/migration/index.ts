@@ -1,2 +1,1 @@
-export { migrationAction, type MigrationAction } from './action';
-export { migrationGuide, migrationTopic, type MigrationTopic } from './guide';
+export { migrationAction } from './action';
