@@ -2,9 +2,8 @@
 // debugger, see .vscode/launch.json; `--minify` to minify,
 // as the .vsix, the npm package and the bench do; unminified bundles keep a `// path` comment above each module,
 // which bench/profile.ts and the bundle review in test/integration/bundleReview.test.ts read).
-import { build, transform } from 'esbuild';
+import { build } from 'esbuild';
 import { readFile } from 'fs/promises';
-import { basename } from 'path';
 import zlib from 'zlib';
 
 const option = (name) => {
@@ -17,11 +16,9 @@ const sourcemap = process.argv.includes('--sourcemap');
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap, logLevel: 'warning', minify };
 
 /**
- * The generated CRD schemas and Ajv validators are four fifths of the server and CLI bundles, and a process
- * needs one or two of them (those of the kops version in use). Each is kept brotli-compressed in a base64
- * string, which node scans at start-up in a fraction of the time it takes to compile the code or object
- * literal, and is unpacked on its first `require`: schemas through JSON.parse, validators compiled by `vm`.
- * Nothing from these files is compiled or run before a request needs it.
+ * The generated kops knowledge (every key of Cluster and InstanceGroup in every release) is most of the server
+ * and CLI bundles. Each file is kept brotli-compressed in a base64 string, which node scans at start-up in a
+ * fraction of the time it takes to compile the object literal, and is unpacked (JSON.parse) on its first `require`.
  */
 const packed = (text) =>
   zlib.brotliCompressSync(Buffer.from(text), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }).toString('base64');
@@ -30,17 +27,10 @@ const unpack = (text) => `require('zlib').brotliDecompressSync(Buffer.from(${JSO
 const lazyGenerated = {
   name: 'lazy-generated',
   setup(b) {
-    b.onLoad({ filter: /[\\/]schema[\\/]generated[\\/][^\\/]+\.(json|validate\.js)$/ }, async ({ path }) => {
-      const text = await readFile(path, 'utf8');
-      if (path.endsWith('.json'))
-        return { loader: 'js', contents: `module.exports = JSON.parse(${unpack(JSON.stringify(JSON.parse(text)))});` };
-      const { code } = await transform(text, { format: 'cjs', platform: 'node', target: 'node20', minify, charset: 'ascii' });
-      const filename = JSON.stringify(`kops-spec/generated/${basename(path)}`);
-      return {
-        loader: 'js',
-        contents: `require('vm').runInThisContext(${unpack(`(function (module, exports) {${code}\n})`)}, { filename: ${filename} })(module, exports);`,
-      };
-    });
+    b.onLoad({ filter: /[\\/]knowledge[\\/]generated[\\/](cluster|instancegroup)\.json$/ }, async ({ path }) => ({
+      loader: 'js',
+      contents: `module.exports = JSON.parse(${unpack(JSON.stringify(JSON.parse(await readFile(path, 'utf8'))))});`,
+    }));
   },
 };
 

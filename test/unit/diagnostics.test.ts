@@ -229,7 +229,7 @@ describe('diagnostics: assembling a file', () => {
       ['\u0000\u0001\u0002\uFFFD\uFFFDPNG\r\n\u001a\n\u0000\u0000', ['file-not-text']],
       [`${header}\u0000\u0007spec: {networking: {cilium: [\u0000`, ['file-not-text']],
       [`${header}spec: &a\n  networking: &b {cilium: *b}\n  x: *a\n`, ['schema-unknown-key']],
-      [`${header}spec:\n  networking:\n    cilium: "just a string"\n`, []],
+      [`${header}spec:\n  networking:\n    cilium: "just a string"\n`, ['schema-type']],
       [
         `${header}spec:\n  networking:\n    cilium:\n      ? [a, b]\n      : 1\n      !!binary x: 2\n      hubble: [1, 2]\n`,
         ['cilium-unknown-key', 'cilium-type'],

@@ -45,7 +45,8 @@ const CODES = {
   'kops-version-unknown': { title: 'The requested kops version is malformed or not known to kops-spec.', docs: KOPS_RELEASES },
   // Keys and values against the kops schema
   'schema-unknown-key': { title: 'kops does not know this key and silently drops it.' },
-  'schema-key-newer-kops': { title: 'This key exists only in a newer kops release than the one checked against.' },
+  'schema-key-newer-kops': { title: 'This key arrives in a newer kops release than the one checked against.' },
+  'schema-key-removed': { title: 'kops removed this key before the release checked against.' },
   'schema-type': { title: 'The value has a type kops cannot decode.' },
   'schema-quantity': { title: 'The value is not a valid Kubernetes quantity.' },
   // Keys and values of spec.networking.cilium against the Cilium catalog

@@ -1,4 +1,6 @@
 /** kops releases we know, and the per-file `# kops-version:` override. */
+import generated from './knowledge/generated/releases.json';
+
 export interface KopsVersion {
   major: number;
   minor: number;
@@ -6,9 +8,11 @@ export interface KopsVersion {
   text: string;
 }
 
-export const OLDEST_KOPS = 'v1.18.0';
+/** Every kops release we know, oldest first, as read from kops' tags by scripts/gen-knowledge.ts. */
+export const KOPS_RELEASES: readonly string[] = generated.releases.map((r) => r.tag);
+export const OLDEST_KOPS = KOPS_RELEASES[0];
 /** The newest kops release kops-spec knows: its schemas and catalogs go up to it, and it is the default. */
-export const NEWEST_KOPS = 'v1.36.2';
+export const NEWEST_KOPS = KOPS_RELEASES[KOPS_RELEASES.length - 1];
 
 const RELEASE = /^v?(\d+)\.(\d+)(?:\.(\d+))?$/;
 
@@ -80,6 +84,12 @@ function threshold(other: string): KopsVersion {
   parsed = namedRelease(other);
   if (THRESHOLDS.size < MAX_THRESHOLDS) THRESHOLDS.set(other, parsed);
   return parsed;
+}
+
+/** The newest release we know that is not newer than `v` (the oldest for a release before it). */
+export function knownReleaseOf(v: KopsVersion): string {
+  for (let i = KOPS_RELEASES.length - 1; i > 0; i--) if (compareKops(v, KOPS_RELEASES[i]) >= 0) return KOPS_RELEASES[i];
+  return OLDEST_KOPS;
 }
 
 /** Compares against `1.23` or `1.23.4`; missing patch counts as 0. */

@@ -2,7 +2,10 @@ import { formatPath, type Finding, type PathSegment } from '../../types';
 import { keySpan, keysAt, MERGE_KEY } from '../../document/yamlNav';
 import { suggestKeys } from '../../kops/didYouMean';
 import { docsLink, rangeFor, type SchemaContext } from './findingContext';
-import { newerSources, schemaByName, schemaIn, schemaSource, specSchema, type SchemaSource } from '../../kops/schema/specSchema';
+import { schemaIn, specSchema } from '../../kops/schema/specSchema';
+import { keyReleases } from '../../kops/knowledge/keyReleases';
+import { rangesText } from '../../kops/knowledge/releaseRanges';
+import { compareKops, releaseName } from '../../kops/releases';
 import { v1alpha3MayDefineKeyUnder } from '../../kops/schema/v1alpha3';
 
 const where = (parent: readonly PathSegment[]): string => (parent.length ? `under ${formatPath(parent)}` : 'at the top level');
@@ -11,13 +14,6 @@ const quoteList = (keys: readonly string[]): string => {
   const quoted = keys.map((k) => `'${k}'`);
   return quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
 };
-
-function firstNewerSchemaWith(ctx: SchemaContext, parent: readonly PathSegment[], key: string): SchemaSource | undefined {
-  return newerSources(ctx.kind, ctx.v).find((source) => {
-    const properties = schemaIn(schemaByName(source.name), parent)?.properties;
-    return properties !== undefined && Object.prototype.hasOwnProperty.call(properties, key);
-  });
-}
 
 /** A key the kops version's schema does not know. kops ignores such keys silently, so this is never an error. */
 export function unknownKeyFinding(ctx: SchemaContext, parent: readonly PathSegment[], key: string): Finding | undefined {
@@ -28,21 +24,22 @@ export function unknownKeyFinding(ctx: SchemaContext, parent: readonly PathSegme
   if (!range) return undefined;
   const base = { path: formatPath(path), range, docs: docsLink(ctx.kind) };
 
-  const newer = firstNewerSchemaWith(ctx, parent, key);
-  if (newer) {
-    const current = schemaSource(ctx.kind, ctx.v);
-    // Between two CRD snapshots we cannot tell whether this release already had the key.
-    const certain = ctx.v.major === 1 && ctx.v.minor <= current.minor;
+  const releases = keyReleases(ctx.kind, ctx.v, parent, key);
+  if (releases?.length) {
     const version = ctx.v.text;
+    const arrives = releases.find(([from]) => compareKops(ctx.v, from) < 0)?.[0];
+    const removed = [...releases].reverse().find(([, until]) => until !== undefined && compareKops(ctx.v, until) >= 0)?.[1];
+    const has = `kops has it ${rangesText(releases)}`;
+    const why = arrives
+      ? removed
+        ? `kops removed it in ${releaseName(removed)} and brought it back in ${releaseName(arrives)}`
+        : `it arrives in kops ${releaseName(arrives)}`
+      : `kops removed it in ${releaseName(removed ?? version)}`;
     return {
       ...base,
-      code: 'schema-key-newer-kops',
-      severity: certain ? 'warning' : 'information',
-      message: certain
-        ? `'${key}' ${where(parent)} is not known to kops ${version} (exists in kops ≥ ${newer.tag}'s schema), so kops ` +
-          'ignores it. Upgrade kops to use it, or remove it.'
-        : `'${key}' ${where(parent)} is not in kops ${current.tag}'s schema but is in ${newer.tag}'s; if it was added ` +
-          `after ${version}, kops ${version} ignores it. Check the kops release notes.`,
+      code: arrives ? 'schema-key-newer-kops' : 'schema-key-removed',
+      severity: 'warning',
+      message: `kops ${version} ignores '${key}' ${where(parent)}: ${why} (${has}).`,
     };
   }
 

@@ -37,6 +37,7 @@ const FIXERS: Record<FindingCode, FindingFixer | undefined> = {
   'kops-version-unknown': versionComment,
   'schema-unknown-key': inDocument(renameFixer),
   'schema-key-newer-kops': undefined,
+  'schema-key-removed': undefined,
   'schema-type': undefined,
   'schema-quantity': undefined,
   'cilium-unknown-key': inDocument(renameFixer),

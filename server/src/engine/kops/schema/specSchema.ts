@@ -1,9 +1,11 @@
 import type { KopsKind } from '../../document/documents';
-import { compareKops, type KopsVersion } from '../releases';
+import { knownReleaseOf, namedRelease, type KopsVersion } from '../releases';
 import type { PathSegment } from '../../types';
-import { loadSchema, loadValidator, type CompiledValidator, type SchemaName } from './generated/index';
+import { kindKnowledge } from '../knowledge/kindKnowledge';
+import type { KnowledgeNode } from '../knowledge/knowledgeNode';
+import { nodeAtRelease } from '../knowledge/keyReleases';
 
-/** The kops spec schema as generated from the CRDs (scripts/gen-schemas.mjs), for completion and hover. */
+/** The kops spec schema of one release, for completion, hover and the shape checks. */
 export interface SchemaNode {
   type?: string | string[];
   /** First sentence of the CRD description. */
@@ -14,47 +16,47 @@ export interface SchemaNode {
   additionalProperties?: SchemaNode | boolean;
   /** Kubernetes int-or-string (quantities, surge counts): accepts an integer or a string. */
   intOrString?: boolean;
+  /** A string value must match it (Kubernetes quantities). */
+  pattern?: string;
   enum?: unknown[];
 }
 
-export interface SchemaSource {
-  name: SchemaName;
-  tag: string;
-  minor: number;
+function project(node: KnowledgeNode, v: KopsVersion): SchemaNode {
+  const out: SchemaNode = {};
+  if (node.intOrString) {
+    out.type = ['integer', 'string'];
+    out.intOrString = true;
+  } else if (node.type) out.type = node.type;
+  if (node.pattern !== undefined) out.pattern = node.pattern;
+  if (node.description !== undefined) out.description = node.description;
+  if (node.enum) out.enum = node.enum;
+  if (node.properties) {
+    const properties: Record<string, SchemaNode> = {};
+    for (const [key, entry] of Object.entries(node.properties)) {
+      const child = nodeAtRelease(entry, v);
+      if (child) properties[key] = project(child, v);
+    }
+    out.properties = properties;
+    out.additionalProperties = false;
+  }
+  if (node.items) out.items = project(node.items, v);
+  if (node.additionalProperties) out.additionalProperties = project(node.additionalProperties, v);
+  return out;
 }
 
-/** Cluster CRDs we have, oldest first; each serves every kops release from its tag up to the next one. */
-const CLUSTER_SOURCES: readonly SchemaSource[] = [
-  { name: 'cluster-v1.19', tag: 'v1.19.0', minor: 19 },
-  { name: 'cluster-v1.25', tag: 'v1.25.0', minor: 25 },
-  { name: 'cluster-v1.36.2', tag: 'v1.36.2', minor: 36 },
-];
-/** Only the newest InstanceGroup CRD exists; it serves every release. */
-const INSTANCE_GROUP_SOURCES: readonly SchemaSource[] = [{ name: 'instancegroup-v1.36.2', tag: 'v1.36.2', minor: 36 }];
+/** Projections are built once per kind and known release (at most two kinds times the releases we know). */
+const PROJECTIONS = new Map<string, SchemaNode>();
 
-const sourcesOf = (kind: KopsKind): readonly SchemaSource[] => (kind === 'Cluster' ? CLUSTER_SOURCES : INSTANCE_GROUP_SOURCES);
-
-/** The newest CRD whose tag's minor release is <= v (the oldest CRD for releases older than all of them). */
-export function schemaSource(kind: KopsKind, v: KopsVersion): SchemaSource {
-  const sources = sourcesOf(kind);
-  let chosen = sources[0];
-  for (const s of sources) if (compareKops(v, `1.${s.minor}`) >= 0) chosen = s;
-  return chosen;
-}
-
-/** CRDs newer than the one serving v, oldest first. */
-export function newerSources(kind: KopsKind, v: KopsVersion): readonly SchemaSource[] {
-  const sources = sourcesOf(kind);
-  return sources.slice(sources.indexOf(schemaSource(kind, v)) + 1);
-}
-
-export const schemaByName = (name: SchemaName): SchemaNode => loadSchema(name) as SchemaNode;
-
-export const validatorFor = (kind: KopsKind, v: KopsVersion): CompiledValidator => loadValidator(schemaSource(kind, v).name);
-
-/** Whole-document root schema (apiVersion, kind, metadata, spec). */
+/** Whole-document root schema (apiVersion, kind, metadata, spec) of kops `v`: only the keys that release has. */
 export function specSchema(kind: KopsKind, v: KopsVersion): SchemaNode {
-  return schemaByName(schemaSource(kind, v).name);
+  const release = knownReleaseOf(v);
+  const key = `${kind}@${release}`;
+  let schema = PROJECTIONS.get(key);
+  if (!schema) {
+    schema = project(kindKnowledge(kind), namedRelease(release));
+    PROJECTIONS.set(key, schema);
+  }
+  return schema;
 }
 
 /** One step down: a property (or a free-form map's value schema), or a list's items for a number. */
