@@ -158,6 +158,19 @@ describe('completion: Cilium values', () => {
 });
 
 describe('completion: other kops keys', () => {
+  it("offers exactly the keys of the file's kops patch release", () => {
+    const kubelet = (kops: string): string[] => labels(items(`${at(kops)}${cluster()}spec:\n  kubelet:\n    |\n`));
+    assert.ok(!kubelet('v1.26.5').includes('seccompDefault'));
+    assert.ok(kubelet('v1.26.6').includes('seccompDefault'));
+    assert.ok(!kubelet('v1.27.1').includes('seccompDefault'));
+    assert.ok(kubelet('v1.27.2').includes('seccompDefault'));
+    const warmPool = (kops: string): string[] =>
+      labels(items(`${at(kops)}${kopsDocument('InstanceGroup', 'n', ['  role: Node', '  warmPool:', '    |'])}`));
+    assert.ok(warmPool('v1.33.2').includes('additionalImages'));
+    assert.ok(!warmPool('v1.34.1').includes('additionalImages'));
+    assert.ok(warmPool('v1.34.2').includes('additionalImages'));
+  });
+
   it('networking offers cilium: {} and the other providers of that kops version', () => {
     const entries = items(`${cluster()}spec:\n  networking:\n    |\n`);
     assert.equal(bySort(entries)[0], 'cilium: {}');

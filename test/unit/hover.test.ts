@@ -75,6 +75,24 @@ describe('hover', () => {
     assert.match(ig, /^\*\*machineType\*\* · string\n\n\S/);
   });
 
+  it('other kops keys: the kops release that brought or removed them', () => {
+    const kubelet = (version: string, key: string): string =>
+      card(`# kops-version: ${version}\n${CLUSTER}spec:\n  kubelet:\n    ${key}: true\n`);
+    assert.equal(kubelet('v1.27.2', 'seccomp|Default').split('\n\n')[0], '**seccompDefault** · boolean · since kops v1.27.2');
+    assert.equal(
+      kubelet('v1.26.6', 'seccomp|Default').split('\n\n')[0],
+      '**seccompDefault** · boolean · since kops v1.26.6 · removed in kops v1.27',
+    );
+    assert.equal(
+      kubelet('v1.27.1', 'seccomp|Default'),
+      '**seccompDefault** · not a key of kops v1.27.1; kops has it in v1.26.6 and since v1.27.2',
+    );
+    const apiServer = card(`# kops-version: v1.30.1\n${CLUSTER}spec:\n  kubeAPIServer:\n    targetRam|Mb: 1024\n`);
+    assert.equal(apiServer.split('\n\n')[0], '**targetRamMb** · integer · removed in kops v1.30.2');
+    const ig = card(`# kops-version: v1.25.0\n${kopsDocument('InstanceGroup', 'n', ['  gcpProvisioning|Model: SPOT'])}`);
+    assert.equal(ig.split('\n\n')[0], '**gcpProvisioningModel** · string · since kops v1.25');
+  });
+
   it('the range is the key', () => {
     const { text, position } = withCursor(`${CILIUM}      ip|am: eni\n`);
     const file = parseFile(text);
@@ -85,6 +103,7 @@ describe('hover', () => {
   it('nothing on values, unknown keys, or outside kops documents', () => {
     assert.equal(hoverAt(`${CILIUM}      ipam: e|ni\n`), undefined);
     assert.equal(hoverAt(`${CLUSTER}spec:\n  noSuch|Key: 1\n`), undefined);
+    assert.equal(hoverAt(`${CLUSTER}spec:\n  kubelet:\n    noSuch|Key: 1\n`), undefined);
     assert.equal(hoverAt(`${CILIUM}      ipam: eni\n---\napiVersion: apps/v1\nkind: Deployment\nspec:\n  repl|icas: 1\n`), undefined);
   });
 });

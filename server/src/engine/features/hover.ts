@@ -5,7 +5,9 @@ import { CILIUM_PATH } from '../kops/dialect';
 import { cursorContext, type CursorContext } from '../document/cursor/cursorContext';
 import type { KopsApiVersion, ParsedFile } from '../document/documents';
 import type { EffectiveVersion } from '../kops/effectiveVersion';
-import { releaseName, type KopsVersion } from '../kops/releases';
+import { OLDEST_KOPS, releaseName, type KopsVersion } from '../kops/releases';
+import { keyReleases } from '../kops/knowledge/keyReleases';
+import { rangeHolding, rangesText } from '../kops/knowledge/releaseRanges';
 import { schemaAt, schemaTypeLabel } from '../kops/schema/specSchema';
 import type { Position, Range } from '../types';
 import { scalarAt } from '../document/yamlNav';
@@ -64,9 +66,16 @@ function links(ctx: CursorContext, field: CiliumField, v: KopsVersion): string {
 
 function schemaCard(ctx: CursorContext, key: string, v: KopsVersion): string | undefined {
   const kind = ctx.doc.kops?.kind;
-  const node = kind && schemaAt(kind, v, [...ctx.path, key]);
-  if (!node) return undefined;
-  const head = `**${key}** · ${schemaTypeLabel(node)}`;
+  if (!kind) return undefined;
+  const node = schemaAt(kind, v, [...ctx.path, key]);
+  const releases = keyReleases(kind, v, ctx.path, key);
+  if (!node) return releases && `**${key}** · not a key of kops ${v.text}; kops has it ${rangesText(releases)}`;
+  const parts = [`**${key}**`, schemaTypeLabel(node)];
+  const holding = releases && rangeHolding(releases, v);
+  if (holding && holding[0] !== OLDEST_KOPS) parts.push(`since kops ${releaseName(holding[0])}`);
+  if (holding?.[1]) parts.push(`removed in kops ${releaseName(holding[1])}`);
+  if (node.enum?.length) parts.push(node.enum.map((value) => `\`${String(value)}\``).join(' | '));
+  const head = parts.join(' · ');
   return node.description ? `${head}\n\n${firstSentence(node.description)}` : head;
 }
 
