@@ -67,6 +67,16 @@ describe('completion: Cilium keys', () => {
     assert.equal(item(items(`${at('v1.25.0')}${CILIUM}      |\n`), 'enablePolicy').deprecated, false);
   });
 
+  it("before v1.23 tags deprecated the keys kops' own comment says do nothing, and says why", () => {
+    const entries = items(`${at('v1.22.6')}${CILIUM}      |\n`);
+    const agentLabels = item(entries, 'agentLabels');
+    assert.equal(agentLabels.deprecated, true);
+    assert.equal(agentLabels.detail, 'kops v1.22.6 · list of strings · deprecated');
+    assert.match(agentLabels.documentation, /no effect from v1\.18 until v1\.23 \(kops' comment: not implemented\)/);
+    assert.equal(item(entries, 'ipam').deprecated, false);
+    assert.equal(item(items(`${at('v1.18.3')}${CILIUM}      |\n`), 'enableipv4').deprecated, false);
+  });
+
   it('inserts scalars as `key: `, booleans and enums with a choice, objects with their block', () => {
     const entries = items(`${CILIUM}      |\n`);
     assert.deepEqual([item(entries, 'clusterName').insertText, item(entries, 'clusterName').isSnippet], ['clusterName: ', false]);

@@ -8,7 +8,15 @@ import { applyEdits } from '../helpers/applyEdits';
 import { positionOf } from '../helpers/marker';
 import { kopsDocument } from '../helpers/kopsText';
 
-const FIELD_CODES = ['cilium-unknown-key', 'cilium-key-too-new', 'cilium-type', 'cilium-enum', 'cilium-dead-key', 'cilium-no-effect'];
+const FIELD_CODES = [
+  'cilium-unknown-key',
+  'cilium-key-too-new',
+  'cilium-type',
+  'cilium-enum',
+  'cilium-dead-key',
+  'cilium-no-effect',
+  'cilium-no-effect-per-kops',
+];
 
 const check = (text: string, kopsVersion = 'v1.36.2'): Finding[] => {
   const file = parseFile(text);
@@ -131,7 +139,7 @@ describe('diagnostics: spec.networking.cilium fields', () => {
     it('wants a map for hubble and a list for agentLabels; an empty value is fine', () => {
       const found = fieldFindings(cluster('hubble: true\nagentLabels: drop\ncontainerRuntime:\nenableNodePort:'), 'v1.22.0');
       assert.deepEqual(
-        found.map((f) => `${f.code} ${f.path}`),
+        found.filter((f) => f.code !== 'cilium-no-effect-per-kops').map((f) => `${f.code} ${f.path}`),
         ['cilium-type spec.networking.cilium.hubble', 'cilium-type spec.networking.cilium.agentLabels'],
       );
     });
@@ -160,7 +168,10 @@ describe('diagnostics: spec.networking.cilium fields', () => {
       assert.deepEqual(f.tags, ['deprecated']);
       assert.deepEqual(f.range.start, at(text, 'bpfRoot'));
       assert.equal(applyEdits(text, f.fixes![0].edits), cluster('enableNodePort: true'));
-      assert.deepEqual(fieldFindings(text, 'v1.21.0'), []);
+      assert.deepEqual(
+        fieldFindings(text, 'v1.21.0').map((x) => x.code),
+        ['cilium-no-effect-per-kops'],
+      );
     });
 
     it('marks a key that no longer has an effect as unnecessary', () => {
@@ -170,6 +181,31 @@ describe('diagnostics: spec.networking.cilium fields', () => {
       assert.deepEqual(f.tags, ['unnecessary']);
       assert.match(f.message, /since kops v1\.34/);
       assert.deepEqual(fieldFindings(text, 'v1.30.0'), []);
+    });
+
+    it("warns before v1.23 about a key kops' own comment says does nothing, on the key", () => {
+      const text = cluster('agentLabels:\n- a=b\nenableNodePort: true');
+      const f = only(fieldFindings(text, 'v1.22.6'), 'cilium-no-effect-per-kops');
+      assert.equal(f.severity, 'warning');
+      assert.equal(f.message, 'agentLabels does nothing at kops v1.22.6 (kops: not implemented): remove it');
+      assert.equal(f.path, 'spec.networking.cilium.agentLabels');
+      assert.deepEqual(f.tags, ['deprecated']);
+      assert.deepEqual(f.range, { start: at(text, 'agentLabels'), end: at(text, 'agentLabels', 'agentLabels'.length) });
+      assert.deepEqual(
+        fieldFindings(text, 'v1.23.0').map((x) => [x.code, x.message]),
+        [['cilium-dead-key', 'kops drops `agentLabels` since v1.23: remove it']],
+      );
+    });
+
+    it("follows the releases kops' comment names, and leaves keys it says nothing about alone", () => {
+      const ipv4 = cluster('enableipv4: true');
+      assert.deepEqual(fieldFindings(ipv4, 'v1.18.3'), []);
+      assert.match(only(fieldFindings(ipv4, 'v1.19.0'), 'cilium-no-effect-per-kops').message, /^enableipv4 does nothing at kops v1\.19\.0/);
+      assert.match(
+        only(fieldFindings(cluster('containerRuntimeLabels: none'), 'v1.20.0'), 'cilium-no-effect-per-kops').message,
+        /\(kops: ignored\)/,
+      );
+      assert.deepEqual(fieldFindings(cluster('ipam: crd'), 'v1.22.6'), []);
     });
 
     it('does not offer to remove the only key (an empty cilium: would turn Cilium off)', () => {

@@ -180,6 +180,17 @@ describe('quick fixes for single findings', () => {
     assert.equal(fixFile(text, 'cilium-dead-key'), `${head}  networking:\n    cilium: {}\n`);
   });
 
+  it("removes a key kops' own comment says does nothing, as the preferred fix safe to apply file-wide", () => {
+    const text = `# kops-version: v1.22.6\n${head}  networking:\n    cilium:\n      agentLabels:\n      - a=b\n      ipam: crd\n`;
+    const { findings, fixes } = analyse(text);
+    const offered = fixes(findings.find((f) => f.code === 'cilium-no-effect-per-kops')!);
+    assert.deepEqual(
+      offered.map((f) => [f.title, f.preferred, f.fixAllSafe]),
+      [['Remove `agentLabels` (it does nothing)', true, true]],
+    );
+    assert.equal(applyEdits(text, offered[0].edits), `# kops-version: v1.22.6\n${head}  networking:\n    cilium:\n      ipam: crd\n`);
+  });
+
   it('ranks at most three enum values and prefers none when no value is clearly meant', () => {
     const text = `${head}  networking:\n    cilium:\n      ipam: foo\n`;
     const { findings, fixes } = analyse(text);

@@ -49,6 +49,17 @@ describe('hover', () => {
     assert.doesNotMatch(card(`# kops-version: v1.30.0\n${CILIUM}      enable|Policy: default\n`), /no effect/i);
   });
 
+  it("before v1.23 a key kops' own comment says does nothing: what the comment says and in which releases", () => {
+    const md = card(`# kops-version: v1.22.6\n${CILIUM}      agent|Labels: [a=b]\n`);
+    assert.match(md, /⚠ No effect from v1\.18 until v1\.23 \(kops' comment: not implemented\)/);
+    assert.match(
+      card(`# kops-version: v1.20.0\n${CILIUM}      enable|ipv4: true\n`),
+      /No effect from v1\.19 until v1\.23 \(kops' comment: not implemented\)/,
+    );
+    assert.doesNotMatch(card(`# kops-version: v1.23.0\n${CILIUM}      agent|Labels: [a=b]\n`), /kops' comment/);
+    assert.doesNotMatch(card(`# kops-version: v1.22.6\n${CILIUM}      ip|am: crd\n`), /⚠/);
+  });
+
   it('nested and flow keys', () => {
     assert.match(card(`${CILIUM}      hubble:\n        ena|bled: true\n`), /^\*\*enabled\*\* · boolean/);
     assert.match(card(`${CLUSTER}spec:\n  networking:\n    cilium: {ip|am: eni}\n`), /^\*\*ipam\*\*/);

@@ -56,6 +56,7 @@ const CODES = {
   'cilium-enum': { title: 'The value is not one of the documented values for this Cilium key.', docs: GUIDE.cilium },
   'cilium-dead-key': { title: 'kops discards this Cilium key; it has no effect.', docs: GUIDE.cilium },
   'cilium-no-effect': { title: 'kops accepts this Cilium key but it no longer changes the Cilium configuration.', docs: GUIDE.cilium },
+  'cilium-no-effect-per-kops': { title: "kops' own comment on this Cilium key says setting it does nothing.", docs: GUIDE.cilium },
   // kops validation rules
   'cilium-version-prefix': { title: 'The Cilium version must start with v.', docs: GUIDE.cilium },
   'cilium-version-semver': { title: 'The Cilium version is not a full semantic version.', docs: GUIDE.cilium },

@@ -59,15 +59,20 @@ export function defaultText(field: CiliumField, api: KopsApiVersion): string | u
   return field.default === 'true' ? 'false' : field.default === 'false' ? 'true' : field.default;
 }
 
-/** "dead since …" / "no effect since …" notes, empty for keys kops still uses. */
+/** "dead since …" / "no effect since …" / "no effect from … until …" notes, empty for keys kops still uses. */
 export function lifecycleNotes(field: CiliumField): string[] {
   const notes: string[] = [];
   if (field.deadSince) notes.push(`dead since ${releaseName(field.deadSince)} (kops drops it)`);
   if (field.noEffectSince) notes.push(`no effect since ${releaseName(field.noEffectSince)}`);
+  const comment = field.noEffectComment;
+  if (comment) {
+    const until = comment.until ? ` until ${releaseName(comment.until)}` : ' on';
+    notes.push(`no effect from ${releaseName(comment.from)}${until} (kops' comment: ${comment.says})`);
+  }
   return notes;
 }
 
-export const isRetired = (field: CiliumField): boolean => !!(field.deadSince || field.noEffectSince);
+export const isRetired = (field: CiliumField): boolean => !!(field.deadSince || field.noEffectSince || field.noEffectComment);
 
 /** What the key is for; for an inverted boolean, that it means the opposite of its v1alpha2 spelling. */
 export function fieldSummary(field: CiliumField, api: KopsApiVersion): string {

@@ -1,6 +1,7 @@
 import { isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { KopsCommentSays } from '../../kops/catalog/ciliumComments';
 import type { CiliumField } from '../../kops/catalog/ciliumFields';
-import type { Finding, Fix, PathSegment } from '../../types';
+import type { Finding, Fix, PathSegment, Range } from '../../types';
 import { formatPath } from '../../types';
 import { docsFor, rangeOf, type CiliumContext } from './context';
 import { releaseName } from '../../kops/releases';
@@ -26,7 +27,10 @@ function wholeLines(lines: CiliumContext['file']['lines'], first: number, last: 
   return { start, end: { line: last, character: lines.lineText(last).length } };
 }
 
-/** Keys kops accepts but throws away (dead) or no longer turns into Cilium configuration (no effect). */
+/**
+ * Keys kops accepts but throws away (dead), no longer turns into Cilium configuration (no effect), or says in its
+ * own comment on the key that setting it does nothing.
+ */
 export function lifecycleFindings(ctx: CiliumContext, map: YAMLMap, pair: Pair, field: CiliumField, path: PathSegment[]): Finding[] {
   const range = rangeOf(ctx, pair);
   const key = String(path[path.length - 1]);
@@ -61,5 +65,19 @@ export function lifecycleFindings(ctx: CiliumContext, map: YAMLMap, pair: Pair, 
       },
     ];
   }
+  const keyRange = rangeOf(ctx, isScalar(pair.key) ? pair.key : undefined);
+  if (field.noEffectComment && keyRange) return [commentedNoEffect(ctx, keyRange, key, field.noEffectComment.says, path)];
   return [];
+}
+
+function commentedNoEffect(ctx: CiliumContext, range: Range, key: string, says: KopsCommentSays, path: PathSegment[]): Finding {
+  return {
+    code: 'cilium-no-effect-per-kops',
+    path: formatPath(path),
+    range,
+    severity: 'warning',
+    message: `${key} does nothing at kops ${ctx.v.text} (kops: ${says}): remove it`,
+    docs: docsFor(ctx),
+    tags: ['deprecated'],
+  };
 }

@@ -19,7 +19,7 @@ export interface CompletionEntry {
   isSnippet: boolean;
   sortText: string;
   filterText?: string;
-  /** Dead or no-effect keys (shown struck through, sorted last). */
+  /** Dead or no-effect keys, and keys kops' own comment says do nothing (shown struck through, sorted last). */
   deprecated: boolean;
   range: Range;
 }

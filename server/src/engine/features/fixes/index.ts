@@ -6,7 +6,7 @@ import { enumFixer, renameFixer } from './choiceFixes';
 import { fixContext, type Fixer } from './context';
 import { independent } from '../../document/textEdits';
 import * as etcd from './etcdFixes';
-import { removeDeadKey, removeKeyWithoutEffect, removeTooNewKey } from './keyFixes';
+import { removeDeadKey, removeKeyKopsSaysDoesNothing, removeKeyWithoutEffect, removeTooNewKey } from './keyFixes';
 import * as rule from './ruleFixes';
 import { versionCommentFixes } from './versionComment';
 import { versionFixer } from './versionFixes';
@@ -46,6 +46,7 @@ const FIXERS: Record<FindingCode, FindingFixer | undefined> = {
   'cilium-enum': inDocument(enumFixer),
   'cilium-dead-key': inDocument(removeDeadKey),
   'cilium-no-effect': inDocument(removeKeyWithoutEffect),
+  'cilium-no-effect-per-kops': inDocument(removeKeyKopsSaysDoesNothing),
   'cilium-version-prefix': inDocument(versionFixer),
   'cilium-version-semver': inDocument(versionFixer),
   'cilium-version-supported': inDocument(versionFixer),

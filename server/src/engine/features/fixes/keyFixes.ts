@@ -1,6 +1,6 @@
 import { findingOffset, fix, pathStartingAt, type Fixer } from './context';
 
-/** Keys kops throws away (dead) or no longer uses (no effect): removing them changes nothing kops does. */
+/** Keys kops throws away (dead), no longer uses (no effect) or says do nothing: removing them changes nothing in the cluster. */
 
 const removal =
   (why: string, extra: { preferred?: boolean; fixAllSafe?: boolean }): Fixer =>
@@ -12,5 +12,6 @@ const removal =
   };
 
 export const removeDeadKey = removal('kops discards it', { preferred: true, fixAllSafe: true });
+export const removeKeyKopsSaysDoesNothing = removal('it does nothing', { preferred: true, fixAllSafe: true });
 export const removeKeyWithoutEffect = removal('it has no effect', {});
 export const removeTooNewKey = removal('this kops release ignores it', {});

@@ -3,6 +3,7 @@ import { DEFAULT_HISTORY, MANIFEST_ONLY_NOTE, type DefaultEra } from './defaultH
 import summaries from './fieldSummaries.json';
 import generated from './generated/ciliumFields.json';
 import { ciliumSupport } from './ciliumVersions';
+import { noEffectCommentAt, type KopsNoEffectComment } from './ciliumComments';
 
 export type FieldType = 'string' | 'boolean' | 'integer' | 'quantity' | 'stringList' | 'stringMap' | 'object';
 /** The maps inside spec.networking.cilium whose keys the catalog lists too. */
@@ -29,6 +30,8 @@ export interface CiliumField {
   deadSince?: string;
   /** Set when the queried version is at or after the release where the key stopped having an effect. */
   noEffectSince?: string;
+  /** kops' own comment says the key does nothing at the queried version; set only where deadSince and noEffectSince are not. */
+  noEffectComment?: KopsNoEffectComment;
   v1alpha3Name?: string;
   /** Name kops prints in validation error paths at the queried version. */
   internalName: string;
@@ -118,6 +121,8 @@ function toField(f: GeneratedField, v: KopsVersion): CiliumField {
   if (enumValues) field.enumValues = enumValues;
   if (f.deadSince && atLeast(v, f.deadSince)) field.deadSince = f.deadSince;
   if (f.noEffectSince && atLeast(v, f.noEffectSince)) field.noEffectSince = f.noEffectSince;
+  const comment = field.deadSince || field.noEffectSince ? undefined : noEffectCommentAt(v, f.path);
+  if (comment) field.noEffectComment = comment;
   if (f.v1alpha3) field.v1alpha3Name = f.v1alpha3;
   if (f.docsTopics) {
     field.docsTopic = f.docsTopics[0];
