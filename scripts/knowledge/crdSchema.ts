@@ -53,14 +53,18 @@ const METADATA: ShapeNode = {
   },
 };
 
+interface CrdFile {
+  spec?: { group: string; versions?: { name: string; schema: { openAPIV3Schema: OpenApiNode } }[] };
+}
+
 /** The v1alpha2 schema of a kops CRD file, with apiVersion and kind pinned and metadata spelled out. */
 export function crdShape(crdText: string, kind: string): ShapeNode {
-  const crd = parse(crdText) as { spec: { group: string; versions: { name: string; schema: { openAPIV3Schema: OpenApiNode } }[] } };
-  const version = crd.spec.versions.find((v) => v.name === 'v1alpha2');
-  if (!version) throw new Error(`the ${kind} CRD has no v1alpha2 version`);
+  const spec = (parse(crdText) as CrdFile | null)?.spec;
+  const version = spec?.versions?.find((v) => v.name === 'v1alpha2');
+  if (!spec || !version) throw new Error(`the ${kind} CRD has no v1alpha2 version`);
   const root = shape(version.schema.openAPIV3Schema);
   const properties = root.properties ?? {};
-  properties.apiVersion = { ...properties.apiVersion, enum: [`${crd.spec.group}/v1alpha2`] };
+  properties.apiVersion = { ...properties.apiVersion, enum: [`${spec.group}/v1alpha2`] };
   properties.kind = { ...properties.kind, enum: [kind] };
   properties.metadata = METADATA;
   return { ...root, properties };

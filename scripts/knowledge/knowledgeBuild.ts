@@ -7,9 +7,9 @@ export const KINDS = [
   { kind: 'Cluster', file: 'cluster', crd: 'k8s/crds/kops.k8s.io_clusters.yaml' },
   { kind: 'InstanceGroup', file: 'instancegroup', crd: 'k8s/crds/kops.k8s.io_instancegroups.yaml' },
 ] as const;
-const NETWORKING_GO = 'pkg/apis/kops/v1alpha2/networking.go';
-const CILIUM_COMPONENT = 'pkg/model/components/cilium.go';
-const CILIUM_ADDON_V118 = 'upup/models/cloudup/resources/addons/networking.cilium.io/k8s-1.12.yaml.template';
+export const NETWORKING_GO = 'pkg/apis/kops/v1alpha2/networking.go';
+export const CILIUM_COMPONENT = 'pkg/model/components/cilium.go';
+export const CILIUM_ADDON_V118 = 'upup/models/cloudup/resources/addons/networking.cilium.io/k8s-1.12.yaml.template';
 
 export interface Release {
   tag: string;
@@ -45,6 +45,15 @@ function ciliumComments(
   return out;
 }
 
+/** `work` on a file kops has at a release; its error names the release and the file. */
+export function fromFile<T>(tag: string, path: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw new Error(`kops ${tag} ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
 /** Everything kops-spec knows of kops, read from kops' source at each release tag from `first` on. */
 export function buildKnowledge(source: KopsSource, first = 'v1.18.0'): Knowledge {
   const all = source.releases();
@@ -61,11 +70,11 @@ export function buildKnowledge(source: KopsSource, first = 'v1.18.0'): Knowledge
   for (const { kind, file, crd } of KINDS) {
     const shapes: (ShapeNode | undefined)[] = releases.map((tag) => {
       const text = read(tag, crd);
-      return text === undefined ? undefined : crdShape(text, kind);
+      return text === undefined ? undefined : fromFile(tag, crd, () => crdShape(text, kind));
     });
     schemas[file] = mergeReleases(releases, shapes);
   }
-  const comments = releases.map((tag) => ciliumNoEffectFields(read(tag, NETWORKING_GO) ?? ''));
+  const comments = releases.map((tag) => fromFile(tag, NETWORKING_GO, () => ciliumNoEffectFields(read(tag, NETWORKING_GO) ?? '')));
   const withDefaults = releases.map((tag) => {
     const defaultCilium = componentDefaultCilium(read(tag, CILIUM_COMPONENT)) ?? addonDefaultCilium(read(tag, CILIUM_ADDON_V118));
     if (!defaultCilium) throw new Error(`kops ${tag}: found no default Cilium version`);
