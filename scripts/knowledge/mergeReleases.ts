@@ -1,16 +1,7 @@
 import type { ShapeNode } from './crdSchema';
+import type { KnowledgeNode, ReleaseRanges } from '../../server/src/engine';
 
-/** Half-open release ranges: `[from]` is from that release on, `[from, until]` stops before `until`. */
-export type ReleaseRanges = ([string] | [string, string])[];
-
-/** A key of every release at once: where it exists (`in`, omitted when the same as its parent's) and its shape. */
-export interface KnowledgeNode extends Omit<ShapeNode, 'properties' | 'items' | 'additionalProperties'> {
-  in?: ReleaseRanges;
-  /** A key whose shape changed between releases has one node per shape, with disjoint `in`. */
-  properties?: Record<string, KnowledgeNode | KnowledgeNode[]>;
-  items?: KnowledgeNode;
-  additionalProperties?: KnowledgeNode;
-}
+export type { KnowledgeNode, ReleaseRanges };
 
 interface Occurrence {
   release: number;

@@ -30,6 +30,8 @@ export {
 } from './kops/releases';
 export { effectiveKopsVersion, type EffectiveVersion, type EngineSettings } from './kops/effectiveVersion';
 export { ciliumFields } from './kops/catalog/ciliumFields';
+/** The format scripts/gen-knowledge.ts writes. */
+export type { KnowledgeNode, ReleaseRanges } from './kops/knowledge/knowledgeNode';
 
 // Checks
 export { diagnose } from './checks/diagnostics';
