@@ -1,14 +1,14 @@
 // kops CRDs (OpenAPI v3 `openAPIV3Schema`) → one draft-07 JSON Schema for yaml-language-server.
 // usage: tsx bench/crd2schema.ts [outFile=bench/.deps/schema/kops.schema.json]
-//        (env KOPS_FACTS: the kops fact folder holding crds/, default ../shared/kops)
+// Reads the v1.36.2 CRDs copied into bench/kops-crds/ (README there: provenance and licence).
 // Strict like `kops create -f`: objects that list properties reject unknown keys. One file,
 // dispatching on `kind` to `#/definitions/Cluster` or `#/definitions/InstanceGroup`.
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { SCHEMA_FILE } from './lib/servers';
+import { ROOT, SCHEMA_FILE } from './lib/servers';
 
-const FACTS = process.env.KOPS_FACTS ?? path.resolve(__dirname, '..', '..', 'shared', 'kops');
+export const CRD_DIR = path.join(ROOT, 'bench', 'kops-crds');
 const CRDS: Record<'Cluster' | 'InstanceGroup', string> = {
   Cluster: 'kops.k8s.io_clusters.yaml',
   InstanceGroup: 'kops.k8s.io_instancegroups.yaml',
@@ -39,7 +39,7 @@ export function toJsonSchema(node: unknown): unknown {
 }
 
 function kindSchema(kind: keyof typeof CRDS): Schema {
-  const crd = YAML.parse(fs.readFileSync(path.join(FACTS, 'crds', CRDS[kind]), 'utf8'));
+  const crd = YAML.parse(fs.readFileSync(path.join(CRD_DIR, CRDS[kind]), 'utf8'));
   const version = crd.spec.versions.find((v: { name: string }) => v.name === 'v1alpha2') ?? crd.spec.versions[0];
   const schema = toJsonSchema(version.schema.openAPIV3Schema) as Schema & { properties: Schema };
   schema.title = `kops ${kind} (${version.name})`;

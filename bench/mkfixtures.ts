@@ -1,14 +1,15 @@
-// Builds the benchmark fixtures from the kops integration-test specs in the shared fact base.
-// usage: tsx bench/mkfixtures.ts [outDir=bench/fixtures]   (env KOPS_FACTS: the kops fact folder, default ../shared/kops)
+// Builds the benchmark fixtures from the kops integration-test specs in test/fixtures/kops/specs.
+// usage: tsx bench/mkfixtures.ts [outDir=bench/fixtures]
 // Writes <name>.kops.yaml files plus index.json with sizes and the probe positions the harness uses.
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import { kopsFixture } from '../test/helpers/fixturePaths';
+import { CRD_DIR } from './crd2schema';
 import { anchoredCluster, anchoredInstanceGroup } from './lib/anchors';
 
 const ROOT = path.resolve(__dirname, '..');
 export const FIXTURES_DIR = path.join(ROOT, 'bench', 'fixtures');
-const FACTS = process.env.KOPS_FACTS ?? path.resolve(ROOT, '..', 'shared', 'kops');
 
 export interface Position {
   line: number;
@@ -29,7 +30,7 @@ export interface Fixture {
 }
 
 const PROBE_LINE = '      ';
-const readSpec = (name: string) => fs.readFileSync(path.join(FACTS, 'specs', name), 'utf8');
+const readSpec = (name: string) => fs.readFileSync(kopsFixture('specs', name), 'utf8');
 const documentsOf = (text: string) => text.split(/^---[ \t]*$/m).map((d) => d.trim() + '\n');
 const joinDocuments = (docs: string[]) => docs.join('---\n');
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -62,7 +63,7 @@ function specBlocks(doc: string): Map<string, string> {
 
 /** Fields of the v1alpha2 Cluster spec in the newest CRD: a donor field outside it would make the fixture invalid. */
 function crdSpecFields(): Set<string> {
-  const crd = YAML.parse(fs.readFileSync(path.join(FACTS, 'crds', 'kops.k8s.io_clusters.yaml'), 'utf8'));
+  const crd = YAML.parse(fs.readFileSync(path.join(CRD_DIR, 'kops.k8s.io_clusters.yaml'), 'utf8'));
   const version = crd.spec.versions.find((v: { name: string }) => v.name === 'v1alpha2');
   return new Set(Object.keys(version.schema.openAPIV3Schema.properties.spec.properties));
 }

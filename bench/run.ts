@@ -12,9 +12,9 @@ import { formatReport, type BenchResult, type Machine } from './lib/report';
 import { oursServer, ROOT, yamlLanguageServer, type ServerId, type ServerSpec } from './lib/servers';
 import { measureFixture, type RunOptions } from './lib/session';
 import { checkTargets } from './lib/targets';
+import { KOPS_FIXTURES } from '../test/helpers/fixturePaths';
 import { FIXTURES_DIR, writeFixtures } from './mkfixtures';
 
-const FACTS = process.env.KOPS_FACTS ?? path.resolve(ROOT, '..', 'shared', 'kops');
 const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
 
 function option(name: string): string | undefined {
@@ -99,7 +99,7 @@ async function main(): Promise<void> {
   }
   result.machine.loadAverage1mAtEnd = +os.loadavg()[0].toFixed(2);
   log('CLI …');
-  result.cli = servers.ours.skipped ? { wallMs: { na: servers.ours.skipped }, files: 0 } : await timeCli(FACTS, 5);
+  result.cli = servers.ours.skipped ? { wallMs: { na: servers.ours.skipped }, files: 0 } : await timeCli(KOPS_FIXTURES, 5);
 
   const byName = new Map(result.fixtures.map((f) => [f.fixture.name, f.runs]));
   result.targets = checkTargets({ metric: (fixture, server, name) => byName.get(fixture)?.[server]?.metrics[name], cli: result.cli });

@@ -1,21 +1,21 @@
-// Regenerates server/src/engine/kops/catalog/generated/*.json from the shared fact base.
-// Usage: npx tsx scripts/gen-catalog.mjs [--shared <dir>]   (default: ../shared next to the repo)
-// The output is checked in, so the product never needs the fact base at run time.
+// Regenerates server/src/engine/kops/catalog/generated/*.json from the hand-reviewed Cilium inputs in knowledge/cilium/.
+// Usage: npx tsx scripts/gen-catalog.mjs [--knowledge <dir>]   (default: the repository's knowledge/ folder)
+// The output is checked in, so the product never reads knowledge/ at run time.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NEWEST_KOPS, OLDEST_KOPS } from '../server/src/engine';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const sharedArg = process.argv.indexOf('--shared');
-const shared = sharedArg > 0 ? resolve(process.argv[sharedArg + 1]) : resolve(repo, '../shared');
+const knowledgeArg = process.argv.indexOf('--knowledge');
+const knowledge = knowledgeArg > 0 ? resolve(process.argv[knowledgeArg + 1]) : join(repo, 'knowledge');
 const outDir = join(repo, 'server/src/engine/kops/catalog/generated');
 
-const readJson = (rel) => JSON.parse(readFileSync(join(shared, rel), 'utf8'));
-const facts = readJson('kops/cilium-fields.json');
-const versions = readJson('kops/cilium-versions.json');
-const docs = readJson('cilium-docs.json');
-const rulesMd = readFileSync(join(shared, 'kops/cilium-rules.md'), 'utf8');
+const readJson = (rel) => JSON.parse(readFileSync(join(knowledge, rel), 'utf8'));
+const facts = readJson('cilium/fields.json');
+const versions = readJson('cilium/versions.json');
+const docs = readJson('cilium/docs.json');
+const supported = readJson('cilium/supported-versions.json');
 
 function check(ok, message) {
   if (!ok) throw new Error(`gen-catalog: ${message}`);
@@ -50,7 +50,7 @@ function fieldType(f) {
 }
 
 // Keys that first shipped in a patch release (read from the kops tags' pkg/apis/kops/v1alpha2/networking.go;
-// the fact base dates keys by .0 releases). `backports`: earlier release lines that got the key in a patch.
+// fields.json dates keys by .0 releases). `backports`: earlier release lines that got the key in a patch.
 const PATCH_RELEASES = {
   enableHostReachableServices: { since: 'v1.20.1' },
   disableCNPStatusUpdates: { since: 'v1.22.2' },
@@ -79,7 +79,7 @@ function yamlText(value) {
   return String(value);
 }
 
-// Enum lists that differ from the newest one; each is asserted against the fact base's own wording.
+// Enum lists that differ from the newest one; each is asserted against the wording of fields.json.
 const ENUM_BEFORE = {
   ipam: { source: /v1\.18\.0 accepted only crd and eni/, before: 'v1.19.0', values: ['crd', 'eni'] },
 };
@@ -154,7 +154,7 @@ check(fields.filter((f) => f.noEffectSince).length === 16, 'expected 16 no-effec
 
 // ---- supported Cilium versions ------------------------------------------------------------------------------
 // Patch releases that changed the default Cilium version inside a minor (read from the kops tags'
-// pkg/model/components/cilium.go; the fact base lists the .0 releases only).
+// pkg/model/components/cilium.go; versions.json lists the .0 releases only).
 const PATCH_DEFAULTS = {
   'v1.21.1': 'v1.9.9',
   'v1.24.2': 'v1.11.8',
@@ -164,20 +164,13 @@ const PATCH_DEFAULTS = {
   'v1.34.2': 'v1.18.6',
 };
 
-/** "Supported Cilium versions by validation" table: kops minor -> literal detail string (null = not validated). */
+/** kops minor -> the detail string of its Cilium version check (null = not validated). */
 function detailsByMinor() {
-  const section = rulesMd.split('### Supported Cilium versions by validation')[1];
-  check(section !== undefined, 'cilium-rules.md lost its supported-versions table');
   const details = new Map();
-  for (const line of section.split('\n').filter((l) => /^\| v1\./.test(l))) {
-    const [kops, detail] = line
-      .split('|')
-      .slice(1, 3)
-      .map((c) => c.trim());
-    const text = /`([^`]+)`/.exec(detail)?.[1] ?? null;
-    for (const part of kops.split(',').map((p) => p.trim())) {
-      const [from, to = from] = part.split(/\s+[–-]\s+/).map(semver);
-      for (let m = from[1]; m <= to[1]; m++) details.set(m, text);
+  for (const { from, to, detail } of supported.ranges) {
+    for (let m = semver(from)[1]; m <= semver(to)[1]; m++) {
+      check(!details.has(m), `supported-versions.json lists kops 1.${m} twice`);
+      details.set(m, detail);
     }
   }
   return details;
@@ -213,7 +206,7 @@ for (const [kops, r] of Object.entries(versions.allMinorReleases).sort(([a], [b]
   else Object.assign(entry, { check: 'minors', acceptedMinors: acceptedMinors(r.validatedMinor) });
   minors[kops] = entry;
 }
-for (const patch of Object.keys(PATCH_DEFAULTS)) check(!(patch in minors), `${patch} is already a fact-base release`);
+for (const patch of Object.keys(PATCH_DEFAULTS)) check(!(patch in minors), `${patch} is already a release in versions.json`);
 
 const networking = Object.fromEntries(
   tags.map((t) => [
@@ -263,19 +256,19 @@ function write(name, data) {
 }
 
 write('ciliumFields.json', {
-  ...header(['kops/cilium-fields.json', 'cilium-docs.json']),
+  ...header(['knowledge/cilium/fields.json', 'knowledge/cilium/docs.json']),
   listedTags: tags,
   newestKops: NEWEST_KOPS,
   fields,
 });
 write('ciliumVersions.json', {
-  ...header(['kops/cilium-versions.json', 'kops/cilium-rules.md']),
+  ...header(['knowledge/cilium/versions.json', 'knowledge/cilium/supported-versions.json']),
   minors,
   patchDefaults: PATCH_DEFAULTS,
   networking,
 });
 write('ciliumDocs.json', {
-  ...header(['cilium-docs.json']),
+  ...header(['knowledge/cilium/docs.json']),
   base: docs.base,
   versions: docs.versions,
   newestRelease: docs.newestRelease,

@@ -1,5 +1,5 @@
-// Wall time of `node dist/cli.js check --format json <files>` over the kops fact-base specs and
-// validation cases, node start-up included.
+// Wall time of `node dist/cli.js check --format json <files>` over the kops specs and validation cases of
+// test/fixtures/kops, node start-up included.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,9 +15,9 @@ export interface CliRun {
   outputBytes?: number;
 }
 
-export function cliInputs(factsDir: string): string[] {
+export function cliInputs(kopsFixtures: string): string[] {
   return ['specs', 'validation-cases'].flatMap((sub) => {
-    const dir = path.join(factsDir, sub);
+    const dir = path.join(kopsFixtures, sub);
     return fs.existsSync(dir)
       ? fs
           .readdirSync(dir)
@@ -43,9 +43,9 @@ function runOnce(args: string[]): Promise<{ ms: number; code: number | null; std
   });
 }
 
-export async function timeCli(factsDir: string, repeats: number): Promise<CliRun> {
+export async function timeCli(kopsFixtures: string, repeats: number): Promise<CliRun> {
   const cli = path.join(ROOT, 'dist', 'cli.js');
-  const files = cliInputs(factsDir);
+  const files = cliInputs(kopsFixtures);
   if (!fs.existsSync(cli)) return { wallMs: { na: 'no dist/cli.js' }, files: files.length };
   const args = ['-r', path.join(__dirname, 'reportCpu.cjs'), cli, 'check', '--format', 'json', ...files];
   const samples: number[] = [];

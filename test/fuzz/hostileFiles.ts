@@ -1,6 +1,5 @@
 import { readFileSync } from 'fs';
-import { join } from 'path';
-import { SHARED_KOPS } from './corpus';
+import { kopsFixture } from '../helpers/fixturePaths';
 
 /** Files built to hurt an editor: each is generated, so nothing large is checked in. */
 
@@ -8,7 +7,7 @@ const HEAD =
   'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: hostile.example.com\nspec:\n  kubernetesVersion: 1.30.0\n  networking:\n    cilium:\n';
 
 /** A real stream: one Cluster and 40 InstanceGroups. */
-export const STREAM = (): string => readFileSync(join(SHARED_KOPS, 'specs', 'large-multidoc.yaml'), 'utf8');
+export const STREAM = (): string => readFileSync(kopsFixture('specs', 'large-multidoc.yaml'), 'utf8');
 
 /** The last document of every stream below: an InstanceGroup with an unknown key, to show analysis reached the end. */
 export const LAST_IG =

@@ -1,9 +1,9 @@
 import type { Finding } from '../../server/src/engine';
 
 /**
- * Validation case files (shared/kops/validation-cases and test/cases): a comment header with the kops version
- * and the expected kops errors, followed by one Cluster document. The comparison is the one the official
- * checker (shared/hooks/lib/cases.cjs) applies.
+ * Validation case files (test/fixtures/kops/validation-cases and test/cases): a comment header with the kops version
+ * and the expected kops errors, followed by one Cluster document. The comparison is the one the fact base's own
+ * case checker applies.
  */
 export interface CaseExpectation {
   kopsVersion?: string;

@@ -1,18 +1,20 @@
 import { strict as assert } from 'assert';
 import { spawnSync } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join, relative } from 'path';
+import { delimiter, dirname, join, relative } from 'path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { Finding, FindingCode, KopsError, Severity } from '../../server/src/engine';
+import { kopsFixture, REPO_ROOT } from '../helpers/fixturePaths';
 import { shippedBuild } from '../helpers/shippedBuild';
 import { caseOutcome, compareCase, parseCaseHeader } from '../helpers/cases';
 import { positionOf } from '../helpers/marker';
 
-const REPO = join(__dirname, '..', '..');
+const REPO = REPO_ROOT;
 const FIXTURES = join(REPO, 'test', 'fixtures', 'cli');
-const SHARED_KOPS = join(REPO, '..', 'shared', 'kops');
+/** Preloaded into the CLI: a read outside the repository, the bundle and this suite's own files fails the run. */
+const READ_GUARD = join(REPO, 'test', 'helpers', 'repoOnlyFs.cjs');
 const CLEAN = join(FIXTURES, 'clean-cluster.yaml');
 const BROKEN = join(FIXTURES, 'broken-cluster.yaml');
 
@@ -22,7 +24,13 @@ interface Run {
   stderr: string;
 }
 const run = (args: string[], cwd = REPO): Run => {
-  const r = spawnSync(process.execPath, [shippedBuild().cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const cli = shippedBuild().cli;
+  const env = {
+    ...process.env,
+    NODE_OPTIONS: `--require ${JSON.stringify(READ_GUARD)}`,
+    KOPS_SPEC_READ_ALSO: [dirname(cli), tmp].join(delimiter),
+  };
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 64 << 20 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 interface JsonDiagnostic {
@@ -53,7 +61,7 @@ interface SarifLog {
 }
 const json = (r: Run): JsonFile[] => (JSON.parse(r.stdout) as { files: JsonFile[] }).files;
 
-/** The official checker's comparison (shared/hooks/lib/cases.cjs) over one file of the CLI's JSON output. */
+/** The case comparison of test/helpers/cases.ts over one file of the CLI's JSON output. */
 function caseProblems(text: string, report: JsonFile | undefined): string[] {
   if (!report) return ['missing from the CLI output'];
   const want = parseCaseHeader(text);
@@ -79,6 +87,18 @@ describe('kops-spec CLI (the shipped cli.js)', function () {
     tmp = mkdtempSync(join(tmpdir(), 'kops-spec-cli-'));
   });
   after(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it("runs under the read guard: a file outside the repository and this suite's folders cannot be read", () => {
+    const outside = mkdtempSync(join(tmpdir(), 'kops-spec-unlisted-'));
+    try {
+      writeFileSync(join(outside, 'cluster.yaml'), readFileSync(CLEAN));
+      const r = run(['check', outside]);
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /reads outside the repository/);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
 
   describe('usage', () => {
     it('prints help and its version with exit 0', () => {
@@ -255,13 +275,13 @@ describe('kops-spec CLI (the shipped cli.js)', function () {
   });
 
   describe('acceptance: kops validation cases and specs', () => {
-    const caseDirs = [join(SHARED_KOPS, 'validation-cases'), join(REPO, 'test', 'cases')].filter(existsSync);
+    const caseDirs = [kopsFixture('validation-cases'), join(REPO, 'test', 'cases')];
     for (const dir of caseDirs) {
       const files = readdirSync(dir)
         .filter((f) => /^case-.*\.yaml$/.test(f))
         .sort()
         .map((f) => join(dir, f));
-      describe(relative(join(REPO, '..'), dir), () => {
+      describe(relative(REPO, dir), () => {
         let reports: Map<string, JsonFile>;
         before(() => {
           const r = run(['check', '--format', 'json', ...files]);
@@ -276,17 +296,13 @@ describe('kops-spec CLI (the shipped cli.js)', function () {
       });
     }
 
-    const specs = join(SHARED_KOPS, 'specs');
-    const sources = existsSync(specs)
-      ? (JSON.parse(readFileSync(join(specs, 'sources.json'), 'utf8')) as Array<{ file: string; tag: string }>)
-      : [];
-    const names = existsSync(specs)
-      ? readdirSync(specs)
-          .filter((f) => f.endsWith('.yaml'))
-          .sort()
-      : [];
+    const specs = kopsFixture('specs');
+    const sources = JSON.parse(readFileSync(join(specs, 'sources.json'), 'utf8')) as Array<{ file: string; tag: string }>;
+    const names = readdirSync(specs)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort();
     const tagOf = (name: string): string => sources.find((s) => s.file === name)?.tag ?? 'v1.36.2';
-    describe('shared/kops/specs', () => {
+    describe('test/fixtures/kops/specs', () => {
       const byFile = new Map<string, { status: number | null; report: JsonFile }>();
       before(() => {
         for (const tag of new Set(names.map(tagOf))) {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { allCiliumFieldPaths, ciliumField, ciliumFields, firstKopsWith } from '../../server/src/engine/kops/catalog/ciliumFields';
 import {
   ciliumSupport,
@@ -17,6 +17,7 @@ import {
   KOPS_CILIUM_DOCS,
 } from '../../server/src/engine/kops/catalog/docsLinks';
 import { parseKopsVersion, type KopsVersion } from '../../server/src/engine/kops/releases';
+import { REPO_ROOT } from '../helpers/fixturePaths';
 
 function kops(text: string): KopsVersion {
   const r = parseKopsVersion(text);
@@ -25,16 +26,12 @@ function kops(text: string): KopsVersion {
 }
 const NEWEST = kops('v1.36.2');
 
-const SHARED = resolve(__dirname, '../../../shared');
-const hasShared = existsSync(join(SHARED, 'kops/cilium-fields.json'));
-const readShared = (rel: string): any => JSON.parse(readFileSync(join(SHARED, rel), 'utf8'));
+/** The hand-reviewed Cilium inputs of scripts/gen-catalog.mjs (knowledge/README.md). */
+const readKnowledge = (name: string): any => JSON.parse(readFileSync(join(REPO_ROOT, 'knowledge', 'cilium', name), 'utf8'));
 
-describe('catalog agrees with the shared kops fact base', function () {
-  before(function () {
-    if (!hasShared) this.skip();
-  });
-  const facts = (): any[] => readShared('kops/cilium-fields.json');
-  const versions = (): any => readShared('kops/cilium-versions.json');
+describe('catalog agrees with the hand-reviewed Cilium knowledge', function () {
+  const facts = (): any[] => readKnowledge('fields.json');
+  const versions = (): any => readKnowledge('versions.json');
 
   const expectedType = (f: any): string =>
     /Quantity/.test(f.goType)
@@ -51,7 +48,7 @@ describe('catalog agrees with the shared kops fact base', function () {
   const firstKops = (f: any): string =>
     f.firstMinorRelease.startsWith('<=') || f.firstMinorRelease === 'v1.17.0' ? 'v1.18.0' : f.firstMinorRelease;
 
-  // Keys that shipped in a patch release, read from the kops tags (the fact base dates keys by .0 releases).
+  // Keys that shipped in a patch release, read from the kops tags (fields.json dates keys by .0 releases).
   const PATCH_SINCE: Record<string, string> = {
     enableHostReachableServices: 'v1.20.1',
     disableCNPStatusUpdates: 'v1.22.2',
@@ -62,7 +59,7 @@ describe('catalog agrees with the shared kops fact base', function () {
   const BACKPORTED = new Set(['bpfLBSock', 'extraConfig']);
   const since = (f: any): string => PATCH_SINCE[f.yamlName] ?? firstKops(f);
 
-  it('has exactly the 119 keys of the fact base, in its order', function () {
+  it('has exactly the 119 keys of fields.json, in its order', function () {
     assert.deepEqual(
       allCiliumFieldPaths(),
       facts().map((f) => f.yamlName),
@@ -87,7 +84,7 @@ describe('catalog agrees with the shared kops fact base', function () {
     }
   });
 
-  it('has each key in exactly the listed tags the fact base names, and from its first minor release on', function () {
+  it('has each key in exactly the listed tags fields.json names, and from its first minor release on', function () {
     const tags: string[] = Object.keys(versions().listedTags);
     for (const f of facts()) {
       for (const t of tags)
@@ -118,19 +115,12 @@ describe('catalog agrees with the shared kops fact base', function () {
   });
 
   it('gives each kops minor its default Cilium version, accepted minors and detail string', function () {
-    const rules = readFileSync(join(SHARED, 'kops/cilium-rules.md'), 'utf8').split('### Supported Cilium versions by validation')[1];
+    const ranges: Array<{ from: string; to: string; detail: string | null }> = readKnowledge('supported-versions.json').ranges;
     const detailOf = (minor: number): string | undefined => {
-      for (const line of rules.split('\n').filter((l) => l.startsWith('| v1.'))) {
-        const [kopsCell, detailCell] = line.split('|').slice(1, 3);
-        const ranges = kopsCell.split(',').map((p) =>
-          p
-            .trim()
-            .split(/\s+–\s+/)
-            .map((x) => Number(x.split('.')[1])),
-        );
-        if (ranges.some(([lo, hi = lo]) => minor >= lo && minor <= hi)) return /`([^`]+)`/.exec(detailCell)?.[1];
-      }
-      throw new Error(`no row for kops 1.${minor}`);
+      const minorOf = (v: string): number => Number(v.split('.')[1]);
+      const range = ranges.find((r) => minor >= minorOf(r.from) && minor <= minorOf(r.to));
+      if (!range) throw new Error(`no range for kops 1.${minor}`);
+      return range.detail ?? undefined;
     };
     for (const [tag, r] of Object.entries<any>(versions().allMinorReleases)) {
       const v = kops(tag);
@@ -158,7 +148,7 @@ describe('catalog agrees with the shared kops fact base', function () {
   });
 
   it('builds the documented URL for every docs topic and Cilium minor', function () {
-    const docs = readShared('cilium-docs.json');
+    const docs = readKnowledge('docs.json');
     for (const [id, t] of Object.entries<any>(docs.topics)) {
       for (const v of docs.versions as string[]) {
         const anchor = t.anchors ? t.anchors[v] : t.anchor;

@@ -1,6 +1,5 @@
 import { strict as assert } from 'assert';
-import { existsSync, readFileSync } from 'fs';
-import { join, resolve } from 'path';
+import { readFileSync } from 'fs';
 import { ciliumFields } from '../../server/src/engine/kops/catalog/ciliumFields';
 import { complete } from '../../server/src/engine/features/completion/complete';
 import type { CompletionEntry } from '../../server/src/engine/features/completion/types';
@@ -9,6 +8,7 @@ import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVers
 import { hover } from '../../server/src/engine/features/hover';
 import { parseKopsVersion, type KopsVersion } from '../../server/src/engine/kops/releases';
 import { withCursor } from '../helpers/marker';
+import { kopsFixture } from '../helpers/fixturePaths';
 import { kopsDocument, kopsHeader } from '../helpers/kopsText';
 
 const cluster = (api?: string): string => kopsHeader('Cluster', 'a.example.com', api);
@@ -212,15 +212,10 @@ describe('completion: other kops keys', () => {
 });
 
 describe('completion and hover over the kops integration specs', function () {
-  const SPECS = resolve(__dirname, '../../../shared/kops/specs');
   const files = ['privateciliumadvanced.yaml', 'conversion-cilium-v1alpha3.yaml'];
-  before(function () {
-    if (!existsSync(SPECS)) this.skip();
-  });
-
   it('never throw, and every item replaces a one-line range around the cursor', () => {
     for (const name of files) {
-      const text = readFileSync(join(SPECS, name), 'utf8');
+      const text = readFileSync(kopsFixture('specs', name), 'utf8');
       const file = parseFile(text);
       const eff = effectiveKopsVersion(file, {});
       for (let line = 0; line < file.lines.lineCount; line++) {

@@ -7,9 +7,10 @@ import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVers
 import { fixesFor } from '../../server/src/engine/features/fixes';
 import type { Finding, Fix } from '../../server/src/engine/types';
 import { applyEdits } from '../helpers/applyEdits';
+import { kopsFixture } from '../helpers/fixturePaths';
 import { kopsDocument } from '../helpers/kopsText';
 
-const CASE_DIRS = ['/work/shared/kops/validation-cases', path.join(__dirname, '..', 'cases')];
+const CASE_DIRS = [kopsFixture('validation-cases'), path.join(__dirname, '..', 'cases')];
 
 function analyse(text: string): { findings: Finding[]; fixes: (f: Finding) => Fix[] } {
   const file = parseFile(text);

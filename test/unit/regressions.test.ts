@@ -1,6 +1,5 @@
 import { strict as assert } from 'assert';
 import { readFileSync } from 'fs';
-import { join } from 'path';
 import { insertCiliumEtcd } from '../../server/src/engine/features/etcd/insertCiliumEtcd';
 import { diagnose } from '../../server/src/engine/checks/diagnostics';
 import { parseFile, splitDocuments } from '../../server/src/engine/document/documents';
@@ -10,9 +9,9 @@ import { outline } from '../../server/src/engine/features/symbols';
 import { YamlEditor } from '../../server/src/engine/document/yamlEdit';
 import { complete } from '../../server/src/engine/features/completion';
 import { codeActions } from '../../server/src/engine/features/codeActions';
-import { SHARED_KOPS } from '../fuzz/corpus';
 import { blockNesting } from '../fuzz/hostileFiles';
 import { ClientText, editsProblems, findingProblems } from '../fuzz/invariants';
+import { kopsFixture } from '../helpers/fixturePaths';
 import { positionOf } from '../helpers/marker';
 import { applyEdits } from '../helpers/applyEdits';
 import { kopsDocument } from '../helpers/kopsText';
@@ -122,7 +121,7 @@ describe('fuzz regressions', function () {
   });
 
   describe('commands/insertCiliumEtcd.ts', () => {
-    const text = readFileSync(join(SHARED_KOPS, 'specs', 'create_cluster-cilium-eni.yaml'), 'utf8').replace(/\n/g, '\r\n');
+    const text = readFileSync(kopsFixture('specs', 'create_cluster-cilium-eni.yaml'), 'utf8').replace(/\n/g, '\r\n');
 
     it('CRLF: the etcd edits stay inside the lines they replace', () => {
       const { file, eff, client } = analyse(text);
@@ -215,7 +214,7 @@ describe('fuzz regressions', function () {
     });
 
     it('a fix in a file with lone CR line breaks writes lone CRs, never an LF', () => {
-      const text = readFileSync(join(SHARED_KOPS, 'specs', 'create_cluster-cilium-eni.yaml'), 'utf8').replace(/\n/g, '\r');
+      const text = readFileSync(kopsFixture('specs', 'create_cluster-cilium-eni.yaml'), 'utf8').replace(/\n/g, '\r');
       const { file, eff, client } = analyse(text);
       const result = insertCiliumEtcd(file, eff, positionOf(text, 'etcdClusters'));
       assert.ok('edits' in result && result.edits.length > 0, JSON.stringify(result));

@@ -8,12 +8,12 @@ import type { Finding } from '../../server/src/engine/types';
 import { formatCidr, overlaps, parseCidr } from '../../server/src/engine/checks/rules/network';
 import { parseKubernetesVersion, parseSemver } from '../../server/src/engine/kops/semver';
 import { caseOutcome, compareCase, parseCaseHeader } from '../helpers/cases';
+import { kopsFixture } from '../helpers/fixturePaths';
 import { kopsDocument, kopsHeader } from '../helpers/kopsText';
 
-const SHARED = '/work/shared/kops';
-const SHARED_CASES = path.join(SHARED, 'validation-cases');
+const KOPS_CASES = kopsFixture('validation-cases');
 const OWN_CASES = path.join(__dirname, '..', 'cases');
-const SPECS = path.join(SHARED, 'specs');
+const SPECS = kopsFixture('specs');
 
 function kops(text: string): KopsVersion {
   const parsed = parseKopsVersion(text);
@@ -47,7 +47,7 @@ function checkCaseDir(dir: string, expectedCount?: number): void {
   }
 }
 
-describe('kops validation rules: shared cases', () => checkCaseDir(SHARED_CASES, 50));
+describe('kops validation rules: kops-spec fact base cases', () => checkCaseDir(KOPS_CASES, 50));
 
 describe('kops validation rules: own cases', () => {
   it('has cases', () => assert.ok(caseFiles(OWN_CASES).length > 0));

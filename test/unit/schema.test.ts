@@ -7,9 +7,10 @@ import { suggestKeys } from '../../server/src/engine/kops/didYouMean';
 import { schemaFindings } from '../../server/src/engine/checks/schema/schemaFindings';
 import { schemaAt, specSchema } from '../../server/src/engine/kops/schema/specSchema';
 import type { Finding, Range } from '../../server/src/engine/types';
+import { kopsFixture } from '../helpers/fixturePaths';
 import { kopsHeader } from '../helpers/kopsText';
 
-const SPECS = join(__dirname, '..', '..', '..', 'shared', 'kops', 'specs');
+const SPECS = kopsFixture('specs');
 
 function kops(text: string): KopsVersion {
   const r = parseKopsVersion(text);
