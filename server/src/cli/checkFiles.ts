@@ -1,5 +1,17 @@
 import { resolve } from 'path';
-import { diagnose, effectiveKopsVersion, errorReport, guarded, kopsDocuments, parseFile, type ErrorSink, type Finding } from '../engine';
+import {
+  diagnose,
+  effectiveKopsVersion,
+  errorReport,
+  guarded,
+  kopsDocuments,
+  linkSpecs,
+  parseFile,
+  type EffectiveVersion,
+  type ErrorSink,
+  type Finding,
+  type ParsedFile,
+} from '../engine';
 import type { Candidate } from './collectFiles';
 import { readSource } from './readSource';
 
@@ -19,16 +31,33 @@ export interface CheckOutcome {
   problems: string[];
 }
 
-/** Checks every candidate; a `# kops-version:` comment wins over `kopsVersion`, which wins over the newest kops. */
+/** A file read and parsed, waiting for its findings (which need every file: an InstanceGroup's Cluster may be elsewhere). */
+interface Parsed {
+  path: string;
+  file: ParsedFile;
+  eff: EffectiveVersion;
+}
+
+/**
+ * Checks every candidate; a `# kops-version:` comment wins over `kopsVersion`, which wins over the newest kops.
+ * InstanceGroups are checked against their Cluster wherever it is among the files given.
+ */
 export function checkFiles(candidates: readonly Candidate[], kopsVersion: string | undefined): CheckOutcome {
   const outcome: CheckOutcome = { reports: [], problems: [] };
   const seen = new Set<string>();
+  const parsed: Parsed[] = [];
   for (const candidate of candidates) {
     const key = resolve(candidate.path);
     if (seen.has(key)) continue;
     seen.add(key);
     const context = { feature: 'checking', uri: candidate.path };
-    guarded(internalError(outcome), context, () => checkOne(candidate, kopsVersion, outcome), undefined);
+    guarded(internalError(outcome), context, () => readOne(candidate, kopsVersion, outcome, parsed), undefined);
+  }
+  const links = linkSpecs(parsed.map((p) => p.file));
+  for (const { path, file, eff } of parsed) {
+    const context = { feature: 'checking', uri: path };
+    const findings = guarded(internalError(outcome), context, () => diagnose(file, eff, undefined, links), undefined);
+    if (findings) outcome.reports.push({ file: path, kopsVersion: eff.version.text, findings });
   }
   return outcome;
 }
@@ -40,7 +69,7 @@ const internalError =
     outcome.problems.push(`internal error, please report it: ${errorReport(error, context)}`);
   };
 
-function checkOne(candidate: Candidate, kopsVersion: string | undefined, outcome: CheckOutcome): void {
+function readOne(candidate: Candidate, kopsVersion: string | undefined, outcome: CheckOutcome, parsed: Parsed[]): void {
   const source = readSource(candidate.path);
   if ('problem' in source) {
     outcome.problems.push(source.problem);
@@ -58,5 +87,5 @@ function checkOne(candidate: Candidate, kopsVersion: string | undefined, outcome
     const line = eff.problem.range.start.line + 1;
     outcome.problems.push(`${candidate.path}:${line}: ${eff.problem.message}`);
   }
-  outcome.reports.push({ file: candidate.path, kopsVersion: eff.version.text, findings: diagnose(file, eff) });
+  parsed.push({ path: candidate.path, file, eff });
 }

@@ -35,6 +35,7 @@ export type { KnowledgeNode, ReleaseRanges } from './kops/knowledge/knowledgeNod
 
 // Checks
 export { diagnose } from './checks/diagnostics';
+export { linkSpecs, CLUSTER_LABEL, type SpecLinks } from './kops/specLinks';
 export { FindingsCache } from './checks/findingsCache';
 
 // Features

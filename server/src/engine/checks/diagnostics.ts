@@ -5,7 +5,8 @@ import { placeFindings } from '../document/findingPlacement';
 import type { EffectiveVersion } from '../kops/effectiveVersion';
 import type { KopsVersion } from '../kops/releases';
 import { LineIndex } from '../document/lineIndex';
-import { ruleFindings } from './rules';
+import { crossRuleFindings, ruleFindings } from './rules';
+import { linkSpecs, type SpecLinks } from '../kops/specLinks';
 import { schemaFindings } from './schema/schemaFindings';
 import { isTemplated } from '../document/templates';
 import { guarded, rethrow, type ErrorSink } from '../errorBoundary';
@@ -106,16 +107,60 @@ export function documentFindings(doc: YamlDocument, v: KopsVersion, options: Che
   return outsideTemplates(own.file, own.doc, allDocumentFindings(own.file, own.doc, v, options)).sort(byPosition);
 }
 
+/**
+ * The findings of one kops document that need other documents (an InstanceGroup's Cluster, a Cluster's
+ * InstanceGroups), in document coordinates; the related documents are only read. Not part of
+ * `documentFindings`, so that a document's own findings stay a function of its text and the kops version.
+ */
+export function crossDocumentFindings(
+  doc: YamlDocument,
+  related: readonly YamlDocument[],
+  v: KopsVersion,
+  options: CheckOptions = {},
+): Finding[] {
+  if (!doc.kops || related.length === 0 || doc.yaml.errors.length > 0 || related.some((r) => r.yaml.errors.length > 0)) return [];
+  const own = alone(doc);
+  const { onError = rethrow } = options;
+  const found = guarded(
+    onError,
+    { feature: 'diagnostics: cross-document rules' },
+    () => crossRuleFindings(own.file, own.doc, related, v),
+    [],
+  );
+  return outsideTemplates(own.file, own.doc, found).sort(byPosition);
+}
+
+/** The documents a kops document is checked against: an InstanceGroup's Cluster, or a Cluster's InstanceGroups. */
+export function relatedDocuments(doc: YamlDocument, links: SpecLinks): readonly YamlDocument[] {
+  if (doc.kops?.kind === 'InstanceGroup') {
+    const cluster = links.clusterOf(doc);
+    return cluster ? [cluster] : [];
+  }
+  return doc.kops?.kind === 'Cluster' ? links.instanceGroupsOf(doc) : [];
+}
+
 export type DocumentFindings = (doc: YamlDocument, v: KopsVersion) => readonly Finding[];
+export type CrossDocumentFindings = (doc: YamlDocument, related: readonly YamlDocument[], v: KopsVersion) => readonly Finding[];
 
 /**
  * Every finding for the kops documents of a file, sorted by position; other documents are left alone. Each
- * document's findings come from `perDocument` (default: computed now, a check family that throws rethrows).
+ * document's own findings come from `perDocument`, those against related documents from `perCross` (defaults:
+ * computed now, a check family that throws rethrows). `links` says which documents are related (default: within
+ * the file; the CLI and the server pass links over all the files they know).
  */
-export function diagnose(file: ParsedFile, eff: EffectiveVersion, perDocument: DocumentFindings = documentFindings): Finding[] {
+export function diagnose(
+  file: ParsedFile,
+  eff: EffectiveVersion,
+  perDocument: DocumentFindings = documentFindings,
+  links: SpecLinks = linkSpecs([file]),
+  perCross: CrossDocumentFindings = crossDocumentFindings,
+): Finding[] {
   const findings: Finding[] = [file.limit, eff.problem].filter((f): f is Finding => f !== undefined);
   for (const doc of file.documents) {
-    if (doc.kops) findings.push(...placeFindings(file, doc, perDocument(doc, eff.version)));
+    if (!doc.kops) continue;
+    findings.push(...placeFindings(file, doc, perDocument(doc, eff.version)));
+    const related = relatedDocuments(doc, links);
+    if (related.length) findings.push(...placeFindings(file, doc, perCross(doc, related, eff.version)));
   }
   return findings.sort(byPosition);
 }

@@ -1,5 +1,6 @@
 import type { Document } from 'yaml';
-import { diagnose, documentFindings, type CheckOptions } from './diagnostics';
+import { crossDocumentFindings, diagnose, documentFindings, type CheckOptions } from './diagnostics';
+import { linkSpecs, type SpecLinks } from '../kops/specLinks';
 import type { ParsedFile, YamlDocument } from '../document/documents';
 import type { EffectiveVersion } from '../kops/effectiveVersion';
 import type { KopsVersion } from '../kops/releases';
@@ -15,6 +16,10 @@ import type { Finding } from '../types';
  */
 export class FindingsCache {
   private readonly byDocument = new WeakMap<Document.Parsed, { version: string; findings: readonly Finding[] }>();
+  private readonly crossByDocument = new WeakMap<
+    Document.Parsed,
+    { version: string; related: readonly Document.Parsed[]; findings: readonly Finding[] }
+  >();
   private computed = 0;
 
   /** How many documents were checked rather than answered from the cache (for tests: count work, not time). */
@@ -41,8 +46,27 @@ export class FindingsCache {
     return this.byDocument.get(doc.yaml)?.version === `${v.major}.${v.minor}.${v.patch}`;
   }
 
-  /** Exactly `diagnose(file, eff)`, with every unchanged document answered from the cache. */
-  diagnose(file: ParsedFile, eff: EffectiveVersion, options: CheckOptions = {}): Finding[] {
-    return diagnose(file, eff, (doc, v) => this.documentFindings(doc, v, options));
+  /** The document's findings against related documents, kept while it and every related document are unchanged. */
+  crossFindings(doc: YamlDocument, related: readonly YamlDocument[], v: KopsVersion, options: CheckOptions = {}): readonly Finding[] {
+    const version = `${v.major}.${v.minor}.${v.patch}`;
+    const cached = this.crossByDocument.get(doc.yaml);
+    const same =
+      cached?.version === version && cached.related.length === related.length && cached.related.every((r, i) => r === related[i].yaml);
+    if (cached && same) return cached.findings;
+    const findings = crossDocumentFindings(doc, related, v, options);
+    this.computed++;
+    this.crossByDocument.set(doc.yaml, { version, related: related.map((r) => r.yaml), findings });
+    return findings;
+  }
+
+  /** Exactly `diagnose(file, eff, …, links)`, with every unchanged document answered from the cache. */
+  diagnose(file: ParsedFile, eff: EffectiveVersion, options: CheckOptions = {}, links: SpecLinks = linkSpecs([file])): Finding[] {
+    return diagnose(
+      file,
+      eff,
+      (doc, v) => this.documentFindings(doc, v, options),
+      links,
+      (doc, related, v) => this.crossFindings(doc, related, v, options),
+    );
   }
 }

@@ -12,6 +12,7 @@ import { nodeLocalDnsRules } from './nodeLocalDns';
 import { nonMasqueradeOverlapRules } from './nonMasqueradeOverlap';
 import { place } from './placement';
 import type { Violation, Warning } from './violation';
+import type { ClusterRule, InstanceGroupRule } from './ruleContext';
 
 /**
  * kops validation rules that concern Cilium (plus the generic ones Cilium specs run into), for the spec as
@@ -50,6 +51,7 @@ function toFinding(file: ParsedFile, doc: YamlDocument, x: Violation, stage: 'sp
     message,
     docs: FINDING_CODES[x.code].docs,
     kops: { type: x.type, path: x.kopsPath, stage, detail: x.detail },
+    ...(x.fixes && stage === 'spec' ? { fixes: x.fixes } : {}),
   };
 }
 
@@ -58,11 +60,23 @@ function warningFinding(file: ParsedFile, doc: YamlDocument, w: Warning): Findin
   return { code: w.code, path: formatPath(w.at), range: place(file, doc, w), severity: 'warning', message: w.message, docs };
 }
 
-/** Findings for one kops Cluster document; [] for InstanceGroups and anything else. */
-export function ruleFindings(file: ParsedFile, doc: YamlDocument, v: KopsVersion): Finding[] {
+/** Rules of kops' Cluster validation that read the Cluster document alone. */
+const CLUSTER_RULES: readonly ClusterRule[] = [];
+/** Rules of kops' Cluster validation that need its InstanceGroups too. */
+const CLUSTER_WITH_GROUPS_RULES: readonly ClusterRule[] = [];
+/** Rules of kops' InstanceGroup validation that read the InstanceGroup alone. */
+const INSTANCE_GROUP_RULES: readonly InstanceGroupRule[] = [];
+/** Rules that check an InstanceGroup against its Cluster. */
+const INSTANCE_GROUP_IN_CLUSTER_RULES: readonly InstanceGroupRule[] = [];
+
+/** The whole-spec rules are ported for v1alpha2, the apiVersion kops writes and users edit; v1alpha3 is skipped. */
+const wholeSpecRulesApply = (doc: YamlDocument): boolean => doc.kops?.apiVersion === 'v1alpha2';
+
+function clusterFindings(file: ParsedFile, doc: YamlDocument, v: KopsVersion): Finding[] {
   const cluster = readCluster(doc);
   if (!cluster) return [];
-  const written = violations(cluster, v);
+  const ported = wholeSpecRulesApply(doc) ? CLUSTER_RULES.flatMap((rule) => rule({ file, doc, v, instanceGroups: [] })) : [];
+  const written = [...violations(cluster, v), ...ported];
   const seen = new Set(written.map(identity));
   const onlyDefaulted = violations(withKopsDefaults(cluster, v), v).filter((x) => !seen.has(identity(x)));
   return [
@@ -70,4 +84,24 @@ export function ruleFindings(file: ParsedFile, doc: YamlDocument, v: KopsVersion
     ...onlyDefaulted.map((x) => toFinding(file, doc, x, 'defaults')),
     ...compatWarnings(cluster, v).map((w) => warningFinding(file, doc, w)),
   ];
+}
+
+/** Findings of kops' validation rules for one kops document alone (Cluster or InstanceGroup). */
+export function ruleFindings(file: ParsedFile, doc: YamlDocument, v: KopsVersion): Finding[] {
+  if (doc.kops?.kind === 'Cluster') return clusterFindings(file, doc, v);
+  if (doc.kops?.kind !== 'InstanceGroup' || !wholeSpecRulesApply(doc)) return [];
+  return INSTANCE_GROUP_RULES.flatMap((rule) => rule({ file, doc, v })).map((x) => toFinding(file, doc, x, 'spec'));
+}
+
+/**
+ * Findings that need another document: an InstanceGroup against its Cluster (`related` = [the Cluster]), a
+ * Cluster against its InstanceGroups (`related` = the InstanceGroups). `file` holds `doc` alone.
+ */
+export function crossRuleFindings(file: ParsedFile, doc: YamlDocument, related: readonly YamlDocument[], v: KopsVersion): Finding[] {
+  if (!wholeSpecRulesApply(doc) || related.length === 0) return [];
+  const violationsFound =
+    doc.kops?.kind === 'Cluster'
+      ? CLUSTER_WITH_GROUPS_RULES.flatMap((rule) => rule({ file, doc, v, instanceGroups: related }))
+      : INSTANCE_GROUP_IN_CLUSTER_RULES.flatMap((rule) => rule({ file, doc, v, cluster: related[0] }));
+  return violationsFound.map((x) => toFinding(file, doc, x, 'spec'));
 }

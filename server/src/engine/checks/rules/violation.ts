@@ -1,5 +1,5 @@
 import type { FindingCode } from '../../findingCodes';
-import type { KopsErrorType, PathSegment } from '../../types';
+import type { Fix, KopsErrorType, PathSegment } from '../../types';
 
 /** One rejection as a rule family reports it, before it is placed in the text. */
 export interface Violation {
@@ -20,6 +20,8 @@ export interface Violation {
   message: string;
   /** Said only when the finding appears on the defaulted spec: which default triggers it. */
   whenDefaulted?: string;
+  /** Fixes built against the rule context's `file` (the document alone), when the fix is mechanical. */
+  fixes?: Fix[];
 }
 
 export interface Warning {

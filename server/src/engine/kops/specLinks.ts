@@ -1,0 +1,54 @@
+import type { ParsedFile, YamlDocument } from '../document/documents';
+import { stringAt } from './goValues';
+
+/** The label kops puts on every InstanceGroup to name its Cluster. */
+export const CLUSTER_LABEL = 'kops.k8s.io/cluster';
+
+/**
+ * Which Cluster each InstanceGroup belongs to, across a set of files (one file, the files given to the CLI, or a
+ * workspace folder). Documents are told apart by their parsed `yaml` object, which a reparse keeps while the
+ * document's text is unchanged.
+ */
+export interface SpecLinks {
+  /** The InstanceGroup's Cluster; undefined when it cannot be told for sure. */
+  clusterOf(instanceGroup: YamlDocument): YamlDocument | undefined;
+  /** The InstanceGroups that belong to the Cluster, in file order. */
+  instanceGroupsOf(cluster: YamlDocument): readonly YamlDocument[];
+}
+
+const nameOf = (doc: YamlDocument): string | undefined => stringAt(doc, ['metadata', 'name']);
+const labelOf = (doc: YamlDocument): string | undefined => stringAt(doc, ['metadata', 'labels', CLUSTER_LABEL]);
+const only = <T>(items: readonly T[]): T | undefined => (items.length === 1 ? items[0] : undefined);
+
+/**
+ * An InstanceGroup belongs to the Cluster its `kops.k8s.io/cluster` label names, looked for in its own file
+ * first, then in all the files; without the label, to the only Cluster of its file, else the only Cluster of all
+ * the files. Two candidates mean we cannot tell, and the InstanceGroup gets no Cluster.
+ */
+function clusterFor(group: YamlDocument, own: readonly YamlDocument[], all: readonly YamlDocument[]): YamlDocument | undefined {
+  const label = labelOf(group);
+  if (label === undefined) return own.length ? only(own) : only(all);
+  const named = (clusters: readonly YamlDocument[]) => clusters.filter((c) => nameOf(c) === label);
+  const here = named(own);
+  return here.length ? only(here) : only(named(all));
+}
+
+export function linkSpecs(files: readonly ParsedFile[]): SpecLinks {
+  const clustersIn = (file: ParsedFile): YamlDocument[] => file.documents.filter((d) => d.kops?.kind === 'Cluster');
+  const all = files.flatMap(clustersIn);
+  const clusterOf = new Map<YamlDocument['yaml'], YamlDocument>();
+  const groupsOf = new Map<YamlDocument['yaml'], YamlDocument[]>();
+  for (const file of files) {
+    const own = clustersIn(file);
+    for (const doc of file.documents) {
+      const cluster = doc.kops?.kind === 'InstanceGroup' ? clusterFor(doc, own, all) : undefined;
+      if (!cluster) continue;
+      clusterOf.set(doc.yaml, cluster);
+      groupsOf.set(cluster.yaml, [...(groupsOf.get(cluster.yaml) ?? []), doc]);
+    }
+  }
+  return {
+    clusterOf: (doc) => clusterOf.get(doc.yaml),
+    instanceGroupsOf: (doc) => groupsOf.get(doc.yaml) ?? [],
+  };
+}
