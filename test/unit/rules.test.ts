@@ -3,7 +3,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseFile } from '../../server/src/engine/document/documents';
 import { newestKops, parseKopsVersion, type KopsVersion } from '../../server/src/engine/kops/releases';
-import { ruleFindings } from '../../server/src/engine/checks/rules';
 import type { Finding } from '../../server/src/engine/types';
 import { formatCidr, overlaps, parseCidr } from '../../server/src/engine/checks/rules/network';
 import { parseKubernetesVersion, parseSemver } from '../../server/src/engine/kops/semver';
