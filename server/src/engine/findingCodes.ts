@@ -8,6 +8,8 @@
 const KOPS_DOCS = 'https://kops.sigs.k8s.io';
 const KOPS_RELEASES = 'https://github.com/kubernetes/kops/releases';
 const YAML_SPEC = 'https://yaml.org/spec/1.2.2/';
+const CLUSTER_SPEC = `${KOPS_DOCS}/cluster_spec/`;
+const INSTANCE_GROUPS = `${KOPS_DOCS}/instance_groups/`;
 /** The kops guide to Cilium networking. */
 export const KOPS_CILIUM_DOCS = `${KOPS_DOCS}/networking/cilium/`;
 
@@ -92,6 +94,18 @@ const CODES = {
   'nonmasq-overlap-eni-exempt': { title: 'nonMasqueradeCIDR overlaps the network CIDR.', docs: GUIDE.networking },
   'nodelocaldns-clusterdns-cilium': { title: 'Cilium needs kubelet clusterDNS at the NodeLocal DNS address.', docs: GUIDE.nodeLocalDns },
   'etcd-cluster-name': { title: 'The etcd cluster name is not one kops accepts.', docs: GUIDE.etcdClusters },
+  // kops validation of the whole spec, by family (pkg/apis/kops/validation)
+  'kops-cluster': { title: 'kops rejects the cluster name, version or cloud settings.', docs: CLUSTER_SPEC },
+  'kops-kubernetes-version': { title: 'This kops release refuses the Kubernetes version.', docs: KOPS_RELEASES },
+  'kops-network': { title: 'kops rejects the subnets, CIDRs, topology or access lists.', docs: `${CLUSTER_SPEC}#subnets` },
+  'kops-api': { title: 'kops rejects the API server access or load balancer settings.', docs: `${CLUSTER_SPEC}#api` },
+  'kops-etcd': { title: 'kops rejects the etcd cluster settings.', docs: GUIDE.etcdClusters },
+  'kops-components': { title: 'kops rejects a Kubernetes component or addon setting.', docs: CLUSTER_SPEC },
+  'kops-networking': { title: 'kops rejects the networking provider settings.', docs: GUIDE.networking },
+  'kops-auth': { title: 'kops rejects the authentication, authorization or IAM settings.', docs: `${CLUSTER_SPEC}#iam-roles` },
+  'kops-cloud': { title: 'kops rejects a setting for this cloud provider.', docs: CLUSTER_SPEC },
+  'kops-instancegroup': { title: 'kops rejects the InstanceGroup.', docs: INSTANCE_GROUPS },
+  'kops-instancegroup-cluster': { title: 'kops rejects the InstanceGroup for its Cluster.', docs: INSTANCE_GROUPS },
   // Upgrade and downgrade hazards between kops releases
   'compat-bpflbsock-hostns': { title: 'A newer kops release rejects this bpfLBSock combination.', docs: GUIDE.cilium },
   'compat-eni-masquerade-default': { title: 'The masquerade default with Cilium ENI IPAM differs between kops releases.', docs: GUIDE.eni },

@@ -92,3 +92,26 @@ export const renameFixer: Fixer = (ctx) => {
   );
   return fixes.map((f) => (f.preferred && f.edits[0].newText.toLowerCase() === typed.toLowerCase() ? { ...f, fixAllSafe: true } : f));
 };
+
+/**
+ * A ported kops rule's finding: the fixes the rule built, and for a value kops does not support (its detail lists
+ * the supported values) the closest of those values.
+ */
+export const kopsRuleFixer: Fixer = (ctx) => {
+  const own = ctx.finding.fixes ?? [];
+  const values = supportedValues(ctx.finding.kops?.detail);
+  const path = parsePath(ctx.finding.path);
+  const node = nodeAt(ctx.doc, path);
+  if (!values.length || !isScalar(node) || !node.range) return own;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a parsed YAML scalar holds a string, number or boolean here
+  const typed = String(node.value ?? '');
+  return [
+    ...own,
+    ...choiceFixes(
+      typed,
+      values,
+      (c) => `Change to ${c}`,
+      (c) => ctx.edit.set(path, c),
+    ),
+  ];
+};

@@ -2,7 +2,7 @@ import type { ParsedFile } from '../../document/documents';
 import type { FindingCode } from '../../findingCodes';
 import type { KopsVersion } from '../../kops/releases';
 import type { Finding, Fix } from '../../types';
-import { enumFixer, renameFixer } from './choiceFixes';
+import { enumFixer, kopsRuleFixer, renameFixer } from './choiceFixes';
 import { fixContext, type Fixer } from './context';
 import { independent } from '../../document/textEdits';
 import * as etcd from './etcdFixes';
@@ -81,6 +81,17 @@ const FIXERS: Record<FindingCode, FindingFixer | undefined> = {
   'nonmasq-overlap-eni-exempt': undefined,
   'nodelocaldns-clusterdns-cilium': inDocument(rule.nodeLocalDns),
   'etcd-cluster-name': inDocument(enumFixer),
+  'kops-cluster': inDocument(kopsRuleFixer),
+  'kops-kubernetes-version': inDocument(kopsRuleFixer),
+  'kops-network': inDocument(kopsRuleFixer),
+  'kops-api': inDocument(kopsRuleFixer),
+  'kops-etcd': inDocument(kopsRuleFixer),
+  'kops-components': inDocument(kopsRuleFixer),
+  'kops-networking': inDocument(kopsRuleFixer),
+  'kops-auth': inDocument(kopsRuleFixer),
+  'kops-cloud': inDocument(kopsRuleFixer),
+  'kops-instancegroup': inDocument(kopsRuleFixer),
+  'kops-instancegroup-cluster': inDocument(kopsRuleFixer),
   'compat-bpflbsock-hostns': undefined,
   'compat-eni-masquerade-default': undefined,
   'compat-eni-masquerade-upgrade': undefined,
