@@ -50,7 +50,7 @@ function nonMasqRules(ctx: NetContext): Violation[] {
 }
 
 const outside = (ctx: NetContext, what: string, nonMasq: string): string =>
-  `kops ${ctx.v.text} requires ${what} to lie inside nonMasqueradeCIDR ${nonMasq}: pick a range inside it or widen nonMasqueradeCIDR.`;
+  `kops ${ctx.v.text} needs ${what} inside nonMasqueradeCIDR ${nonMasq}: pick a range inside it or widen nonMasqueradeCIDR.`;
 
 function podRules(ctx: NetContext, nonMasq: GoCidr | undefined): { found: Violation[]; pod?: GoCidr } {
   const { layout, v } = ctx;
@@ -78,7 +78,7 @@ function serviceRules(ctx: NetContext, nonMasqText: string, pod: GoCidr | undefi
   const exempt = legacy ? layout.networkingKeys.includes('gce') : layout.cloud === 'gce';
   if (before(v, '1.28') && service && nonMasq && !exempt && !belongsTo(nonMasq, service)) {
     const detail = `serviceClusterIPRange ${quote(text)} must be a subnet of nonMasqueradeCIDR ${quote(nonMasqText)}`;
-    const message = `${outside(ctx, 'serviceClusterIPRange', nonMasqText).replace(/\.$/, '')} (kops v1.28 dropped this rule).`;
+    const message = `kops ${v.text} needs serviceClusterIPRange inside nonMasqueradeCIDR ${nonMasqText} (v1.28 and newer do not): move it inside.`;
     found.push(violation(SERVICE, 'Forbidden', kopsPath, detail, message));
   }
   if (atLeast(v, '1.28') && before(v, '1.28.5') && cidrsOverlap(pod, service)) {

@@ -56,6 +56,8 @@ export interface NetworkLayout {
   ciliumIpam: string;
   /** undefined when a subnet item is not a mapping (kops cannot decode the document). */
   subnets?: Subnet[];
+  /** `subnets` is written (a document without it is a fragment, or fails before validation). */
+  subnetsWritten: boolean;
   topology: Topology;
   sshAccess: ListItem[];
   kubernetesApiAccess: ListItem[];
@@ -126,6 +128,7 @@ export function readNetworkLayout(doc: YamlDocument): NetworkLayout {
     networkingKeys: structKeysAt(doc, [...SPEC, 'networking']),
     ciliumIpam: text(doc, [...SPEC, 'networking', 'cilium', 'ipam']),
     subnets: readSubnets(doc),
+    subnetsWritten: nodeAt(doc, [...SPEC, 'subnets']) !== undefined,
     topology: readTopology(doc),
     sshAccess: listItems(doc, [...SPEC, 'sshAccess']),
     kubernetesApiAccess: listItems(doc, [...SPEC, 'kubernetesApiAccess']),

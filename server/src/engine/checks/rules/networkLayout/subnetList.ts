@@ -14,7 +14,7 @@ const NO_SUBNETS_NEEDED = ['digitalocean', 'hetzner', 'linode', 'alicloud', 'bar
 
 function requiredRules(ctx: NetContext, subnets: readonly Subnet[]): Violation[] {
   const { v, layout } = ctx;
-  if (subnets.length) return [];
+  if (subnets.length || !layout.subnetsWritten) return [];
   const kopsPath = netPath(v, 'subnets');
   const message = `kops ${v.text} needs at least one subnet on ${layout.cloud}: add one per zone under subnets.`;
   const out: Violation[] = [];
