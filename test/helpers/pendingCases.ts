@@ -3,14 +3,6 @@
  * that passes fails the suite (take it off the list), as does a failing case that is not listed.
  */
 export const PENDING_SPEC_CASES: ReadonlySet<string> = new Set([
-  'case-303.yaml',
-  'case-304.yaml',
-  'case-311.yaml',
-  'case-314.yaml',
-  'case-315.yaml',
-  'case-318.yaml',
-  'case-320.yaml',
-  'case-321.yaml',
   'case-322.yaml',
   'case-323.yaml',
   'case-325.yaml',

@@ -58,3 +58,17 @@ export function structKeysAt(doc: YamlDocument, path: readonly PathSegment[]): s
 export function stringsAt(doc: YamlDocument, path: readonly PathSegment[]): string[] {
   return itemsAt(doc, path).flatMap((n) => (isScalar(n) && typeof n.value === 'string' ? [n.value] : []));
 }
+
+/** A Go integer (`int`, `int64`, `*int64`): undefined when unset, null, templated or not a whole number. */
+export function intAt(doc: YamlDocument, path: readonly PathSegment[]): number | undefined {
+  const node = nodeAt(doc, path);
+  if (!isScalar(node) || templated(doc, node)) return undefined;
+  return typeof node.value === 'number' && Number.isInteger(node.value) ? node.value : undefined;
+}
+
+/** An item of a Go `[]string`: `''` for an empty or null item (Go's zero value), undefined when not a string. */
+export function stringItemAt(doc: YamlDocument, path: readonly PathSegment[]): string | undefined {
+  const node = nodeAt(doc, path);
+  if (isScalar(node) && (node.value === null || node.value === '')) return '';
+  return stringAt(doc, path);
+}

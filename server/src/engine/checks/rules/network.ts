@@ -9,7 +9,7 @@ export interface Cidr {
   prefix: number;
 }
 
-function parseIPv4(text: string): number[] | undefined {
+export function parseIPv4(text: string): number[] | undefined {
   const parts = text.split('.');
   if (parts.length !== 4) return undefined;
   const bytes = parts.map((p) => (/^(0|[1-9][0-9]{0,2})$/.test(p) ? Number(p) : NaN));
@@ -26,7 +26,7 @@ function hextets(text: string): number[] | undefined {
   return out;
 }
 
-function parseIPv6(text: string): number[] | undefined {
+export function parseIPv6(text: string): number[] | undefined {
   let head = text;
   let tail: number[] = [];
   const lastColon = text.lastIndexOf(':');
