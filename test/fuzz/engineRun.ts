@@ -9,6 +9,7 @@ import {
   fixesFor,
   hover,
   insertCiliumEtcd,
+  linkSpecs,
   outline,
   parseFile,
   type EffectiveVersion,
@@ -199,12 +200,20 @@ function checkActions(
   }
 }
 
-/** A finding's own fixes stay inside the finding's `---` document. */
+/**
+ * A finding's own fixes stay inside the finding's `---` document, or, for an InstanceGroup, inside its Cluster's
+ * (the missing etcd member of a control-plane InstanceGroup is added in the Cluster).
+ */
 function checkFixes(run: Run, client: ClientText, file: ParsedFile, eff: EffectiveVersion, finding: Finding): void {
   const doc = documentAt(file, client.offsetAt(finding.range.start));
-  const [start, end] = [doc?.offset ?? 0, (doc?.offset ?? 0) + (doc?.text.length ?? client.text.length)];
+  const cluster = doc?.kops?.kind === 'InstanceGroup' ? linkSpecs([file]).clusterOf(doc) : undefined;
+  const spans = [doc, cluster].flatMap((d) => (d ? [[d.offset, d.offset + d.text.length]] : []));
+  const inside = (e: TextEdit): boolean =>
+    (spans.length ? spans : [[0, client.text.length]]).some(
+      ([start, end]) => client.offsetAt(e.range.start) >= start && client.offsetAt(e.range.end) <= end,
+    );
   for (const fix of run.call('fixesFor', () => fixesFor(file, eff.version, finding)) ?? []) {
-    const outside = fix.edits.find((e) => client.offsetAt(e.range.start) < start || client.offsetAt(e.range.end) > end);
+    const outside = fix.edits.find((e) => !inside(e));
     if (outside)
       run.issue(
         'invariant',

@@ -9,7 +9,6 @@ export const PENDING_SPEC_CASES: ReadonlySet<string> = new Set([
   'case-326.yaml',
   'case-328.yaml',
   'case-330.yaml',
-  'case-331.yaml',
   'case-339.yaml',
   'case-340.yaml',
   'case-343.yaml',

@@ -3,7 +3,7 @@ import type { YamlDocument } from '../document/documents';
 import type { PathSegment } from '../types';
 import { isTemplated } from '../document/templates';
 import { nodeAt } from '../document/yamlNav';
-import { untaggedPlainText, yaml11Boolean } from '../document/yaml11';
+import { untaggedPlainText, yaml11Boolean, yaml11Type } from '../document/yaml11';
 
 /**
  * Reads values the way kops' decoder (sigs.k8s.io/yaml, YAML 1.1 scalars into Go types) would see them.
@@ -71,4 +71,37 @@ export function stringItemAt(doc: YamlDocument, path: readonly PathSegment[]): s
   const node = nodeAt(doc, path);
   if (isScalar(node) && (node.value === null || node.value === '')) return '';
   return stringAt(doc, path);
+}
+
+/** Unset as kops sees it: the key is missing or holds null. */
+const unset = (node: unknown): boolean => node === undefined || (isScalar(node) && node.value === null);
+
+/**
+ * A Go `string` field with its zero value: '' when unset, null or empty; undefined when the value cannot be known
+ * here (not a string as YAML 1.1 reads it, or a template expression), so that a rule can stay silent.
+ */
+export function goStringAt(doc: YamlDocument, path: readonly PathSegment[]): string | undefined {
+  const node = nodeAt(doc, path);
+  if (unset(node)) return '';
+  if (!isScalar(node) || typeof node.value !== 'string' || templated(doc, node)) return undefined;
+  const text = untaggedPlainText(node);
+  return text !== undefined && yaml11Type(text) !== undefined ? undefined : node.value;
+}
+
+/** A Go `bool` field with its zero value: false when unset or null; undefined when it is not a boolean. */
+export const goBoolAt = (doc: YamlDocument, path: readonly PathSegment[]): boolean | undefined =>
+  unset(nodeAt(doc, path)) ? false : boolAt(doc, path);
+
+/** A Go slice: its items (null items included), [] when unset or null; undefined when it is not a sequence. */
+export function goSliceAt(doc: YamlDocument, path: readonly PathSegment[]): Node[] | undefined {
+  const node = nodeAt(doc, path);
+  if (unset(node)) return [];
+  return isSeq(node) ? (node.items as Node[]) : undefined;
+}
+
+/** A Go struct or pointer to one: 'set' for a mapping, 'unset' when missing or null, undefined for anything else. */
+export function goStructAt(doc: YamlDocument, path: readonly PathSegment[]): 'set' | 'unset' | undefined {
+  const node = nodeAt(doc, path);
+  if (unset(node)) return 'unset';
+  return isMap(node) ? 'set' : undefined;
 }

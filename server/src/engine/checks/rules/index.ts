@@ -7,6 +7,7 @@ import { readCluster, type ClusterFacts } from './clusterFacts';
 import { compatWarnings } from './compat';
 import { withKopsDefaults } from './defaults';
 import { etcdNameRules } from './etcdNames';
+import { controlPlaneMembershipRule, etcdClusterRules } from './etcd';
 import { networkingOptionRules } from './networkingOptions';
 import { networkLayoutRules } from './networkLayout';
 import { nodeLocalDnsRules } from './nodeLocalDns';
@@ -62,13 +63,13 @@ function warningFinding(file: ParsedFile, doc: YamlDocument, w: Warning): Findin
 }
 
 /** Rules of kops' Cluster validation that read the Cluster document alone. */
-const CLUSTER_RULES: readonly ClusterRule[] = [networkLayoutRules];
+const CLUSTER_RULES: readonly ClusterRule[] = [networkLayoutRules, etcdClusterRules];
 /** Rules of kops' Cluster validation that need its InstanceGroups too. */
 const CLUSTER_WITH_GROUPS_RULES: readonly ClusterRule[] = [];
 /** Rules of kops' InstanceGroup validation that read the InstanceGroup alone. */
 const INSTANCE_GROUP_RULES: readonly InstanceGroupRule[] = [];
 /** Rules that check an InstanceGroup against its Cluster. */
-const INSTANCE_GROUP_IN_CLUSTER_RULES: readonly InstanceGroupRule[] = [];
+const INSTANCE_GROUP_IN_CLUSTER_RULES: readonly InstanceGroupRule[] = [controlPlaneMembershipRule];
 
 /** The whole-spec rules are ported for v1alpha2, the apiVersion kops writes and users edit; v1alpha3 is skipped. */
 const wholeSpecRulesApply = (doc: YamlDocument): boolean => doc.kops?.apiVersion === 'v1alpha2';

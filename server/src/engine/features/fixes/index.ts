@@ -6,6 +6,7 @@ import { enumFixer, kopsRuleFixer, renameFixer } from './choiceFixes';
 import { fixContext, type Fixer } from './context';
 import { independent } from '../../document/textEdits';
 import * as etcd from './etcdFixes';
+import { missingEtcdMember } from './etcdMemberFix';
 import { removeDeadKey, removeKeyKopsSaysDoesNothing, removeKeyWithoutEffect, removeTooNewKey } from './keyFixes';
 import * as rule from './ruleFixes';
 import { versionCommentFixes } from './versionComment';
@@ -23,6 +24,12 @@ const inDocument =
   };
 
 const versionComment: FindingFixer = (file, _v, finding) => versionCommentFixes(file, finding);
+
+/** A kops etcd rule's own fixes, plus the member a control-plane InstanceGroup lacks (added in its Cluster). */
+const kopsEtcd: FindingFixer = (file, v, finding) => [
+  ...inDocument(kopsRuleFixer)(file, v, finding),
+  ...missingEtcdMember(file, v, finding),
+];
 
 /**
  * The fixer of every finding code; `undefined` where the finding brings its own fixes, or none. Keyed by every
@@ -85,7 +92,7 @@ const FIXERS: Record<FindingCode, FindingFixer | undefined> = {
   'kops-kubernetes-version': inDocument(kopsRuleFixer),
   'kops-network': inDocument(kopsRuleFixer),
   'kops-api': inDocument(kopsRuleFixer),
-  'kops-etcd': inDocument(kopsRuleFixer),
+  'kops-etcd': kopsEtcd,
   'kops-components': inDocument(kopsRuleFixer),
   'kops-networking': inDocument(kopsRuleFixer),
   'kops-auth': inDocument(kopsRuleFixer),
