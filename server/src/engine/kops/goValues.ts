@@ -58,3 +58,14 @@ export function structKeysAt(doc: YamlDocument, path: readonly PathSegment[]): s
 export function stringsAt(doc: YamlDocument, path: readonly PathSegment[]): string[] {
   return itemsAt(doc, path).flatMap((n) => (isScalar(n) && typeof n.value === 'string' ? [n.value] : []));
 }
+
+/**
+ * A Go integer (`int32`, `int`): undefined when unset, null, quoted, fractional or outside int32. An integral
+ * float such as `-1.0` counts: the YAML-to-JSON step writes it as `-1`.
+ */
+export function intAt(doc: YamlDocument, path: readonly PathSegment[]): number | undefined {
+  const node = nodeAt(doc, path);
+  if (!isScalar(node) || typeof node.value !== 'number' || templated(doc, node)) return undefined;
+  const n = node.value;
+  return Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 ? n : undefined;
+}

@@ -8,6 +8,7 @@ import { compatWarnings } from './compat';
 import { withKopsDefaults } from './defaults';
 import { etcdNameRules } from './etcdNames';
 import { networkingOptionRules } from './networkingOptions';
+import { networkingProviderRules } from './networking';
 import { nodeLocalDnsRules } from './nodeLocalDns';
 import { nonMasqueradeOverlapRules } from './nonMasqueradeOverlap';
 import { place } from './placement';
@@ -61,7 +62,7 @@ function warningFinding(file: ParsedFile, doc: YamlDocument, w: Warning): Findin
 }
 
 /** Rules of kops' Cluster validation that read the Cluster document alone. */
-const CLUSTER_RULES: readonly ClusterRule[] = [];
+const CLUSTER_RULES: readonly ClusterRule[] = [networkingProviderRules];
 /** Rules of kops' Cluster validation that need its InstanceGroups too. */
 const CLUSTER_WITH_GROUPS_RULES: readonly ClusterRule[] = [];
 /** Rules of kops' InstanceGroup validation that read the InstanceGroup alone. */
