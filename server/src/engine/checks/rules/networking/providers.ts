@@ -22,13 +22,12 @@ interface ProviderCheck extends Era {
 
 const always = (): boolean => true;
 const ipv6 = (s: NetworkingScope): boolean => s.ipv6Only;
-const notOn = (cloud: string) => (s: NetworkingScope) => s.cloud !== cloud;
+const notOn = (cloud: string) => (s: NetworkingScope) => s.cloud !== undefined && s.cloud !== cloud;
 const k8sAtLeast = (minor: number) => (s: NetworkingScope) => kubernetesAtLeast(s, minor);
 const k8sBelowAndIPv6 = (minor: number) => (s: NetworkingScope) => kubernetesAtLeast(s, minor) === false && s.ipv6Only;
 const usesContainerd = (s: NetworkingScope): boolean => stringAt(s.doc, ['spec', 'containerRuntime']) === 'containerd';
 
 const release = (s: NetworkingScope): string => `kops ${s.v.text}`;
-const cloudText = (s: NetworkingScope): string => s.cloud ?? 'unset';
 const noIPv6 = (name: string) => (s: NetworkingScope) =>
   `${release(s)} does not run ${name} on an IPv6-only cluster: use calico or cilium, or an IPv4 nonMasqueradeCIDR.`;
 const removed = (name: string) => (s: NetworkingScope) =>
@@ -59,7 +58,7 @@ const GCE_NETWORKING: readonly ProviderCheck[] = [
     detail: `${name} networking is supported only when on GCP`,
     fails: notOn('gce'),
     message: (s: NetworkingScope) =>
-      `GCE networking works only with cloudProvider gce (here ${cloudText(s)}): choose another networking provider.`,
+      `GCE networking works only with cloudProvider gce (here ${s.cloud}): choose another networking provider.`,
   },
   ...(from === '1.18'
     ? []
@@ -127,7 +126,7 @@ const CHECKS: readonly ProviderCheck[] = [
     until: '1.23',
     detail: 'amazon-vpc-routed-eni networking is supported only in AWS',
     fails: notOn('aws'),
-    message: (s) => `Lyft VPC networking works only with cloudProvider aws (here ${cloudText(s)}): choose another networking provider.`,
+    message: (s) => `Lyft VPC networking works only with cloudProvider aws (here ${s.cloud}): choose another networking provider.`,
   },
   {
     provider: 'lyftvpc',
@@ -144,7 +143,7 @@ const CHECKS: readonly ProviderCheck[] = [
     from: '1.18',
     detail: 'amazon-vpc-routed-eni networking is supported only in AWS',
     fails: notOn('aws'),
-    message: (s) => `Amazon VPC networking works only with cloudProvider aws (here ${cloudText(s)}): choose another networking provider.`,
+    message: (s) => `Amazon VPC networking works only with cloudProvider aws (here ${s.cloud}): choose another networking provider.`,
   },
   {
     provider: 'amazonvpc',

@@ -1,5 +1,6 @@
 import type { ParsedFile, YamlDocument } from '../../../document/documents';
 import { YamlEditor } from '../../../document/yamlEdit';
+import { eraOf, type Era } from '../../../kops/eras';
 import { atLeast, before, type KopsVersion } from '../../../kops/releases';
 import { boolAt, stringAt, structAt } from '../../../kops/goValues';
 import { compareSemver, parseKubernetesVersion, type SemVer } from '../../../kops/semver';
@@ -17,15 +18,33 @@ export interface NetworkingScope {
   file: ParsedFile;
   doc: YamlDocument;
   v: KopsVersion;
+  /** spec.cloudProvider when it names a cloud this kops release knows (else kops stops before validating). */
   cloud?: string;
   /** kops' ClusterSpec.IsIPv6Only. */
   ipv6Only: boolean;
-  /** undefined when kops could not parse it (kops panics in its Kubernetes gates, so they are not judged). */
+  /** undefined when unset (kops takes it from the channel) or unreadable: the Kubernetes gates are not judged. */
   kubernetes?: SemVer;
+  /** kubernetesVersion is written but kops cannot parse it: kops then reports that alone. */
+  kubernetesUnreadable: boolean;
   /** A `kubeProxy` block whose `enabled` is unset or true. */
   kubeProxyOn: boolean;
   /** The v1alpha2 provider block (`kuberouter`, `amazonvpc`, `gce`, ...) is set. */
   has(provider: string): boolean;
+}
+
+const CLOUDS: ReadonlyArray<Era & { names: string[] }> = [
+  { from: '1.18', until: '1.19', names: ['alicloud', 'aws', 'baremetal', 'digitalocean', 'gce', 'openstack'] },
+  { from: '1.19', until: '1.20', names: ['alicloud', 'aws', 'digitalocean', 'gce', 'openstack'] },
+  { from: '1.20', until: '1.24', names: ['alicloud', 'aws', 'azure', 'digitalocean', 'gce', 'openstack'] },
+  { from: '1.24', until: '1.26', names: ['aws', 'azure', 'digitalocean', 'gce', 'hetzner', 'openstack'] },
+  { from: '1.26', until: '1.31', names: ['aws', 'azure', 'digitalocean', 'gce', 'hetzner', 'openstack', 'scaleway'] },
+  { from: '1.31', until: '1.36', names: ['aws', 'azure', 'digitalocean', 'gce', 'hetzner', 'metal', 'openstack', 'scaleway'] },
+  { from: '1.36', names: ['aws', 'azure', 'digitalocean', 'gce', 'hetzner', 'linode', 'metal', 'openstack', 'scaleway'] },
+];
+
+function knownCloud(doc: YamlDocument, v: KopsVersion): string | undefined {
+  const cloud = stringAt(doc, ['spec', 'cloudProvider']);
+  return cloud !== undefined && eraOf(v, CLOUDS)?.names.includes(cloud) ? cloud : undefined;
 }
 
 export const providerPath = (provider: string, ...rest: PathSegment[]): PathSegment[] => ['spec', 'networking', provider, ...rest];
@@ -47,15 +66,17 @@ function ipv6Only(doc: YamlDocument, v: KopsVersion, cloud: string | undefined, 
 export function networkingScope(c: ClusterContext): NetworkingScope {
   const { file, doc, v } = c;
   const has = (provider: string) => structAt(doc, providerPath(provider));
-  const cloud = stringAt(doc, ['spec', 'cloudProvider']);
+  const cloud = knownCloud(doc, v);
   const version = stringAt(doc, ['spec', 'kubernetesVersion']);
+  const kubernetes = version === undefined ? undefined : parseKubernetesVersion(version);
   return {
     file,
     doc,
     v,
     cloud,
     ipv6Only: ipv6Only(doc, v, cloud, has),
-    kubernetes: version === undefined ? undefined : parseKubernetesVersion(version),
+    kubernetes,
+    kubernetesUnreadable: version !== undefined && kubernetes === undefined,
     kubeProxyOn: structAt(doc, ['spec', 'kubeProxy']) && boolAt(doc, ['spec', 'kubeProxy', 'enabled']) !== false,
     has,
   };
