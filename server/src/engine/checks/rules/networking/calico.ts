@@ -26,7 +26,7 @@ const SETTINGS: ReadonlyArray<Era & { key: string; values: string[] }> = [
 const at = (key: string) => providerPath('calico', key);
 const release = (s: NetworkingScope): string => `kops ${s.v.text}`;
 
-function forbidden(s: NetworkingScope, key: string, detail: string, message: string, fixes?: Fix[]): Violation {
+function forbidden(key: string, detail: string, message: string, fixes?: Fix[]): Violation {
   return rejection({
     at: at(key),
     type: 'Forbidden',
@@ -44,7 +44,6 @@ function awsSrcDstCheck(s: NetworkingScope): Violation[] {
     const message = `${release(s)} leaves source/destination checks alone on IPv6-only clusters: set awsSrcDstCheck to DoNothing.`;
     return [
       forbidden(
-        s,
         'awsSrcDstCheck',
         'awsSrcDstCheck may only be "DoNothing" for IPv6 clusters',
         message,
@@ -64,17 +63,17 @@ function encapsulationMode(s: NetworkingScope): Violation[] {
     if (mode !== 'none' && s.ipv6Only) {
       const message = `${release(s)} runs Calico without encapsulation on IPv6-only clusters: set encapsulationMode to none.`;
       out.push(
-        forbidden(s, 'encapsulationMode', 'IPv6 requires an encapsulationMode of "none"', message, setTo(s, 'encapsulationMode', 'none')),
+        forbidden('encapsulationMode', 'IPv6 requires an encapsulationMode of "none"', message, setTo(s, 'encapsulationMode', 'none')),
       );
     } else if (mode === 'none' && !s.ipv6Only) {
       const message = `${release(s)} accepts encapsulationMode none only on IPv6-only clusters: use ipip or vxlan.`;
-      out.push(forbidden(s, 'encapsulationMode', 'encapsulationMode "none" is only supported for IPv6 clusters', message));
+      out.push(forbidden('encapsulationMode', 'encapsulationMode "none" is only supported for IPv6 clusters', message));
     }
   }
   if (inEra(s.v, { from: '1.35' }) && mode !== 'vxlan' && s.cloud === 'azure') {
     const message = `Azure drops IP-in-IP packets, so ${release(s)} needs Calico encapsulationMode vxlan there.`;
     out.push(
-      forbidden(s, 'encapsulationMode', 'Azure requires an encapsulationMode of "vxlan"', message, setTo(s, 'encapsulationMode', 'vxlan')),
+      forbidden('encapsulationMode', 'Azure requires an encapsulationMode of "vxlan"', message, setTo(s, 'encapsulationMode', 'vxlan')),
     );
   }
   return out;
@@ -93,7 +92,7 @@ function poolMode(s: NetworkingScope, key: 'ipipMode' | 'vxlanMode', era: Era): 
         ? `IP-in-IP encapsulation requires use of Calico's "ipip" encapsulation mode`
         : `VXLAN encapsulation requires use of Calico's "vxlan" encapsulation mode`;
     const message = `${release(s)} accepts ${key} ${shown(mode)} only with encapsulationMode ${needed} (here ${shown(encapsulation)}): set ${key} to Never.`;
-    out.push(forbidden(s, key, detail, message, setTo(s, key, 'Never')));
+    out.push(forbidden(key, detail, message, setTo(s, key, 'Never')));
   }
   return out;
 }
@@ -116,9 +115,7 @@ function ipv6Features(s: NetworkingScope): Violation[] {
   const out: Violation[] = [];
   if (inEra(s.v, { from: '1.26' }) && s.ipv6Only && boolAt(s.doc, at('wireguardEnabled')) === true) {
     const message = `${release(s)} does not run Calico WireGuard on IPv6-only clusters: set wireguardEnabled to false.`;
-    out.push(
-      forbidden(s, 'wireguardEnabled', 'WireGuard is not supported on IPv6 clusters', message, setTo(s, 'wireguardEnabled', 'false')),
-    );
+    out.push(forbidden('wireguardEnabled', 'WireGuard is not supported on IPv6 clusters', message, setTo(s, 'wireguardEnabled', 'false')));
   }
   if (inEra(s.v, { from: '1.36' }) && s.kubeProxyOn && boolAt(s.doc, at('bpfEnabled')) === true) {
     out.push(

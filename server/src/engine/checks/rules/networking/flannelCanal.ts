@@ -8,7 +8,7 @@ import { kubernetesAtLeast, providerPath, rejection, shown, unsupportedValue, ty
 const FLANNEL_BACKENDS = ['udp', 'vxlan'];
 const IPV6_CHECKED: Era = { from: '1.23' };
 
-function forbidden(s: NetworkingScope, provider: string, detail: string, message: string): Violation {
+function forbidden(provider: string, detail: string, message: string): Violation {
   return rejection({ at: providerPath(provider), type: 'Forbidden', kopsPath: `spec.networking.${provider}`, detail, message });
 }
 
@@ -16,7 +16,6 @@ const noIPv6 = (s: NetworkingScope, provider: string, name: string): Violation[]
   inEra(s.v, IPV6_CHECKED) && s.ipv6Only
     ? [
         forbidden(
-          s,
           provider,
           `${name} does not support IPv6`,
           `kops ${s.v.text} does not run ${name} on an IPv6-only cluster: use calico or cilium.`,
@@ -43,7 +42,7 @@ function retired(s: NetworkingScope, provider: string, name: string, eras: reado
     era.kind === 'dropped'
       ? `kops ${s.v.text} no longer supports ${name}: move the cluster to another provider such as calico or cilium.`
       : `kops ${s.v.text} does not run ${name} with Kubernetes 1.${era.minor} or newer: move the cluster to calico or cilium.`;
-  return [forbidden(s, provider, era.detail, message)];
+  return [forbidden(provider, era.detail, message)];
 }
 
 const FLANNEL_RETIRED: readonly Retirement[] = [
