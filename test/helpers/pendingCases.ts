@@ -21,8 +21,6 @@ export const PENDING_SPEC_CASES: ReadonlySet<string> = new Set([
   'case-356.yaml',
   'case-357.yaml',
   'case-360.yaml',
-  'case-362.yaml',
-  'case-364.yaml',
   'case-370.yaml',
 ]);
 

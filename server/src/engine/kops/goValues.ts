@@ -59,13 +59,6 @@ export function stringsAt(doc: YamlDocument, path: readonly PathSegment[]): stri
   return itemsAt(doc, path).flatMap((n) => (isScalar(n) && typeof n.value === 'string' ? [n.value] : []));
 }
 
-/** A Go integer (`int`, `int64`, `*int64`): undefined when unset, null, templated or not a whole number. */
-export function intAt(doc: YamlDocument, path: readonly PathSegment[]): number | undefined {
-  const node = nodeAt(doc, path);
-  if (!isScalar(node) || templated(doc, node)) return undefined;
-  return typeof node.value === 'number' && Number.isInteger(node.value) ? node.value : undefined;
-}
-
 /** An item of a Go `[]string`: `''` for an empty or null item (Go's zero value), undefined when not a string. */
 export function stringItemAt(doc: YamlDocument, path: readonly PathSegment[]): string | undefined {
   const node = nodeAt(doc, path);
@@ -104,4 +97,15 @@ export function goStructAt(doc: YamlDocument, path: readonly PathSegment[]): 'se
   const node = nodeAt(doc, path);
   if (unset(node)) return 'unset';
   return isMap(node) ? 'set' : undefined;
+}
+
+/**
+ * A Go integer (`int32`, `int`): undefined when unset, null, quoted, fractional or outside int32. An integral
+ * float such as `-1.0` counts: the YAML-to-JSON step writes it as `-1`.
+ */
+export function intAt(doc: YamlDocument, path: readonly PathSegment[]): number | undefined {
+  const node = nodeAt(doc, path);
+  if (!isScalar(node) || typeof node.value !== 'number' || templated(doc, node)) return undefined;
+  const n = node.value;
+  return Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 ? n : undefined;
 }

@@ -10,6 +10,7 @@ import { etcdNameRules } from './etcdNames';
 import { controlPlaneMembershipRule, etcdClusterRules } from './etcd';
 import { networkingOptionRules } from './networkingOptions';
 import { networkLayoutRules } from './networkLayout';
+import { networkingProviderRules } from './networking';
 import { nodeLocalDnsRules } from './nodeLocalDns';
 import { nonMasqueradeOverlapRules } from './nonMasqueradeOverlap';
 import { place } from './placement';
@@ -63,7 +64,7 @@ function warningFinding(file: ParsedFile, doc: YamlDocument, w: Warning): Findin
 }
 
 /** Rules of kops' Cluster validation that read the Cluster document alone. */
-const CLUSTER_RULES: readonly ClusterRule[] = [networkLayoutRules, etcdClusterRules];
+const CLUSTER_RULES: readonly ClusterRule[] = [networkLayoutRules, etcdClusterRules, networkingProviderRules];
 /** Rules of kops' Cluster validation that need its InstanceGroups too. */
 const CLUSTER_WITH_GROUPS_RULES: readonly ClusterRule[] = [];
 /** Rules of kops' InstanceGroup validation that read the InstanceGroup alone. */
