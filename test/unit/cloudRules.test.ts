@@ -117,6 +117,30 @@ describe('kops cloud rules: findings', () => {
     ]);
   });
 
+  it('keeps every azureblob:// store in the storage account of an azureblob:// configBase (v1.35.1 and newer)', () => {
+    const azure = (base: string): string =>
+      kopsDocument('Cluster', 'c.example.com', [
+        '  cloudProvider: azure',
+        `  configBase: ${base}`,
+        '  keyStore: azureblob://other/state/keys',
+        '  secretStore: azureblob:///state/secrets',
+        '  etcdClusters:',
+        '  - name: main',
+        '    backups:',
+        '      backupStore: azureblob://acct/backups/main',
+      ]);
+    assert.deepEqual(summary(cloudFindings(azure('azureblob://acct/state/c'))), [
+      'spec.keyStore Invalid spec.configStore.keypairs',
+      'spec.secretStore Invalid spec.configStore.secrets',
+    ]);
+    assert.deepEqual(summary(cloudFindings(azure('s3://bucket/c'))), [
+      'spec.keyStore Invalid spec.configStore.keypairs',
+      'spec.secretStore Invalid spec.configStore.secrets',
+      'spec.etcdClusters[0].backups.backupStore Invalid spec.etcdClusters[0].backups.backupStore',
+    ]);
+    assert.deepEqual(cloudFindings(azure('azureblob://acct/state/c'), 'v1.35.0'), []);
+  });
+
   it('writes one plain sentence of at most 160 characters per finding', () => {
     const text = `${awsCluster(['  api:', '    loadBalancer:', '      class: Classic', '      securityGroupOverride: x', '      additionalSecurityGroups: [a, a]'])}---\n${nodes(['  cpuCredits: x', '  maxInstanceLifetime: 1h'])}`;
     const findings = cloudFindings(text);

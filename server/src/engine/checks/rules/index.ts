@@ -21,6 +21,7 @@ import { awsInstanceGroupWarmPoolRules } from './cloud/awsInstanceGroupWarmPool'
 import { awsLoadBalancerRules } from './cloud/awsLoadBalancer';
 import { awsMixedInstancesPolicyRules, mixedInstancesPolicyV118Rules } from './cloud/awsMixedInstances';
 import { awsRouteRules } from './cloud/awsRoutes';
+import { azureBlobStoreRules } from './cloud/azureBlobStores';
 import { cloudOnlyFieldRules } from './cloud/cloudOnlyFields';
 import { gceClusterRules } from './cloud/gceCluster';
 import { instanceGroupCloudRules } from './cloud/instanceGroupCloud';
@@ -79,6 +80,7 @@ const CLUSTER_RULES: readonly ClusterRule[] = [
   awsAddonRules,
   awsClusterWarmPoolRules,
   awsRouteRules,
+  azureBlobStoreRules,
   cloudOnlyFieldRules,
   gceClusterRules,
   openstackClusterRules,
