@@ -5,6 +5,7 @@ import { parseGoDuration } from '../../server/src/engine/kops/goDuration';
 import { intAt, stringItemsAt } from '../../server/src/engine/kops/goValues';
 import { diagnose, effectiveKopsVersion, type Finding } from '../../server/src/engine';
 import { kopsDocument } from '../helpers/kopsText';
+import { applyEdits } from '../helpers/applyEdits';
 
 function kops(text: string): KopsVersion {
   const parsed = parseKopsVersion(text);
@@ -139,6 +140,18 @@ describe('kops cloud rules: findings', () => {
       'spec.etcdClusters[0].backups.backupStore Invalid spec.etcdClusters[0].backups.backupStore',
     ]);
     assert.deepEqual(cloudFindings(azure('azureblob://acct/state/c'), 'v1.35.0'), []);
+  });
+
+  it('offers the mechanical fix where there is one, placed in the file (the Cluster after another document)', () => {
+    const text = `${nodes([])}---\n${awsCluster(['  cloudConfig:', '    awsEBSCSIDriver:', '      enabled: false', '  podIdentityWebhook:', '    enabled: true'])}`;
+    const byPath = new Map(cloudFindings(text).map((f) => [f.path, f]));
+    const ebs = byPath.get('spec.cloudConfig.awsEBSCSIDriver.enabled')?.fixes?.[0];
+    assert.ok(ebs?.preferred);
+    assert.match(applyEdits(text, ebs.edits), /awsEBSCSIDriver:\n {6}enabled: true\n/);
+    const certManager = byPath.get('spec.podIdentityWebhook')?.fixes?.[0];
+    assert.ok(certManager);
+    assert.match(applyEdits(text, certManager.edits), /certManager:\n {4}enabled: true/);
+    assert.equal(cloudFindings(applyEdits(text, certManager.edits)).length, 1, 'the fix satisfies the rule');
   });
 
   it('writes one plain sentence of at most 160 characters per finding', () => {

@@ -4,7 +4,7 @@ import { boolAt, structAt } from '../../../kops/goValues';
 import { atLeast, before, type KopsVersion } from '../../../kops/releases';
 import type { ClusterContext } from '../ruleContext';
 import type { Violation } from '../violation';
-import { cloudProviderOf, cloudViolation } from './cloudFacts';
+import { cloudProviderOf, cloudViolation, removeKeyFix, setValueFix } from './cloudFacts';
 
 /**
  * The AWS add-ons kops validates (validation.go validateAWS and, before v1.26, validateClusterSpec): the node
@@ -32,7 +32,8 @@ function nthElsewhere(doc: YamlDocument, v: KopsVersion, cloud: string | undefin
   ];
 }
 
-function nthQueueProblems(doc: YamlDocument, v: KopsVersion): Violation[] {
+function nthQueueProblems(c: ClusterContext): Violation[] {
+  const { doc, v } = c;
   const base = 'spec.cloudProvider.aws.nodeTerminationHandler';
   const out: Violation[] = [];
   if (atLeast(v, '1.34') && boolAt(doc, [...NTH, 'enabled']) !== false && boolAt(doc, ['spec', 'karpenter', 'enabled']) === true) {
@@ -52,6 +53,7 @@ function nthQueueProblems(doc: YamlDocument, v: KopsVersion): Violation[] {
   const drainingOff = (key: string, what: string, until?: string): void => {
     if (boolAt(doc, [...NTH, key]) !== false || (until !== undefined && !before(v, until))) return;
     const message = `In queue processor mode (enableSQSTerminationDraining) kops ${v.text} always drains on ${what}: remove ${key}: false.`;
+    const fixes = removeKeyFix(c.file, doc, `Remove \`${key}: false\``, [...NTH, key]);
     out.push(
       cloudViolation({
         at: [...NTH, key],
@@ -59,6 +61,7 @@ function nthQueueProblems(doc: YamlDocument, v: KopsVersion): Violation[] {
         kopsPath: `${base}.${key}`,
         detail: `${what} draining cannot be disabled in Queue Processor mode`,
         message,
+        fixes,
       }),
     );
   };
@@ -74,20 +77,21 @@ function nthQueueProblems(doc: YamlDocument, v: KopsVersion): Violation[] {
         kopsPath: `${base}.enableRebalanceMonitoring`,
         detail: 'rebalance events can only drain in Queue Processor mode',
         message,
+        fixes: setValueFix(
+          c.file,
+          doc,
+          'Drain on rebalance recommendations (`enableRebalanceDraining: true`)',
+          [...NTH, 'enableRebalanceDraining'],
+          'true',
+        ),
       }),
     );
   }
   return out;
 }
 
-function needsCertManager(
-  doc: YamlDocument,
-  v: KopsVersion,
-  key: string,
-  internalKey: string,
-  name: string,
-  detailName: string,
-): Violation[] {
+function needsCertManager(c: ClusterContext, key: string, internalKey: string, name: string): Violation[] {
+  const { doc, v } = c;
   const enabled = boolAt(doc, ['spec', key, 'enabled']) === true;
   if (!enabled || certManagerEnabled(doc)) return [];
   return [
@@ -96,8 +100,9 @@ function needsCertManager(
       underline: ['spec', key, 'enabled'],
       type: 'Forbidden',
       kopsPath: addonPath(v, internalKey),
-      detail: `${detailName} requires that cert manager is enabled`,
+      detail: `${name} requires that cert manager is enabled`,
       message: `kops ${v.text} runs the ${name} only with cert-manager: set certManager.enabled to true.`,
+      fixes: setValueFix(c.file, doc, 'Enable cert-manager (`spec.certManager.enabled: true`)', ['spec', 'certManager', 'enabled'], 'true'),
     }),
   ];
 }
@@ -109,19 +114,10 @@ export function awsAddonRules(c: ClusterContext): Violation[] {
   const checked = before(v, '1.26') || onAws;
   return [
     ...nthElsewhere(doc, v, cloud),
-    ...(onAws && atLeast(v, '1.26') && structAt(doc, [...NTH]) ? nthQueueProblems(doc, v) : []),
+    ...(onAws && atLeast(v, '1.26') && structAt(doc, [...NTH]) ? nthQueueProblems(c) : []),
     ...(checked && atLeast(v, '1.20')
-      ? needsCertManager(
-          doc,
-          v,
-          'awsLoadBalancerController',
-          'awsLoadBalanceController',
-          'AWS Load Balancer Controller',
-          'AWS Load Balancer Controller',
-        )
+      ? needsCertManager(c, 'awsLoadBalancerController', 'awsLoadBalanceController', 'AWS Load Balancer Controller')
       : []),
-    ...(checked && atLeast(v, '1.23')
-      ? needsCertManager(doc, v, 'podIdentityWebhook', 'podIdentityWebhook', 'EKS Pod Identity Webhook', 'EKS Pod Identity Webhook')
-      : []),
+    ...(checked && atLeast(v, '1.23') ? needsCertManager(c, 'podIdentityWebhook', 'podIdentityWebhook', 'EKS Pod Identity Webhook') : []),
   ];
 }

@@ -5,7 +5,7 @@ import { atLeast, before, type KopsVersion } from '../../../kops/releases';
 import { parseKubernetesVersion } from '../../../kops/semver';
 import type { ClusterContext } from '../ruleContext';
 import { supportedValuesDetail, type Violation } from '../violation';
-import { cloudProviderOf, cloudViolation } from './cloudFacts';
+import { cloudProviderOf, cloudViolation, setValueFix } from './cloudFacts';
 import { iamAuthenticatorProblems } from './awsIamAuthenticator';
 
 /** awsValidateCluster's checks outside the API load balancer (kops aws.go): the EBS CSI driver, the external CCM, NLB security groups. */
@@ -13,7 +13,8 @@ import { iamAuthenticatorProblems } from './awsIamAuthenticator';
 const EBS_CSI = ['spec', 'cloudConfig', 'awsEBSCSIDriver'] as const;
 const ECCM = ['spec', 'externalCloudControllerManager'] as const;
 
-function ebsDriverProblems(doc: YamlDocument, v: KopsVersion): Violation[] {
+function ebsDriverProblems(c: ClusterContext): Violation[] {
+  const { doc, v } = c;
   if (before(v, '1.29') || boolAt(doc, [...EBS_CSI, 'enabled']) !== false) return [];
   return [
     cloudViolation({
@@ -22,6 +23,7 @@ function ebsDriverProblems(doc: YamlDocument, v: KopsVersion): Violation[] {
       kopsPath: 'spec.cloudProvider.aws.ebsCSIDriver.enabled',
       detail: 'must not be disabled',
       message: `kops ${v.text} always runs the AWS EBS CSI driver: remove enabled: false (disabling it was possible before kops v1.29).`,
+      fixes: setValueFix(c.file, doc, 'Enable the EBS CSI driver (`enabled: true`)', [...EBS_CSI, 'enabled'], 'true'),
     }),
   ];
 }
@@ -90,7 +92,7 @@ export function awsClusterRules(c: ClusterContext): Violation[] {
   const { doc, v } = c;
   if (cloudProviderOf(doc) !== 'aws') return [];
   return [
-    ...ebsDriverProblems(doc, v),
+    ...ebsDriverProblems(c),
     ...(atLeast(v, '1.20') ? externalCcmProblems(doc, v) : []),
     ...nlbSecurityGroupModeProblems(doc, v),
     ...iamAuthenticatorProblems(doc, v),

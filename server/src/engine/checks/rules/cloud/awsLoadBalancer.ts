@@ -6,7 +6,7 @@ import type { ClusterContext } from '../ruleContext';
 import { supportedValuesDetail, type Violation } from '../violation';
 import { additionalSecurityGroupProblems, securityGroupOverrideProblems } from './awsSecurityGroups';
 import { awsLoadBalancerSubnetProblems } from './awsLoadBalancerSubnets';
-import { cloudProviderOf, cloudViolation, kopsPath } from './cloudFacts';
+import { cloudProviderOf, cloudViolation, kopsPath, setValueFix } from './cloudFacts';
 
 /**
  * awsValidateCluster's API load balancer checks (kops aws.go), on AWS clusters that write `spec.api.loadBalancer`.
@@ -36,7 +36,8 @@ function classProblems(doc: YamlDocument, v: KopsVersion): Violation[] {
   ];
 }
 
-function noneDnsProblems(doc: YamlDocument, v: KopsVersion, nlb: boolean): Violation[] {
+function noneDnsProblems(c: ClusterContext, nlb: boolean): Violation[] {
+  const { doc, v } = c;
   if (before(v, '1.26') || nlb || stringAt(doc, ['spec', 'topology', 'dns', 'type']) !== 'None') return [];
   return [
     cloudViolation({
@@ -46,6 +47,7 @@ function noneDnsProblems(doc: YamlDocument, v: KopsVersion, nlb: boolean): Viola
       kopsPath: kopsPath(...LB, 'type'),
       detail: 'topology.dns.type=none requires Network Load Balancer',
       message: `With topology.dns.type None, kops ${v.text} needs a Network load balancer on AWS: set loadBalancer.class to Network.`,
+      fixes: setValueFix(c.file, doc, 'Use a Network load balancer (`class: Network`)', [...LB, 'class'], 'Network'),
     }),
   ];
 }
@@ -129,7 +131,7 @@ export function awsLoadBalancerRules(c: ClusterContext): Violation[] {
   const nlb = loadBalancerClass(doc, v) === 'Network';
   return [
     ...classProblems(doc, v),
-    ...noneDnsProblems(doc, v, nlb),
+    ...noneDnsProblems(c, nlb),
     ...overrideProblems(doc, v, nlb),
     ...additionalSecurityGroupProblems(doc, [...LB, 'additionalSecurityGroups'], [...LB, 'additionalSecurityGroups']),
     ...nlbOnlyProblems(doc, v, nlb),

@@ -1,9 +1,10 @@
 import { isMap, isScalar, isSeq } from 'yaml';
-import type { YamlDocument } from '../../../document/documents';
+import type { ParsedFile, YamlDocument } from '../../../document/documents';
+import { YamlEditor } from '../../../document/yamlEdit';
 import { nodeAt } from '../../../document/yamlNav';
 import { stringAt, stringPointerAt } from '../../../kops/goValues';
 import { atLeast, type KopsVersion } from '../../../kops/releases';
-import type { PathSegment } from '../../../types';
+import type { Fix, PathSegment } from '../../../types';
 import type { Violation } from '../violation';
 
 /** What the cloud-provider rules share: which cloud a Cluster runs on, kops' path notation, one finding shape. */
@@ -54,3 +55,22 @@ export const cloudViolation = (fields: CloudViolationFields): Violation => ({ co
 
 /** The name of a release range start for messages: `kops v1.26`. */
 export const releaseWord = (v: KopsVersion): string => `kops ${v.text}`;
+
+/** A quick fix that sets one value (YAML text) in the rule's document; none when the edit cannot be made. */
+export function setValueFix(
+  file: ParsedFile,
+  doc: YamlDocument,
+  title: string,
+  path: readonly PathSegment[],
+  valueText: string,
+  preferred = true,
+): Fix[] {
+  const edits = new YamlEditor(file, doc).set(path, valueText);
+  return edits.length ? [{ title, edits, preferred }] : [];
+}
+
+/** A quick fix that removes one key, keeping its parent mapping. */
+export function removeKeyFix(file: ParsedFile, doc: YamlDocument, title: string, path: readonly PathSegment[]): Fix[] {
+  const edits = new YamlEditor(file, doc).removeKeyKeepingParent(path);
+  return edits.length ? [{ title, edits, preferred: true }] : [];
+}
