@@ -3,21 +3,16 @@
  * that passes fails the suite (take it off the list), as does a failing case that is not listed.
  */
 export const PENDING_SPEC_CASES: ReadonlySet<string> = new Set([
-  'case-322.yaml',
   'case-323.yaml',
   'case-325.yaml',
-  'case-326.yaml',
   'case-328.yaml',
-  'case-330.yaml',
   'case-339.yaml',
-  'case-340.yaml',
   'case-343.yaml',
   'case-344.yaml',
   'case-346.yaml',
   'case-347.yaml',
   'case-348.yaml',
   'case-350.yaml',
-  'case-353.yaml',
   'case-356.yaml',
   'case-357.yaml',
   'case-360.yaml',

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
 import type { YamlDocument } from '../document/documents';
 import type { PathSegment } from '../types';
 import { isTemplated } from '../document/templates';
@@ -99,13 +99,39 @@ export function goStructAt(doc: YamlDocument, path: readonly PathSegment[]): 'se
   return isMap(node) ? 'set' : undefined;
 }
 
+/** A Go `*string`: the string, `''` included; undefined when unset, null, not a string or templated. */
+export function stringPointerAt(doc: YamlDocument, path: readonly PathSegment[]): string | undefined {
+  const node = nodeAt(doc, path);
+  return isScalar(node) ? goString(doc, node) : undefined;
+}
+
+/** Each item of a Go `[]string` as kops reads it, index kept: a null item reads as `''`, one that is no string as undefined. */
+export function stringItemsAt(doc: YamlDocument, path: readonly PathSegment[]): Array<string | undefined> {
+  return itemsAt(doc, path).map((n) => (isScalar(n) ? (n.value === null ? '' : goString(doc, n)) : undefined));
+}
+
+function goString(doc: YamlDocument, node: Scalar): string | undefined {
+  if (typeof node.value !== 'string' || templated(doc, node)) return undefined;
+  const text = untaggedPlainText(node);
+  return text !== undefined && yaml11Boolean(text) !== undefined ? undefined : node.value;
+}
+
+const DECIMAL_INTEGER = /^[-+]?(?:0|[1-9][0-9]*)(?:\.0*)?$/;
+
 /**
- * A Go integer (`int32`, `int`): undefined when unset, null, quoted, fractional or outside int32. An integral
- * float such as `-1.0` counts: the YAML-to-JSON step writes it as `-1`.
+ * A Go integer (`int32`, `int64` or a pointer to one), read only when written as a plain decimal integer (an
+ * integral float such as `-1.0` counts: the YAML-to-JSON step writes it as `-1`); the notations YAML 1.1 and 1.2
+ * read differently (`017`, `0o17`, `1_000`) read as unset.
  */
 export function intAt(doc: YamlDocument, path: readonly PathSegment[]): number | undefined {
   const node = nodeAt(doc, path);
-  if (!isScalar(node) || typeof node.value !== 'number' || templated(doc, node)) return undefined;
-  const n = node.value;
-  return Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 ? n : undefined;
+  if (!isScalar(node) || typeof node.value !== 'number' || !node.range || node.type !== Scalar.PLAIN) return undefined;
+  const text = doc.text.slice(node.range[0], node.range[1]);
+  return DECIMAL_INTEGER.test(text) && Number.isSafeInteger(node.value) ? node.value : undefined;
+}
+
+/** Whether a Go pointer, slice or map is non-nil: the key is written with a value other than null. */
+export function isSetAt(doc: YamlDocument, path: readonly PathSegment[]): boolean {
+  const node = nodeAt(doc, path);
+  return node !== undefined && !(isScalar(node) && node.value === null);
 }

@@ -16,6 +16,16 @@ import { nonMasqueradeOverlapRules } from './nonMasqueradeOverlap';
 import { place } from './placement';
 import type { Violation, Warning } from './violation';
 import type { ClusterRule, InstanceGroupRule } from './ruleContext';
+import { awsAddonRules } from './cloud/awsAddons';
+import { awsClusterRules } from './cloud/awsCluster';
+import { awsClusterWarmPoolRules } from './cloud/awsWarmPool';
+import { awsInstanceGroupRules } from './cloud/awsInstanceGroup';
+import { awsInstanceGroupWarmPoolRules } from './cloud/awsInstanceGroupWarmPool';
+import { awsLoadBalancerRules } from './cloud/awsLoadBalancer';
+import { awsMixedInstancesPolicyRules, mixedInstancesPolicyV118Rules } from './cloud/awsMixedInstances';
+import { cloudOnlyFieldRules } from './cloud/cloudOnlyFields';
+import { instanceGroupCloudRules } from './cloud/instanceGroupCloud';
+import { openstackClusterRules } from './cloud/openstackCluster';
 
 /**
  * kops validation rules that concern Cilium (plus the generic ones Cilium specs run into), for the spec as
@@ -64,13 +74,29 @@ function warningFinding(file: ParsedFile, doc: YamlDocument, w: Warning): Findin
 }
 
 /** Rules of kops' Cluster validation that read the Cluster document alone. */
-const CLUSTER_RULES: readonly ClusterRule[] = [networkLayoutRules, etcdClusterRules, networkingProviderRules];
+const CLUSTER_RULES: readonly ClusterRule[] = [
+  networkLayoutRules,
+  etcdClusterRules,
+  networkingProviderRules,
+  awsLoadBalancerRules,
+  awsClusterRules,
+  awsAddonRules,
+  awsClusterWarmPoolRules,
+  cloudOnlyFieldRules,
+  openstackClusterRules,
+];
 /** Rules of kops' Cluster validation that need its InstanceGroups too. */
 const CLUSTER_WITH_GROUPS_RULES: readonly ClusterRule[] = [];
 /** Rules of kops' InstanceGroup validation that read the InstanceGroup alone. */
-const INSTANCE_GROUP_RULES: readonly InstanceGroupRule[] = [];
+const INSTANCE_GROUP_RULES: readonly InstanceGroupRule[] = [mixedInstancesPolicyV118Rules];
 /** Rules that check an InstanceGroup against its Cluster. */
-const INSTANCE_GROUP_IN_CLUSTER_RULES: readonly InstanceGroupRule[] = [controlPlaneMembershipRule];
+const INSTANCE_GROUP_IN_CLUSTER_RULES: readonly InstanceGroupRule[] = [
+  controlPlaneMembershipRule,
+  awsInstanceGroupRules,
+  awsMixedInstancesPolicyRules,
+  awsInstanceGroupWarmPoolRules,
+  instanceGroupCloudRules,
+];
 
 /** The whole-spec rules are ported for v1alpha2, the apiVersion kops writes and users edit; v1alpha3 is skipped. */
 const wholeSpecRulesApply = (doc: YamlDocument): boolean => doc.kops?.apiVersion === 'v1alpha2';
