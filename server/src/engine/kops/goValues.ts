@@ -3,7 +3,7 @@ import type { YamlDocument } from '../document/documents';
 import type { PathSegment } from '../types';
 import { isTemplated } from '../document/templates';
 import { nodeAt } from '../document/yamlNav';
-import { untaggedPlainText, yaml11Boolean } from '../document/yaml11';
+import { untaggedPlainText, yaml11Boolean, yaml11Type } from '../document/yaml11';
 
 /**
  * Reads values the way kops' decoder (sigs.k8s.io/yaml, YAML 1.1 scalars into Go types) would see them.
@@ -57,4 +57,24 @@ export function structKeysAt(doc: YamlDocument, path: readonly PathSegment[]): s
 /** Strings of a string list, skipping anything else. */
 export function stringsAt(doc: YamlDocument, path: readonly PathSegment[]): string[] {
   return itemsAt(doc, path).flatMap((n) => (isScalar(n) && typeof n.value === 'string' ? [n.value] : []));
+}
+
+/** A Go `*string`: like stringAt, but a written empty string is set (`''`), as a non-nil pointer to "" is. */
+export function stringPtrAt(doc: YamlDocument, path: readonly PathSegment[]): string | undefined {
+  const node = nodeAt(doc, path);
+  if (!isScalar(node) || typeof node.value !== 'string' || templated(doc, node)) return undefined;
+  const text = untaggedPlainText(node);
+  return text !== undefined && yaml11Type(text) !== undefined ? undefined : node.value;
+}
+
+/** A Go number (int, int32, float): undefined when unset, null or not a number. */
+export function numberAt(doc: YamlDocument, path: readonly PathSegment[]): number | undefined {
+  const node = nodeAt(doc, path);
+  return isScalar(node) && typeof node.value === 'number' && !templated(doc, node) ? node.value : undefined;
+}
+
+/** Items of a Go slice: undefined when unset, null or not a sequence (a written `[]` is an empty, non-nil slice). */
+export function listAt(doc: YamlDocument, path: readonly PathSegment[]): Node[] | undefined {
+  const node = nodeAt(doc, path);
+  return isSeq(node) ? (node.items as Node[]) : undefined;
 }

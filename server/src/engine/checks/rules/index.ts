@@ -5,6 +5,7 @@ import { formatPath, type Finding } from '../../types';
 import { ciliumRules } from './cilium';
 import { readCluster, type ClusterFacts } from './clusterFacts';
 import { compatWarnings } from './compat';
+import { componentRules, kubeApiServerAuthRule } from './components';
 import { withKopsDefaults } from './defaults';
 import { etcdNameRules } from './etcdNames';
 import { networkingOptionRules } from './networkingOptions';
@@ -61,7 +62,7 @@ function warningFinding(file: ParsedFile, doc: YamlDocument, w: Warning): Findin
 }
 
 /** Rules of kops' Cluster validation that read the Cluster document alone. */
-const CLUSTER_RULES: readonly ClusterRule[] = [];
+const CLUSTER_RULES: readonly ClusterRule[] = [componentRules, kubeApiServerAuthRule];
 /** Rules of kops' Cluster validation that need its InstanceGroups too. */
 const CLUSTER_WITH_GROUPS_RULES: readonly ClusterRule[] = [];
 /** Rules of kops' InstanceGroup validation that read the InstanceGroup alone. */
