@@ -139,9 +139,27 @@ function certManagerZones(cc: ComponentContext): Violation[] {
   ];
 }
 
+/**
+ * Karpenter: kops v1.25 wanted Kubernetes 1.21+, v1.26+ wants IRSA. (v1.24–v1.26 also required the Karpenter
+ * feature flag, which anyone running Karpenter there has set: not reported.)
+ */
 function karpenter(cc: ComponentContext): Violation[] {
   const at = ['spec', 'karpenter', 'enabled'];
-  if (before(cc.v, '1.26') || boolAt(cc.doc, at) !== true || externalPermissions(cc) !== false) return [];
+  if (boolAt(cc.doc, at) !== true) return [];
+  if (before(cc.v, '1.26')) {
+    if (before(cc.v, '1.25') || k8sAtLeast(cc, '1.21')) return [];
+    const message = `kops ${cc.v.text} runs Karpenter on Kubernetes 1.21 or newer only: raise kubernetesVersion or turn Karpenter off.`;
+    return [
+      rejection({
+        at,
+        type: 'Forbidden',
+        kopsPath: 'spec.karpenter.enabled',
+        detail: 'karpenter requires Kubernetes 1.21 or greater',
+        message,
+      }),
+    ];
+  }
+  if (externalPermissions(cc) !== false) return [];
   return [
     rejection({
       at,

@@ -11,14 +11,11 @@ import { rejection, type ComponentContext } from './componentContext';
  * and sysctls are checked the same way on InstanceGroups, so these take the document and its base path.
  */
 
-/**
- * kops skips a hook that is switched off. Cluster hooks say so with `disabled: true`; kops' InstanceGroup
- * conversion (v1.23+) forgets to invert the key, so there `disabled: false` is what switches a hook off.
- */
-export function hookRules(doc: YamlDocument, v: KopsVersion, base: PathSegment[], skipWhenDisabledIs = true): Violation[] {
+/** kops skips a hook switched off with `disabled: true`. */
+export function hookRules(doc: YamlDocument, v: KopsVersion, base: PathSegment[]): Violation[] {
   return itemsAt(doc, [...base, 'hooks']).flatMap((item, i) => {
     const at = [...base, 'hooks', i];
-    if (!isMap(item) || boolAt(doc, [...at, 'disabled']) === skipWhenDisabledIs) return [];
+    if (!isMap(item) || boolAt(doc, [...at, 'disabled']) === true) return [];
     const kopsPath = `spec.hooks[${i}]`;
     const exec = structAt(doc, [...at, 'execContainer']);
     const manifest = stringAt(doc, [...at, 'manifest']) !== undefined;
