@@ -2,7 +2,7 @@ import { boolAt, stringAt, stringPtrAt, structAt } from '../../../kops/goValues'
 import { atLeast, before } from '../../../kops/releases';
 import { parseCidr } from '../network';
 import { supportedValuesDetail, type Violation } from '../violation';
-import { k8sAtLeast, rejection, type ComponentContext } from './componentContext';
+import { k8sAtLeast, rejection, type ComponentContext, shown } from './componentContext';
 
 /** Addons whose settings depend on the cloud or the DNS setup: cluster autoscaler, external DNS, node termination handler, AWS cloud controller manager. */
 
@@ -15,7 +15,7 @@ function expanderValue(cc: ComponentContext): Violation[] {
   const values = ['least-waste', 'random', 'most-pods', ...(atLeast(cc.v, '1.23') ? ['price', 'priority'] : [])];
   const out: Violation[] = [];
   if (!values.includes(expander)) {
-    const message = `kops ${cc.v.text} accepts the cluster autoscaler expanders ${values.join(', ')}, not ${expander || 'an empty one'}.`;
+    const message = `kops ${cc.v.text} accepts the cluster autoscaler expanders ${values.join(', ')}, not ${expander ? shown(expander) : 'an empty one'}.`;
     out.push(
       rejection({
         at: [...CA, 'expander'],
@@ -102,7 +102,7 @@ function externalDns(cc: ComponentContext): Violation[] {
   const provider = stringAt(cc.doc, [...dns, 'provider']) ?? '';
   const providers = ['', 'dns-controller', 'external-dns', ...(atLeast(cc.v, '1.23') ? ['none'] : [])];
   if (!providers.includes(provider)) {
-    const message = `kops ${cc.v.text} accepts externalDNS.provider ${providers.filter((p) => p).join(', ')}, not ${provider}.`;
+    const message = `kops ${cc.v.text} accepts externalDNS.provider ${providers.filter((p) => p).join(', ')}, not ${shown(provider)}.`;
     out.push(
       rejection({
         at: [...dns, 'provider'],

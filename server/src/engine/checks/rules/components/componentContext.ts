@@ -85,3 +85,6 @@ export const rejection = (r: Rejection): Violation => ({ code: 'kops-components'
 export function oneFix(title: string, edits: TextEdit[], preferred = true): Fix[] | undefined {
   return edits.length ? [{ title, edits, ...(preferred ? { preferred } : {}) }] : undefined;
 }
+
+/** A value the user wrote, shortened for a one-sentence message. */
+export const shown = (value: string): string => (value.length > 40 ? `${value.slice(0, 37)}…` : value);

@@ -2,7 +2,7 @@ import { boolAt, stringAt, stringPtrAt, structAt } from '../../../kops/goValues'
 import { semverParseError, semverTolerantParseError } from '../../../kops/semverErrors';
 import { atLeast, before } from '../../../kops/releases';
 import { supportedValuesDetail, type Violation } from '../violation';
-import { k8sAtLeast, oneFix, rejection, type ComponentContext } from './componentContext';
+import { k8sAtLeast, oneFix, rejection, type ComponentContext, shown } from './componentContext';
 import { below, packageRules, strictVersion, tolerantVersion } from './packages';
 
 /** kops' container runtime checks: the runtime name, Docker's removal, and the containerd settings. */
@@ -23,7 +23,7 @@ function runtimeName(cc: ComponentContext): Violation[] {
         type: 'NotSupported',
         kopsPath: 'spec.containerRuntime',
         detail,
-        message: `kops ${cc.v.text} runs containerd, not ${runtime}.`,
+        message: `kops ${cc.v.text} runs containerd, not ${shown(runtime)}.`,
       }),
     );
   }
@@ -54,7 +54,7 @@ function containerdVersion(cc: ComponentContext): Violation[] {
           rejection({
             ...base,
             detail: `unable to parse version string: ${error}`,
-            message: `kops ${cc.v.text} cannot read containerd version ${text}: ${error}.`,
+            message: `kops ${cc.v.text} cannot read containerd version ${shown(text)}: write it as MAJOR.MINOR.PATCH.`,
           }),
         ]
       : []),
@@ -83,7 +83,7 @@ function nri(cc: ComponentContext): Violation[] {
             type: 'Invalid',
             kopsPath: 'spec.containerd.nri.version',
             detail: `unable to parse version string: ${error}`,
-            message: `NRI needs an exact containerd version and kops ${cc.v.text} cannot read ${text}: write it as MAJOR.MINOR.PATCH.`,
+            message: `NRI needs an exact containerd version and kops ${cc.v.text} cannot read ${shown(text)}: write it as MAJOR.MINOR.PATCH.`,
           }),
         ]
       : []),

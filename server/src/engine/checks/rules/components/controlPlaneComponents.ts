@@ -5,7 +5,7 @@ import { boolAt, stringAt, structAt } from '../../../kops/goValues';
 import { before } from '../../../kops/releases';
 import { parseCidr, type Cidr } from '../network';
 import type { Violation } from '../violation';
-import { controlPlaneKubeletName, k8sAtLeast, oneFix, rejection, type ComponentContext } from './componentContext';
+import { controlPlaneKubeletName, k8sAtLeast, oneFix, rejection, type ComponentContext, shown } from './componentContext';
 
 /**
  * kube-controller-manager and kube-scheduler rules, and the cloud provider each component may name: kops
@@ -56,7 +56,7 @@ function clusterCidr(cc: ComponentContext): Violation[] {
   const kopsPath = 'spec.kubeControllerManager.clusterCIDR';
   const cidr = parseCidr(written);
   if (!cidr) {
-    const message = `kops ${cc.v.text} cannot parse kubeControllerManager.clusterCIDR ${written}: write a CIDR such as 100.96.0.0/11.`;
+    const message = `kops ${cc.v.text} cannot parse kubeControllerManager.clusterCIDR ${shown(written)}: write a CIDR such as 100.96.0.0/11.`;
     return [rejection({ at, type: 'Invalid', kopsPath, detail: 'cluster had an invalid kubeControllerManager.clusterCIDR', message })];
   }
   const nonMasqueradeText = stringAt(cc.doc, ['spec', 'nonMasqueradeCIDR']);
@@ -68,7 +68,7 @@ function clusterCidr(cc: ComponentContext): Violation[] {
       type: 'Forbidden',
       kopsPath,
       detail: `kubeControllerManager.clusterCIDR ${JSON.stringify(written)} must be a subnet of nonMasqueradeCIDR ${JSON.stringify(nonMasqueradeText)}`,
-      message: `kops ${cc.v.text} needs kubeControllerManager.clusterCIDR ${written} inside nonMasqueradeCIDR ${nonMasqueradeText}: pick a range within it.`,
+      message: `kops ${cc.v.text} needs kubeControllerManager.clusterCIDR ${shown(written)} inside nonMasqueradeCIDR ${shown(nonMasqueradeText ?? '')}: pick a range within it.`,
     }),
   ];
 }
@@ -124,7 +124,7 @@ function componentCloudProviders(cc: ComponentContext): Violation[] {
         type: 'Forbidden',
         kopsPath: `spec.${name}.cloudProvider`,
         detail: 'Did not match cluster cloudProvider',
-        message: `kops ${cc.v.text} accepts only ${expected} as ${key}.cloudProvider on this cluster, not ${written}: remove it and kops sets it.`,
+        message: `kops ${cc.v.text} wants ${key}.cloudProvider to be ${expected} here, not ${shown(written)}: remove it (kops sets it).`,
         fixes: oneFix('Remove cloudProvider (kops sets it)', cc.edit.removeKeyKeepingParent(at)),
       }),
     ];

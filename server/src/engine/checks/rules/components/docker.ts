@@ -2,7 +2,7 @@ import { stringPtrAt, structAt } from '../../../kops/goValues';
 import { semverTolerantParseError } from '../../../kops/semverErrors';
 import { atLeast, before } from '../../../kops/releases';
 import { supportedValuesDetail, type Violation } from '../violation';
-import { rejection, type ComponentContext } from './componentContext';
+import { rejection, type ComponentContext, shown } from './componentContext';
 import { below, packageRules, tolerantVersion } from './packages';
 
 /** kops' `docker` checks: the block is refused from v1.29; before, its version, packages and storage drivers. */
@@ -30,7 +30,7 @@ function version(cc: ComponentContext): Violation[] {
   if (text === undefined) return [];
   const invalid = (detail: string, message: string): Violation =>
     rejection({ at, type: 'Invalid', kopsPath: 'spec.docker.version', detail, message });
-  const gone = `kops ${cc.v.text} cannot install Docker ${text}: its packages are no longer published.`;
+  const gone = `kops ${cc.v.text} cannot install Docker ${shown(text)}: its packages are no longer published.`;
   if (before(cc.v, '1.19')) {
     if (text.startsWith('1.1')) return [invalid(`${GONE}/`, gone)];
     if (V118_VERSIONS.includes(text)) return [];
@@ -42,7 +42,12 @@ function version(cc: ComponentContext): Violation[] {
   const error = semverTolerantParseError(text);
   const parsed = tolerantVersion(text);
   const out = error
-    ? [invalid(`unable to parse version string: ${error}`, `kops ${cc.v.text} cannot read Docker version ${text}: ${error}.`)]
+    ? [
+        invalid(
+          `unable to parse version string: ${error}`,
+          `kops ${cc.v.text} cannot read Docker version ${shown(text)}: write it as MAJOR.MINOR.PATCH.`,
+        ),
+      ]
     : [];
   if (below(parsed, '1.14.0')) out.push(invalid(GONE, gone));
   else if (below(parsed, '17.3.0'))
@@ -62,7 +67,7 @@ function storage(cc: ComponentContext): Violation[] {
         type: 'NotSupported',
         kopsPath: 'spec.docker.storage',
         detail: supportedValuesDetail(STORAGE_DRIVERS),
-        message: `kops ${cc.v.text} does not know the Docker storage driver "${d}": use ${STORAGE_DRIVERS.join(', ')}.`,
+        message: `kops ${cc.v.text} does not know the Docker storage driver "${shown(d)}": use ${STORAGE_DRIVERS.join(', ')}.`,
       }),
     );
 }

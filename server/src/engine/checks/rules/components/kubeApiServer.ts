@@ -4,7 +4,7 @@ import { boolAt, listAt, stringAt, stringPtrAt, structAt } from '../../../kops/g
 import { portRangeError } from '../../../kops/goPortRange';
 import { atLeast, before } from '../../../kops/releases';
 import { supportedValuesDetail, type Violation } from '../violation';
-import { k8sAtLeast, oneFix, rejection, type ComponentContext } from './componentContext';
+import { k8sAtLeast, oneFix, rejection, type ComponentContext, shown } from './componentContext';
 
 /** kops' validateKubeAPIServer, except the authentication and authorization ties (kubeApiServerAuth.ts). */
 
@@ -45,7 +45,7 @@ function nodePortRange(cc: ComponentContext): Violation[] {
   const range = stringAt(cc.doc, at('serviceNodePortRange'));
   const error = range === undefined ? undefined : portRangeError(range);
   if (!error) return [];
-  const message = `kops ${cc.v.text} cannot read serviceNodePortRange ${range}: write it as low-high (e.g. 30000-32767), low+size or a single port.`;
+  const message = `kops ${cc.v.text} cannot read serviceNodePortRange ${shown(range ?? '')}: write it as low-high (e.g. 30000-32767), low+size or a single port.`;
   return [
     rejection({ at: at('serviceNodePortRange'), type: 'Invalid', kopsPath: kopsPath('serviceNodePortRange'), detail: error, message }),
   ];
@@ -70,7 +70,7 @@ function logFormat(cc: ComponentContext): Violation[] {
   const format = stringAt(cc.doc, at('logFormat'));
   if (before(cc.v, '1.22') || format === undefined || format === 'text' || format === 'json') return [];
   const detail = supportedValuesDetail(['text', 'json']);
-  const message = `kops ${cc.v.text} accepts logFormat text or json for the API server, not ${format}.`;
+  const message = `kops ${cc.v.text} accepts logFormat text or json for the API server, not ${shown(format)}.`;
   return [rejection({ at: at('logFormat'), type: 'NotSupported', kopsPath: kopsPath('logFormat'), detail, message })];
 }
 
@@ -101,7 +101,7 @@ function serviceRange(cc: ComponentContext, clusterRangeParses: boolean): Violat
       type: 'Forbidden',
       kopsPath: kopsPath('serviceClusterIPRange'),
       detail: 'kubeAPIServer serviceClusterIPRange did not match cluster serviceClusterIPRange',
-      message: `kops ${cc.v.text} needs kubeAPIServer.serviceClusterIPRange to equal spec.serviceClusterIPRange (${cluster ?? 'unset'}): remove it or make them equal.`,
+      message: `kops ${cc.v.text} needs kubeAPIServer.serviceClusterIPRange to equal spec.serviceClusterIPRange (${cluster ? shown(cluster) : 'unset'}): remove it or make them equal.`,
       fixes,
     }),
   ];

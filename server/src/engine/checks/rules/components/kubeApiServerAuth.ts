@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import { listAt, stringAt, stringPtrAt, structAt } from '../../../kops/goValues';
 import { atLeast, before } from '../../../kops/releases';
 import { supportedValuesDetail, type Violation } from '../violation';
-import { k8sAtLeast, oneFix, rejection, type ComponentContext } from './componentContext';
+import { k8sAtLeast, oneFix, rejection, type ComponentContext, shown } from './componentContext';
 
 /**
  * The parts of kops' validateKubeAPIServer that tie the API server to the cluster's authentication and
@@ -34,7 +34,7 @@ function authenticationConfigFile(cc: ComponentContext): Violation[] {
       kopsPath: 'spec.kubeAPIServer.authenticationConfigFile',
       detail:
         'authenticationConfigFile is mutually exclusive with OIDC options, remove all existing OIDC options to use authenticationConfigFile',
-      message: `kops ${cc.v.text} does not take authenticationConfigFile together with OIDC flags: move ${oidc.join(', ')} into the authentication config file.`,
+      message: `kops ${cc.v.text} does not take authenticationConfigFile with the kubeAPIServer oidc* flags (${oidc.length} set): move them into that config file.`,
     }),
   ];
 }
@@ -58,7 +58,7 @@ function authorizationModes(cc: ComponentContext): Violation[] {
         type: 'NotSupported',
         kopsPath: 'spec.kubeAPIServer.authorizationMode',
         detail: supportedValuesDetail(MODES),
-        message: `kops ${cc.v.text} does not know the authorization mode "${m}": use ${MODES.join(', ')}.`,
+        message: `kops ${cc.v.text} does not know the authorization mode "${shown(m)}": use ${MODES.join(', ')}.`,
       }),
     );
   const onAws = cc.cloud === 'aws' && (atLeast(cc.v, '1.24') || k8sAtLeast(cc, '1.19'));

@@ -5,7 +5,7 @@ import { atLeast, before } from '../../../kops/releases';
 import { cidrContains, parseCidr, parseIp } from '../network';
 import type { PathSegment } from '../../../types';
 import type { Violation } from '../violation';
-import { k8sAtLeast, rejection, type ComponentContext } from './componentContext';
+import { k8sAtLeast, rejection, type ComponentContext, shown } from './componentContext';
 
 /**
  * kops' checks of the cluster DNS settings: the server IP (a valid address inside the service range, which the
@@ -47,7 +47,7 @@ function serverAddress(cc: ComponentContext, serverIP: string): Violation[] {
   const at = [...DNS, 'serverIP'];
   const ip = parseIp(serverIP);
   if (!ip) {
-    const message = `kops ${cc.v.text} needs kubeDNS.serverIP to be an IP address, not ${serverIP}.`;
+    const message = `kops ${cc.v.text} needs kubeDNS.serverIP to be an IP address, not ${shown(serverIP)}.`;
     return [
       rejection({ at, type: 'Invalid', kopsPath: 'spec.kubeDNS.serverIP', detail: 'Cluster had an invalid kubeDNS.serverIP', message }),
     ];
@@ -63,7 +63,7 @@ function serverAddress(cc: ComponentContext, serverIP: string): Violation[] {
             type: 'Forbidden',
             kopsPath: 'spec.kubeDNS.serverIP',
             detail: `ServiceClusterIPRange ${JSON.stringify(rangeText)} must contain the DNS Server IP ${JSON.stringify(serverIP)}`,
-            message: `kops ${cc.v.text} needs kubeDNS.serverIP ${serverIP} inside serviceClusterIPRange ${rangeText}: pick an address in that range.`,
+            message: `kops ${cc.v.text} needs kubeDNS.serverIP ${serverIP} inside serviceClusterIPRange ${shown(rangeText ?? '')}: pick an address in that range.`,
           }),
         ]
       : []),
@@ -97,7 +97,7 @@ function nodeLocalCache(cc: ComponentContext): Violation[] {
         type: 'Invalid',
         kopsPath: 'spec.spec.kubeDNS.nodeLocalDNS.localIP',
         detail: 'Cluster had an invalid kubeDNS.nodeLocalDNS.localIP',
-        message: `kops ${cc.v.text} needs nodeLocalDNS.localIP to be an IP address (169.254.20.10 by default), not ${localIP}.`,
+        message: `kops ${cc.v.text} needs nodeLocalDNS.localIP to be an IP address (169.254.20.10 by default), not ${shown(localIP)}.`,
       }),
     );
   }
@@ -110,7 +110,7 @@ const badNameserver = (cc: ComponentContext, at: PathSegment[], kopsPath: string
     type: 'Invalid',
     kopsPath,
     detail: 'Invalid nameserver given, should be a valid ip address',
-    message: `kops ${cc.v.text} needs nameservers given as IP addresses, not ${value}.`,
+    message: `kops ${cc.v.text} needs nameservers given as IP addresses, not ${shown(value)}.`,
   });
 
 const invalidAddress = (item: Node): item is Scalar<string> => isScalar(item) && typeof item.value === 'string' && !parseIp(item.value);
@@ -133,7 +133,7 @@ function stubDomains(cc: ComponentContext): Violation[] {
             type: 'Invalid',
             kopsPath: `spec.kubeDNS.stubDomains[${domain}]`,
             detail: 'No nameservers specified for the stub domain',
-            message: `kops ${cc.v.text} needs at least one nameserver for the stub domain ${domain}.`,
+            message: `kops ${cc.v.text} needs at least one nameserver for the stub domain ${shown(domain)}.`,
           }),
         ]
       : [];

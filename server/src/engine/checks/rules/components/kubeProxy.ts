@@ -4,7 +4,7 @@ import { itemsAt, stringAt, structAt } from '../../../kops/goValues';
 import { before } from '../../../kops/releases';
 import { parseCidr } from '../network';
 import type { Violation } from '../violation';
-import { rejection, type ComponentContext } from './componentContext';
+import { rejection, type ComponentContext, shown } from './componentContext';
 
 /** kops' validateKubeProxy: IPVS exclusions must be CIDRs and `master` a URL with scheme and host. */
 
@@ -20,7 +20,7 @@ function excludedCidrs(cc: ComponentContext): Violation[] {
         type: 'Invalid',
         kopsPath: `spec.kubeProxy.${kopsKey}[${i}]`,
         detail: 'Invalid network CIDR',
-        message: `kops ${cc.v.text} needs each kubeProxy.ipvsExcludeCidrs entry to be a CIDR such as 10.0.0.0/8, not ${item.value}.`,
+        message: `kops ${cc.v.text} needs each kubeProxy.ipvsExcludeCidrs entry to be a CIDR such as 10.0.0.0/8, not ${shown(item.value)}.`,
       }),
     ];
   });

@@ -2,7 +2,7 @@ import { stringAt, stringPtrAt, structAt } from '../../../kops/goValues';
 import { atLeast, before } from '../../../kops/releases';
 import type { Violation } from '../violation';
 import { parseCidr } from '../network';
-import { controlPlaneKubeletName, k8sAtLeast, oneFix, rejection, type ComponentContext } from './componentContext';
+import { controlPlaneKubeletName, k8sAtLeast, oneFix, rejection, type ComponentContext, shown } from './componentContext';
 
 /**
  * A kubelet nonMasqueradeCIDR that differs from the cluster's. kops v1.18–v1.23 checked any kubelet that sets
@@ -21,7 +21,7 @@ function mismatch(cc: ComponentContext, key: string, clusterValue: string, kopsP
       type: 'Forbidden',
       kopsPath,
       detail,
-      message: `kops ${cc.v.text} needs ${key}.nonMasqueradeCIDR to equal spec.nonMasqueradeCIDR (${clusterValue || 'unset'}): remove it or make them equal.`,
+      message: `kops ${cc.v.text} needs ${key}.nonMasqueradeCIDR to equal spec.nonMasqueradeCIDR (${clusterValue ? shown(clusterValue) : 'unset'}): remove it or make them equal.`,
       fixes: oneFix('Remove the kubelet nonMasqueradeCIDR', cc.edit.removeKeyKeepingParent(at)),
     }),
   ];
@@ -60,7 +60,7 @@ function belowKubernetes124(cc: ComponentContext, cluster: string): Violation[] 
     const at = ['spec', key, 'nonMasqueradeCIDR'];
     if (!structAt(cc.doc, ['spec', key]) || (stringPtrAt(cc.doc, at) ?? '') === cluster) return [];
     const kopsPath = `spec.${key === 'kubelet' ? 'kubelet' : controlPlaneKubeletName(cc.v)}.nonMasqueradeCIDR`;
-    const message = `kops ${cc.v.text} needs ${key}.nonMasqueradeCIDR to equal spec.nonMasqueradeCIDR (${cluster || 'unset'}) with Docker and kubenet below Kubernetes 1.24.`;
+    const message = `kops ${cc.v.text} needs ${key}.nonMasqueradeCIDR to equal spec.nonMasqueradeCIDR (${cluster ? shown(cluster) : 'unset'}) with Docker and kubenet below Kubernetes 1.24.`;
     const fixes = cluster ? oneFix(`Set it to ${cluster}`, cc.edit.set(at, cluster)) : undefined;
     return [rejection({ at, type: 'Forbidden', kopsPath, detail, message, fixes })];
   });

@@ -3,7 +3,7 @@ import { stringAt, structAt } from '../../../kops/goValues';
 import { atLeast, before } from '../../../kops/releases';
 import type { PathSegment } from '../../../types';
 import { supportedValuesDetail, type Violation } from '../violation';
-import { k8sAtLeast, kubeletBlocks, rejection, type ComponentContext } from './componentContext';
+import { k8sAtLeast, kubeletBlocks, rejection, type ComponentContext, shown } from './componentContext';
 
 /** Kubelet values kops checks in validateKubelet: enums, and the shutdown and crash-loop durations. */
 
@@ -29,7 +29,7 @@ function enums(cc: ComponentContext, block: PathSegment[], blockPath: string): V
         type: 'NotSupported',
         kopsPath: `${blockPath}.${key}`,
         detail: supportedValuesDetail(values),
-        message: `kops ${cc.v.text} accepts ${key} ${values.join(', ')}, not ${value}.`,
+        message: `kops ${cc.v.text} accepts ${key} ${values.join(', ')}, not ${shown(value)}.`,
       }),
     ];
   });

@@ -3,7 +3,7 @@ import { stringPtrAt, structAt } from '../../../kops/goValues';
 import { compareSemver, parseKubernetesVersion, parseSemver, type SemVer } from '../../../kops/semver';
 import type { PathSegment } from '../../../types';
 import type { Violation } from '../violation';
-import { rejection, type ComponentContext } from './componentContext';
+import { rejection, type ComponentContext, shown } from './componentContext';
 
 /** What containerd and Docker share in kops' validation: package URL and hash pairs, and version comparisons. */
 
@@ -67,7 +67,7 @@ export function packageRules(cc: ComponentContext, runtime: 'containerd' | 'dock
                 arch.url,
                 arch.urlPath,
                 `${parseDetail}: parse ${JSON.stringify(url)}: ${parsed.error}`,
-                `kops ${cc.v.text} cannot parse ${runtime} package URL ${url}: ${parsed.error}.`,
+                `kops ${cc.v.text} cannot parse the ${runtime} package URL ${shown(url)}: ${parsed.error}.`,
               ),
             ]
           : []),
