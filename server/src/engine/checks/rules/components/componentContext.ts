@@ -1,7 +1,7 @@
 import type { YamlDocument } from '../../../document/documents';
 import { YamlEditor } from '../../../document/yamlEdit';
 import { stringAt } from '../../../kops/goValues';
-import { before, type KopsVersion } from '../../../kops/releases';
+import { atLeast, before, type KopsVersion } from '../../../kops/releases';
 import { compareSemver, parseKubernetesVersion, type SemVer } from '../../../kops/semver';
 import type { Fix, KopsErrorType, PathSegment, TextEdit } from '../../../types';
 import type { ClusterContext } from '../ruleContext';
@@ -47,7 +47,9 @@ export function componentContext(c: ClusterContext): ComponentContext | undefine
   const written = stringAt(c.doc, ['spec', 'kubernetesVersion']);
   const k8s = written === undefined ? undefined : kubernetesVersionOf(written);
   if (!k8s) return undefined;
-  const cloud = stringAt(c.doc, ['spec', 'cloudProvider']);
+  // kops v1.31+ treats a cluster labelled alpha.kops.k8s.io/cloud: metal as bare metal, whatever spec.cloudProvider says.
+  const metal = atLeast(c.v, '1.31') && stringAt(c.doc, ['metadata', 'labels', 'alpha.kops.k8s.io/cloud']) === 'metal';
+  const cloud = metal ? undefined : stringAt(c.doc, ['spec', 'cloudProvider']);
   return { doc: c.doc, v: c.v, k8s, cloud: cloud && KNOWN_CLOUDS.has(cloud) ? cloud : undefined, edit: new YamlEditor(c.file, c.doc) };
 }
 
