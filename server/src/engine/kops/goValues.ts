@@ -113,7 +113,7 @@ export function stringItemsAt(doc: YamlDocument, path: readonly PathSegment[]): 
 function goString(doc: YamlDocument, node: Scalar): string | undefined {
   if (typeof node.value !== 'string' || templated(doc, node)) return undefined;
   const text = untaggedPlainText(node);
-  return text !== undefined && yaml11Boolean(text) !== undefined ? undefined : node.value;
+  return text !== undefined && yaml11Type(text) !== undefined ? undefined : node.value;
 }
 
 const DECIMAL_INTEGER = /^[-+]?(?:0|[1-9][0-9]*)(?:\.0*)?$/;
@@ -134,4 +134,16 @@ export function intAt(doc: YamlDocument, path: readonly PathSegment[]): number |
 export function isSetAt(doc: YamlDocument, path: readonly PathSegment[]): boolean {
   const node = nodeAt(doc, path);
   return node !== undefined && !(isScalar(node) && node.value === null);
+}
+
+/** A Go number (int, int32, float): undefined when unset, null or not a number. */
+export function numberAt(doc: YamlDocument, path: readonly PathSegment[]): number | undefined {
+  const node = nodeAt(doc, path);
+  return isScalar(node) && typeof node.value === 'number' && !templated(doc, node) ? node.value : undefined;
+}
+
+/** Items of a Go slice: undefined when unset, null or not a sequence (a written `[]` is an empty, non-nil slice). */
+export function listAt(doc: YamlDocument, path: readonly PathSegment[]): Node[] | undefined {
+  const node = nodeAt(doc, path);
+  return isSeq(node) ? (node.items as Node[]) : undefined;
 }

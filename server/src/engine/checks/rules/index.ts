@@ -5,6 +5,7 @@ import { formatPath, type Finding } from '../../types';
 import { ciliumRules } from './cilium';
 import { readCluster, type ClusterFacts } from './clusterFacts';
 import { compatWarnings } from './compat';
+import { componentRules, kubeApiServerAuthRule } from './components';
 import { withKopsDefaults } from './defaults';
 import { etcdNameRules } from './etcdNames';
 import { controlPlaneMembershipRule, etcdClusterRules } from './etcd';
@@ -16,7 +17,6 @@ import { nonMasqueradeOverlapRules } from './nonMasqueradeOverlap';
 import { place } from './placement';
 import type { Violation, Warning } from './violation';
 import type { ClusterRule, InstanceGroupRule } from './ruleContext';
-import { awsAddonRules } from './cloud/awsAddons';
 import { awsClusterRules } from './cloud/awsCluster';
 import { awsClusterWarmPoolRules } from './cloud/awsWarmPool';
 import { awsInstanceGroupRules } from './cloud/awsInstanceGroup';
@@ -80,10 +80,11 @@ const CLUSTER_RULES: readonly ClusterRule[] = [
   networkingProviderRules,
   awsLoadBalancerRules,
   awsClusterRules,
-  awsAddonRules,
   awsClusterWarmPoolRules,
   cloudOnlyFieldRules,
   openstackClusterRules,
+  componentRules,
+  kubeApiServerAuthRule,
 ];
 /** Rules of kops' Cluster validation that need its InstanceGroups too. */
 const CLUSTER_WITH_GROUPS_RULES: readonly ClusterRule[] = [];

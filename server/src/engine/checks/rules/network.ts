@@ -108,3 +108,16 @@ export function isIPv6Only(c: Pick<ClusterFacts, 'nonMasqueradeCIDR'>): boolean 
   if (c.nonMasqueradeCIDR === undefined) return false;
   return parseCidr(c.nonMasqueradeCIDR)?.v6 === true;
 }
+
+/** Go's net.ParseIP, as 4 bytes for IPv4 (and IPv4-mapped IPv6) or 16 for IPv6; undefined where Go fails. */
+export function parseIp(text: string): number[] | undefined {
+  const first = /[.:]/.exec(text)?.[0];
+  if (first === '.') return parseIPv4(text);
+  const v6 = first === ':' ? parseIPv6(text) : undefined;
+  return v6 && isV4Mapped(v6) ? v6.slice(12) : v6;
+}
+
+/** Go's IPNet.Contains for an address from parseIp. */
+export function cidrContains(c: Cidr, ip: readonly number[]): boolean {
+  return ip.length === c.bytes.length && mask([...ip], c.prefix).every((b, i) => b === c.bytes[i]);
+}

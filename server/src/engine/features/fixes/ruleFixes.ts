@@ -89,12 +89,11 @@ export const nodeLocalDns: Fixer = (ctx) => {
   const path = parsePath(ctx.finding.path);
   if (path[path.length - 1] !== 'clusterDNS' || !has(ctx, path)) return [];
   const localIP = stringAt(ctx.doc, ['spec', 'kubeDNS', 'nodeLocalDNS', 'localIP']);
-  return [
-    ...fix('Remove `clusterDNS` (kops then points kubelets at the NodeLocal DNS cache)', ctx.edit.removeKeyKeepingParent(path), {
-      preferred: true,
-    }),
-    ...(localIP ? fix(`Set \`clusterDNS: ${localIP}\` (nodeLocalDNS.localIP)`, ctx.edit.set(path, localIP)) : []),
-  ];
+  // With a written localIP, kops also refuses a kubelet whose clusterDNS is neither serverIP nor localIP (an unset one included).
+  if (localIP) return fix(`Set \`clusterDNS: ${localIP}\` (nodeLocalDNS.localIP)`, ctx.edit.set(path, localIP), { preferred: true });
+  return fix('Remove `clusterDNS` (kops then points kubelets at the NodeLocal DNS cache)', ctx.edit.removeKeyKeepingParent(path), {
+    preferred: true,
+  });
 };
 
 /** Only Cilium stays: offered, never preferred, since which provider to keep is the user's call. */

@@ -78,7 +78,8 @@ function instanceMetadataProblems(doc: YamlDocument, v: KopsVersion): Violation[
 
 function lifetimeProblems(doc: YamlDocument, v: KopsVersion, name: string): Violation[] {
   const text = stringPointerAt(doc, ['spec', 'maxInstanceLifetime']);
-  const seconds = atLeast(v, '1.24') && text !== undefined ? parseGoDuration(text) : undefined;
+  const nanos = atLeast(v, '1.24') && text !== undefined ? parseGoDuration(text) : undefined;
+  const seconds = nanos === undefined ? undefined : nanos / 1e9;
   if (seconds === undefined || Math.trunc(seconds) === 0 || Math.trunc(seconds) >= MIN_LIFETIME_SECONDS) return [];
   return [
     cloudViolation({

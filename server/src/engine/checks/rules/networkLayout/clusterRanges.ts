@@ -5,7 +5,7 @@ import { netPath, quote, violation, type NetContext } from './context';
 import { belongsTo, cidrsOverlap, cidrText, goParseCidr, type GoCidr } from './goCidr';
 
 /**
- * nonMasqueradeCIDR, podCIDR, serviceClusterIPRange and kubeControllerManager.clusterCIDR: readable, and inside
+ * nonMasqueradeCIDR, podCIDR and serviceClusterIPRange (kubeControllerManager.clusterCIDR: components/): readable, and inside
  * the nonMasqueradeCIDR where the release demands it. (Overlap with the network range: nonMasqueradeOverlap.ts.)
  */
 
@@ -18,7 +18,6 @@ export interface ClusterRanges {
 const NON_MASQ = ['spec', 'nonMasqueradeCIDR'];
 const POD = ['spec', 'podCIDR'];
 const SERVICE = ['spec', 'serviceClusterIPRange'];
-const CLUSTER_CIDR = ['spec', 'kubeControllerManager', 'clusterCIDR'];
 const DEFAULT_NON_MASQ = '100.64.0.0/10';
 
 /** The nonMasqueradeCIDR kops validates: as written, else the one `kops create` fills in ('' when unknown). */
@@ -89,34 +88,13 @@ function serviceRules(ctx: NetContext, nonMasqText: string, pod: GoCidr | undefi
   return { found, service };
 }
 
-function clusterCidrRules(ctx: NetContext, nonMasqText: string): Violation[] {
-  const text = ctx.layout.clusterCIDR;
-  if (!text) return [];
-  const kopsPath = 'spec.kubeControllerManager.clusterCIDR';
-  const cidr = goParseCidr(text, ctx.v);
-  if (!cidr)
-    return [
-      legacyUnparsable(
-        ctx,
-        CLUSTER_CIDR,
-        kopsPath,
-        'cluster had an invalid kubeControllerManager.clusterCIDR',
-        'kubeControllerManager.clusterCIDR',
-      ),
-    ];
-  const nonMasq = nonMasqText ? goParseCidr(nonMasqText, ctx.v) : undefined;
-  if (!nonMasq || belongsTo(nonMasq, cidr)) return [];
-  const detail = `kubeControllerManager.clusterCIDR ${quote(text)} must be a subnet of nonMasqueradeCIDR ${quote(nonMasqText)}`;
-  return [violation(CLUSTER_CIDR, 'Forbidden', kopsPath, detail, outside(ctx, 'kubeControllerManager.clusterCIDR', nonMasqText))];
-}
-
 export function clusterRanges(ctx: NetContext): ClusterRanges {
   const nonMasqText = effectiveNonMasq(ctx);
   const nonMasq = nonMasqText ? goParseCidr(nonMasqText, ctx.v) : undefined;
   const pod = podRules(ctx, nonMasq);
   const service = serviceRules(ctx, nonMasqText, pod.pod);
   return {
-    found: [...nonMasqRules(ctx), ...pod.found, ...service.found, ...clusterCidrRules(ctx, nonMasqText)],
+    found: [...nonMasqRules(ctx), ...pod.found, ...service.found],
     podCIDR: pod.pod,
     serviceClusterIPRange: service.service,
   };
