@@ -7,6 +7,7 @@ import { readCluster, type ClusterFacts } from './clusterFacts';
 import { compatWarnings } from './compat';
 import { withKopsDefaults } from './defaults';
 import { etcdNameRules } from './etcdNames';
+import { instanceGroupInClusterRules, instanceGroupRules } from './instanceGroup';
 import { networkingOptionRules } from './networkingOptions';
 import { nodeLocalDnsRules } from './nodeLocalDns';
 import { nonMasqueradeOverlapRules } from './nonMasqueradeOverlap';
@@ -65,9 +66,9 @@ const CLUSTER_RULES: readonly ClusterRule[] = [];
 /** Rules of kops' Cluster validation that need its InstanceGroups too. */
 const CLUSTER_WITH_GROUPS_RULES: readonly ClusterRule[] = [];
 /** Rules of kops' InstanceGroup validation that read the InstanceGroup alone. */
-const INSTANCE_GROUP_RULES: readonly InstanceGroupRule[] = [];
+const INSTANCE_GROUP_RULES: readonly InstanceGroupRule[] = [instanceGroupRules];
 /** Rules that check an InstanceGroup against its Cluster. */
-const INSTANCE_GROUP_IN_CLUSTER_RULES: readonly InstanceGroupRule[] = [];
+const INSTANCE_GROUP_IN_CLUSTER_RULES: readonly InstanceGroupRule[] = [instanceGroupInClusterRules];
 
 /** The whole-spec rules are ported for v1alpha2, the apiVersion kops writes and users edit; v1alpha3 is skipped. */
 const wholeSpecRulesApply = (doc: YamlDocument): boolean => doc.kops?.apiVersion === 'v1alpha2';
