@@ -39,6 +39,7 @@ describe('yamlNav.plain', () => {
       '    team: a',
       'spec:',
       '  role: Node',
+      '  image: ubuntu',
       '  nodeLabels:',
       '    <<: *labels',
       '    tier: web',

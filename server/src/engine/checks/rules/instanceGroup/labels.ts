@@ -1,7 +1,7 @@
-import { isMap, isScalar } from 'yaml';
+import { isMap } from 'yaml';
 import type { YamlDocument } from '../../../document/documents';
-import { nodeAt } from '../../../document/yamlNav';
-import { goStringAt } from '../../../kops/goValues';
+import { isTemplated } from '../../../document/templates';
+import { nodeAt, plain } from '../../../document/yamlNav';
 import { atLeast, before } from '../../../kops/releases';
 import type { PathSegment } from '../../../types';
 import type { InstanceGroupContext } from '../ruleContext';
@@ -18,19 +18,20 @@ const INSTANCE_GROUP_TAG = 'kops.k8s.io/instancegroup';
 const RESERVED_KEYS = ['Name', 'KubernetesCluster'];
 const RESERVED_PREFIXES = ['kubernetes.io/cluster/', 'k8s.io/role/', 'kops.k8s.io/'];
 
-/** The keys of a string map, as Go's decoder turns them into strings. */
-function mapKeys(doc: YamlDocument, path: readonly PathSegment[]): string[] {
+/**
+ * A string map as kops reads it (merge keys applied); empty when it is no mapping, or when it holds a template
+ * expression (known only once expanded).
+ */
+function stringMap(doc: YamlDocument, path: readonly PathSegment[]): Record<string, unknown> {
   const node = nodeAt(doc, path);
-  if (!isMap(node)) return [];
-  return node.items.flatMap((pair) => {
-    const key: unknown = isScalar(pair.key) ? pair.key.value : undefined;
-    return typeof key === 'string' || typeof key === 'number' || typeof key === 'boolean' ? [String(key)] : [];
-  });
+  if (!isMap(node) || !node.range || isTemplated(doc.text.slice(node.range[0], node.range[1]))) return {};
+  const value = plain(node, doc);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 function nodeLabelViolations(g: InstanceGroupContext): Violation[] {
   if (before(g.v, '1.19')) return [];
-  return mapKeys(g.doc, ['spec', 'nodeLabels'])
+  return Object.keys(stringMap(g.doc, ['spec', 'nodeLabels']))
     .filter((key) => key.split('/').length > 2)
     .map((key) => ({
       code: CODE,
@@ -43,11 +44,11 @@ function nodeLabelViolations(g: InstanceGroupContext): Violation[] {
     }));
 }
 
-function instanceGroupTagViolations(g: InstanceGroupContext, keys: readonly string[]): Violation[] {
-  if (!keys.includes(INSTANCE_GROUP_TAG)) return [];
-  const value = goStringAt(g.doc, ['spec', 'cloudLabels', INSTANCE_GROUP_TAG]);
+function instanceGroupTagViolations(g: InstanceGroupContext, labels: Record<string, unknown>): Violation[] {
+  if (!Object.prototype.hasOwnProperty.call(labels, INSTANCE_GROUP_TAG)) return [];
+  const value = labels[INSTANCE_GROUP_TAG] ?? '';
   const name = groupName(g.doc);
-  if (value === undefined || value === name) return [];
+  if (typeof value !== 'string' || value === name) return [];
   return [
     {
       code: CODE,
@@ -94,6 +95,10 @@ function reservedViolations(g: InstanceGroupContext, keys: readonly string[]): V
 
 export function labelViolations(g: InstanceGroupContext): Violation[] {
   if (before(g.v, '1.19')) return [];
-  const keys = mapKeys(g.doc, ['spec', 'cloudLabels']);
-  return [...nodeLabelViolations(g), ...instanceGroupTagViolations(g, keys), ...(atLeast(g.v, '1.20') ? reservedViolations(g, keys) : [])];
+  const labels = stringMap(g.doc, ['spec', 'cloudLabels']);
+  return [
+    ...nodeLabelViolations(g),
+    ...instanceGroupTagViolations(g, labels),
+    ...(atLeast(g.v, '1.20') ? reservedViolations(g, Object.keys(labels)) : []),
+  ];
 }

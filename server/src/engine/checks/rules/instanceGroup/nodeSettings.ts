@@ -1,4 +1,3 @@
-import { isScalar } from 'yaml';
 import { boolAt, itemsAt, stringOrEmptyAt } from '../../../kops/goValues';
 import { atLeast } from '../../../kops/releases';
 import type { InstanceGroupContext } from '../ruleContext';
@@ -30,8 +29,8 @@ function updatePolicyViolations(g: InstanceGroupContext): Violation[] {
 
 function sysctlViolations(g: InstanceGroupContext): Violation[] {
   if (!atLeast(g.v, '1.28')) return [];
-  return itemsAt(g.doc, ['spec', 'sysctlParameters']).flatMap((item, i): Violation[] =>
-    isScalar(item) && typeof item.value === 'string' && !item.value.includes('=')
+  return itemsAt(g.doc, ['spec', 'sysctlParameters']).flatMap((_, i): Violation[] =>
+    stringOrEmptyAt(g.doc, ['spec', 'sysctlParameters', i])?.includes('=') === false
       ? [
           {
             code: CODE,

@@ -1,6 +1,5 @@
-import { isScalar } from 'yaml';
 import { YamlEditor } from '../../../document/yamlEdit';
-import { itemsAt } from '../../../kops/goValues';
+import { itemsAt, stringOrEmptyAt } from '../../../kops/goValues';
 import type { Fix, PathSegment } from '../../../types';
 import { inEra, type Era } from '../../../kops/eras';
 import type { InstanceGroupContext } from '../ruleContext';
@@ -33,10 +32,10 @@ export function taintViolations(g: InstanceGroupContext): Violation[] {
   if (!byKey && !inEra(g.v, SAME_TAINT)) return [];
   const seen = new Set<string>();
   const out: Violation[] = [];
-  itemsAt(g.doc, ['spec', 'taints']).forEach((item, i) => {
-    if (!isScalar(item) || typeof item.value !== 'string') return;
-    const taint = item.value;
+  itemsAt(g.doc, ['spec', 'taints']).forEach((_, i) => {
     const at: PathSegment[] = ['spec', 'taints', i];
+    const taint = stringOrEmptyAt(g.doc, at);
+    if (taint === undefined) return;
     const key = taintKey(taint);
     if (key === undefined) {
       out.push({
