@@ -39,7 +39,6 @@ describe('yamlNav.plain', () => {
       '    team: a',
       'spec:',
       '  role: Node',
-      '  image: ubuntu',
       '  nodeLabels:',
       '    <<: *labels',
       '    tier: web',

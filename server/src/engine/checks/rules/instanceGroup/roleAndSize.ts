@@ -133,36 +133,6 @@ function sizeOrderViolations(g: InstanceGroupContext): Violation[] {
   ];
 }
 
-/**
- * From v1.24 `kops update cluster` validates the groups as written, strictly: an image is required, and an
- * explicit `manager: CloudGroup` needs both sizes (kops fills them in only for groups without a manager).
- */
-function strictViolations(g: InstanceGroupContext): Violation[] {
-  if (!atLeast(g.v, '1.24')) return [];
-  const forbidden = (key: string, detail: string, message: string): Violation => ({
-    code: CODE,
-    at: ['spec', key],
-    anchors: [['spec', 'manager']],
-    type: 'Forbidden',
-    kopsPath: `spec.${key}`,
-    detail,
-    message: `kops ${g.v.text} ${message}`,
-  });
-  const out: Violation[] = [];
-  if (goStringAt(g.doc, ['spec', 'manager']) === 'CloudGroup') {
-    if (!isSetAt(g.doc, MAX))
-      out.push(forbidden('maxSize', 'maxSize must be set', 'needs maxSize on a group with manager CloudGroup: set it or remove manager.'));
-    if (!isSetAt(g.doc, MIN))
-      out.push(forbidden('minSize', 'minSize must be set', 'needs minSize on a group with manager CloudGroup: set it or remove manager.'));
-  }
-  if (goStringAt(g.doc, ['spec', 'image']) === '') {
-    out.push(
-      forbidden('image', 'image must be specified.', 'needs an image on every InstanceGroup at kops update cluster: set spec.image.'),
-    );
-  }
-  return out;
-}
-
 export function roleAndSizeViolations(g: InstanceGroupContext): Violation[] {
   const unnamed: Violation[] =
     goStringAt(g.doc, ['metadata', 'name']) !== ''
@@ -177,12 +147,5 @@ export function roleAndSizeViolations(g: InstanceGroupContext): Violation[] {
             message: `kops ${g.v.text} needs a name for every InstanceGroup: set metadata.name.`,
           },
         ];
-  return [
-    ...unnamed,
-    ...roleViolations(g),
-    ...controlPlaneViolations(g),
-    ...tenancyViolations(g),
-    ...strictViolations(g),
-    ...sizeOrderViolations(g),
-  ];
+  return [...unnamed, ...roleViolations(g), ...controlPlaneViolations(g), ...tenancyViolations(g), ...sizeOrderViolations(g)];
 }
