@@ -4,7 +4,7 @@ import { atLeast } from '../../../kops/releases';
 import type { InstanceGroupContext } from '../ruleContext';
 import type { Violation } from '../violation';
 import { cloudProvider, clusterOf } from './clusterView';
-import { internalRole } from './igFacts';
+import { internalRole, shown } from './igFacts';
 
 /** APIServer InstanceGroups (from v1.21): only on some clouds, and (from v1.26) not with topology.dns.type None. */
 
@@ -27,7 +27,7 @@ export function apiServerRoleViolations(g: InstanceGroupContext): Violation[] {
       type: 'Forbidden',
       kopsPath: 'spec.role',
       detail: era.detail,
-      message: `kops ${g.v.text} runs APIServer InstanceGroups on ${era.clouds.map((c) => c.toUpperCase()).join(' and ')} only, and this cluster runs on ${cloud}.`,
+      message: `kops ${g.v.text} runs APIServer InstanceGroups on ${era.clouds.map((c) => c.toUpperCase()).join(' and ')} only, and this cluster runs on ${shown(cloud)}.`,
     });
   }
   if (atLeast(g.v, '1.26') && stringAt(cluster, ['spec', 'topology', 'dns', 'type']) === 'None') {

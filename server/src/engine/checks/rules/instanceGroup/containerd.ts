@@ -5,6 +5,7 @@ import { compareSemver, parseKubernetesVersion, parseSemver, semverParseError, t
 import type { PathSegment } from '../../../types';
 import type { InstanceGroupContext } from '../ruleContext';
 import type { Violation } from '../violation';
+import { shown } from './igFacts';
 import { cloudProvider, clusterOf } from './clusterView';
 
 /**
@@ -34,9 +35,11 @@ function versionViolations(g: InstanceGroupContext): Violation[] {
   const out: Violation[] = [];
   const error = tolerantSemverError(version);
   if (error)
-    out.push(invalid(`unable to parse version string: ${error}`, `cannot read the containerd version ${version}: write it as 1.7.20.`));
+    out.push(
+      invalid(`unable to parse version string: ${error}`, `cannot read the containerd version ${shown(version)}: write it as 1.7.20.`),
+    );
   if (!parsed || compareSemver(parsed, LEGACY) < 0) {
-    out.push(invalid('unsupported legacy version', `supports containerd 1.3.4 and newer: raise containerd.version ${version}.`));
+    out.push(invalid('unsupported legacy version', `supports containerd 1.3.4 and newer: raise containerd.version ${shown(version)}.`));
   }
   return out;
 }
@@ -94,7 +97,7 @@ function nvidiaViolations(g: InstanceGroupContext, cluster: YamlDocument): Viola
     out.push(
       forbidden(
         'Nvidia is only supported on AWS and OpenStack',
-        `installs Nvidia GPU support on AWS and OpenStack only, and this cluster runs on ${cloud}.`,
+        `installs Nvidia GPU support on AWS and OpenStack only, and this cluster runs on ${shown(cloud)}.`,
       ),
     );
   }
@@ -103,7 +106,7 @@ function nvidiaViolations(g: InstanceGroupContext, cluster: YamlDocument): Viola
     out.push(
       forbidden(
         'Nvidia is only supported using containerd',
-        `installs Nvidia GPU support with containerd only, and the cluster uses ${runtime}.`,
+        `installs Nvidia GPU support with containerd only, and the cluster uses ${shown(runtime)}.`,
       ),
     );
   }
@@ -124,7 +127,7 @@ function nriViolations(g: InstanceGroupContext): Violation[] {
       type: 'Invalid',
       kopsPath: 'spec.containerd.nri.version',
       detail: `unable to parse version string: ${semverParseError(version) ?? ''}`,
-      message: `kops ${g.v.text} reads the containerd version strictly for NRI: write ${version} as MAJOR.MINOR.PATCH.`,
+      message: `kops ${g.v.text} reads the containerd version strictly for NRI: write ${shown(version)} as MAJOR.MINOR.PATCH.`,
     });
   }
   const order = parsed ? compareSemver(parsed, NRI_FROM) : -1;

@@ -27,3 +27,6 @@ export function instanceGroupRoles(v: KopsVersion): string[] {
 
 /** `metadata.name`, which kops compares some values against. */
 export const groupName = (doc: YamlDocument): string => stringAt(doc, ['metadata', 'name']) ?? '';
+
+/** A value the user wrote, cut short enough to keep a message to one readable sentence. */
+export const shown = (value: string): string => (value.length > 40 ? `${value.slice(0, 39)}…` : value);

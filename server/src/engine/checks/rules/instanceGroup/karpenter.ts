@@ -4,7 +4,7 @@ import { atLeast } from '../../../kops/releases';
 import type { InstanceGroupContext } from '../ruleContext';
 import type { Violation } from '../violation';
 import { cloudProvider, clusterOf } from './clusterView';
-import { internalRole } from './igFacts';
+import { internalRole, shown } from './igFacts';
 
 /**
  * InstanceGroups managed by Karpenter (checked from v1.36): AWS only, role Node, a positive maxSize, an image
@@ -63,7 +63,7 @@ export function karpenterViolations(g: InstanceGroupContext): Violation[] {
         'manager',
         'Forbidden',
         'Karpenter InstanceGroups are only supported on AWS',
-        `runs Karpenter InstanceGroups on AWS only, and this cluster runs on ${cloud}.`,
+        `runs Karpenter InstanceGroups on AWS only, and this cluster runs on ${shown(cloud)}.`,
       ),
     );
   }

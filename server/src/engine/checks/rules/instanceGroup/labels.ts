@@ -6,7 +6,7 @@ import { atLeast, before } from '../../../kops/releases';
 import type { PathSegment } from '../../../types';
 import type { InstanceGroupContext } from '../ruleContext';
 import type { Violation } from '../violation';
-import { groupName } from './igFacts';
+import { groupName, shown } from './igFacts';
 
 /**
  * Node labels (at most one slash, from v1.19) and cloud labels (from v1.19 `kops.k8s.io/instancegroup` must name
@@ -40,7 +40,7 @@ function nodeLabelViolations(g: InstanceGroupContext): Violation[] {
       type: 'Invalid' as const,
       kopsPath: 'spec.nodeLabels',
       detail: 'Node label may only contain a single slash',
-      message: `kops ${g.v.text} rejects the node label ${key}: a label key has at most one slash (prefix/name).`,
+      message: `kops ${g.v.text} rejects the node label ${shown(key)}: a label key has at most one slash (prefix/name).`,
     }));
 }
 
@@ -56,7 +56,7 @@ function instanceGroupTagViolations(g: InstanceGroupContext, labels: Record<stri
       type: 'Invalid',
       kopsPath: `spec.cloudLabels.${INSTANCE_GROUP_TAG}`,
       detail: atLeast(g.v, '1.22') ? 'value must match instance group name' : 'Node label may only contain a single slash',
-      message: `kops ${g.v.text} sets the cloud label ${INSTANCE_GROUP_TAG} to the group's name: set it to ${name || 'metadata.name'} or remove it.`,
+      message: `kops ${g.v.text} sets the cloud label ${INSTANCE_GROUP_TAG} to the group's name: set it to ${shown(name) || 'metadata.name'} or remove it.`,
     },
   ];
 }
@@ -86,7 +86,7 @@ function reservedViolations(g: InstanceGroupContext, keys: readonly string[]): V
           reserved(
             key,
             `"${prefix}" is a reserved label prefix and cannot be used as a custom label`,
-            `keeps cloud tags starting with ${prefix} for itself: rename or remove ${key}.`,
+            `keeps cloud tags starting with ${prefix} for itself: rename or remove ${shown(key)}.`,
           ),
         ),
     ),

@@ -2,7 +2,7 @@ import { boolAt, itemsAt, stringOrEmptyAt } from '../../../kops/goValues';
 import { atLeast } from '../../../kops/releases';
 import type { InstanceGroupContext } from '../ruleContext';
 import { supportedValuesDetail, type Violation } from '../violation';
-import { internalRole } from './igFacts';
+import { internalRole, shown } from './igFacts';
 
 /**
  * Settings of the nodes themselves: updatePolicy (an enum from v1.20; an explicit empty string is not unset),
@@ -56,7 +56,7 @@ function gVisorViolations(g: InstanceGroupContext): Violation[] {
       type: 'Forbidden',
       kopsPath: 'spec.containerd.gvisor',
       detail: 'gVisor can only be enabled on instance groups with role Node',
-      message: `kops ${g.v.text} runs gVisor on Node InstanceGroups only: remove containerd.gvisor from this ${role || 'role-less'} group.`,
+      message: `kops ${g.v.text} runs gVisor on Node InstanceGroups only: remove containerd.gvisor from this ${shown(role) || 'role-less'} group.`,
     },
   ];
 }

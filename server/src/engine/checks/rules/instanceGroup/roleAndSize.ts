@@ -6,7 +6,7 @@ import { atLeast } from '../../../kops/releases';
 import type { Fix, PathSegment } from '../../../types';
 import type { InstanceGroupContext } from '../ruleContext';
 import { supportedValuesDetail, type Violation } from '../violation';
-import { controlPlaneRole, controlPlaneWord, instanceGroupRoles, internalRole } from './igFacts';
+import { controlPlaneRole, controlPlaneWord, instanceGroupRoles, internalRole, shown } from './igFacts';
 
 /**
  * ValidateInstanceGroup's checks of who the group is and how big it may be: metadata.name, the role, a
@@ -51,7 +51,7 @@ function roleViolations(g: InstanceGroupContext): Violation[] {
       type: 'NotSupported',
       kopsPath: 'spec.role',
       detail: supportedValuesDetail(roles),
-      message: `kops ${g.v.text} does not know the InstanceGroup role ${role}: use one of ${roles.join(', ')}.`,
+      message: `kops ${g.v.text} does not know the InstanceGroup role ${shown(role)}: use one of ${roles.join(', ')}.`,
     },
   ];
 }
@@ -107,7 +107,7 @@ function tenancyViolations(g: InstanceGroupContext): Violation[] {
       type: 'NotSupported',
       kopsPath: 'spec.tenancy',
       detail: supportedValuesDetail(TENANCIES),
-      message: `kops ${g.v.text} accepts the EC2 tenancies ${TENANCIES.join(', ')}: change tenancy ${tenancy}.`,
+      message: `kops ${g.v.text} accepts the EC2 tenancies ${TENANCIES.join(', ')}: change tenancy ${shown(tenancy)}.`,
     },
   ];
 }

@@ -2,6 +2,7 @@ import { atLeast, before, type KopsVersion } from '../../../kops/releases';
 import { intAt, stringOrEmptyAt } from '../../../kops/goValues';
 import type { InstanceGroupContext } from '../ruleContext';
 import { supportedValuesDetail, type Violation } from '../violation';
+import { shown } from './igFacts';
 import { cloudProvider, clusterOf } from './clusterView';
 
 /**
@@ -61,7 +62,7 @@ export function rootVolumeTypeViolations(g: InstanceGroupContext): Violation[] {
       type: 'NotSupported',
       kopsPath: atLeast(g.v, '1.27') ? 'spec.rootVolume.type' : 'spec.rootVolumeType',
       detail: supportedValuesDetail(AWS_VOLUME_TYPES),
-      message: `On AWS kops ${g.v.text} accepts the root volume types ${AWS_VOLUME_TYPES.join(', ')}: change rootVolumeType ${type || '(empty)'}.`,
+      message: `On AWS kops ${g.v.text} accepts the root volume types ${AWS_VOLUME_TYPES.join(', ')}: change rootVolumeType ${shown(type) || '(empty)'}.`,
     },
   ];
 }

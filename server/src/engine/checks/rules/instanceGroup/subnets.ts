@@ -8,6 +8,7 @@ import { atLeast } from '../../../kops/releases';
 import type { Fix, PathSegment } from '../../../types';
 import type { InstanceGroupContext } from '../ruleContext';
 import type { Violation } from '../violation';
+import { shown } from './igFacts';
 import { clusterOf } from './clusterView';
 
 /**
@@ -37,7 +38,7 @@ function subnetFixes(g: InstanceGroupContext, at: readonly PathSegment[], typed:
   });
   if (renames.length || listed < 2) return renames;
   const edits = editor.removeSeqItem(at);
-  return edits.length ? [{ title: `Remove ${typed} from the InstanceGroup's subnets`, edits }] : [];
+  return edits.length ? [{ title: `Remove ${shown(typed)} from the InstanceGroup's subnets`, edits }] : [];
 }
 
 const namesText = (names: readonly string[]): string => `${names.slice(0, 4).join(', ')}${names.length > 4 ? ', ...' : ''}`;
@@ -62,7 +63,7 @@ export function subnetViolations(g: InstanceGroupContext): Violation[] {
         type: 'NotFound',
         kopsPath: atLeast(g.v, '1.26') ? `spec.networking.subnets[${i}]` : `spec.subnets[${i}]`,
         detail: '',
-        message: `kops ${g.v.text} finds no subnet ${subnet} in the cluster: ${hint}`,
+        message: `kops ${g.v.text} finds no subnet ${shown(subnet)} in the cluster: ${hint}`,
         ...(fixes.length ? { fixes } : {}),
       },
     ];

@@ -4,6 +4,7 @@ import type { Fix, PathSegment } from '../../../types';
 import { inEra, type Era } from '../../../kops/eras';
 import type { InstanceGroupContext } from '../ruleContext';
 import type { Violation } from '../violation';
+import { shown } from './igFacts';
 
 /**
  * Taints must read `key[=value][:effect]`. v1.22.4 to v1.23.0 also refused two taints with the same key; from
@@ -44,7 +45,7 @@ export function taintViolations(g: InstanceGroupContext): Violation[] {
         type: 'Invalid',
         kopsPath: `spec.taints[${i}]`,
         detail: 'invalid taint value',
-        message: `kops ${g.v.text} cannot read the taint ${taint}: write it as key=value:Effect, key:Effect or key.`,
+        message: `kops ${g.v.text} cannot read the taint ${shown(taint)}: write it as key=value:Effect, key:Effect or key.`,
       });
     }
     const identity = byKey ? (key ?? '') : taint;
@@ -57,7 +58,7 @@ export function taintViolations(g: InstanceGroupContext): Violation[] {
         type: 'Forbidden',
         kopsPath: `spec.taints[${i}]`,
         detail: `cannot add multiple taints with key "${identity}"`,
-        message: `kops ${g.v.text} allows one taint per key and ${identity} has several: keep one (kops v1.23.1 and newer allow the same key with other effects).`,
+        message: `kops ${g.v.text} allows one taint per key and ${shown(identity)} has several: keep one (kops v1.23.1 and newer allow the same key with other effects).`,
       });
     } else {
       out.push({
@@ -66,7 +67,7 @@ export function taintViolations(g: InstanceGroupContext): Violation[] {
         type: 'Duplicate',
         kopsPath: `spec.taints[${i}]`,
         detail: '',
-        message: `kops ${g.v.text} rejects the taint ${taint} listed twice: remove this copy.`,
+        message: `kops ${g.v.text} rejects the taint ${shown(taint)} listed twice: remove this copy.`,
         fixes: removal(g, at),
       });
     }

@@ -3,6 +3,7 @@ import { goStringAt, intAt, isSetAt, itemsAt } from '../../../kops/goValues';
 import type { PathSegment } from '../../../types';
 import type { InstanceGroupContext } from '../ruleContext';
 import { supportedValuesDetail, type Violation } from '../violation';
+import { shown } from './igFacts';
 import { cloudProvider, clusterOf } from './clusterView';
 
 /**
@@ -91,7 +92,7 @@ export function volumesOutsideAwsViolations(g: InstanceGroupContext): Violation[
       type: 'Forbidden',
       kopsPath: 'spec.volumes',
       detail: 'instancegroup volumes are only available with aws at present',
-      message: `kops ${g.v.text} creates additional InstanceGroup volumes on AWS only, and this cluster runs on ${cloud}: remove spec.volumes.`,
+      message: `kops ${g.v.text} creates additional InstanceGroup volumes on AWS only, and this cluster runs on ${shown(cloud)}: remove spec.volumes.`,
     },
   ];
 }

@@ -6,7 +6,7 @@ import type { PathSegment } from '../../../types';
 import type { InstanceGroupContext } from '../ruleContext';
 import type { Violation } from '../violation';
 import { cloudProvider, clusterOf } from './clusterView';
-import { controlPlaneRole, internalRole } from './igFacts';
+import { controlPlaneRole, internalRole, shown } from './igFacts';
 
 /**
  * Warm pools (from v1.21): the InstanceGroup's own, else the cluster's default for Node and APIServer groups,
@@ -70,7 +70,7 @@ export function warmPoolViolations(g: InstanceGroupContext): Violation[] {
           ['spec', 'warmPool'],
           'Forbidden',
           'warm pool only supported on AWS',
-          `supports warm pools on AWS only, and this cluster runs on ${cloud}: remove warmPool.`,
+          `supports warm pools on AWS only, and this cluster runs on ${shown(cloud)}: remove warmPool.`,
         ),
       );
     }
