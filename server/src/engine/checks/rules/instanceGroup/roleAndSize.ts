@@ -128,7 +128,7 @@ function sizeOrderViolations(g: InstanceGroupContext): Violation[] {
       kopsPath: 'spec.maxSize',
       detail: 'maxSize must be greater than or equal to minSize.',
       message: `kops ${g.v.text} rejects maxSize ${max} below minSize ${min}: swap them or raise maxSize.`,
-      ...(swap.length === 2 ? { fixes: [{ title: `Swap minSize and maxSize (${max} and ${min})`, edits: swap, preferred: true }] } : {}),
+      ...(swap.length === 2 ? { fixes: [{ title: `Swap them: minSize ${max}, maxSize ${min}`, edits: swap, preferred: true }] } : {}),
     },
   ];
 }
