@@ -91,7 +91,7 @@ describe('kops validation rules: findings', () => {
   const v136 = kops('v1.36.2');
 
   it('looks only at Cluster documents', () => {
-    const ig = kopsDocument('InstanceGroup', 'nodes', ['  networking:', '    cilium:', '      ipam: foo']);
+    const ig = kopsDocument('InstanceGroup', 'nodes', ['  role: Node', '  networking:', '    cilium:', '      ipam: foo']);
     const other = 'apiVersion: v1\nkind: Cluster\nspec:\n  networking:\n    cilium:\n      ipam: foo\n';
     assert.deepEqual(findingsFor(ig, v136), []);
     assert.deepEqual(findingsFor(other, v136), []);

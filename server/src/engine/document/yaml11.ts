@@ -37,3 +37,28 @@ export function yaml11Accepts(plainSource: string, expected: readonly string[]):
   if (type === 'integer') return expected.includes('integer') || expected.includes('number');
   return expected.includes(type);
 }
+
+/** The integer YAML 1.1 reads from an unquoted integer scalar (`017` octal, `0b`, `0x`, `_` separators). */
+function yaml11Integer(plainSource: string): number | undefined {
+  const sign = plainSource.startsWith('-') ? -1 : 1;
+  const body = plainSource.replace(/^[-+]/, '').replace(/_/g, '');
+  if (body.includes(':')) return undefined;
+  const [digits, radix] = body.startsWith('0b')
+    ? [body.slice(2), 2]
+    : body.startsWith('0x')
+      ? [body.slice(2), 16]
+      : body.length > 1 && body.startsWith('0')
+        ? [body.slice(1), 8]
+        : [body, 10];
+  const value = parseInt(digits, radix);
+  return Number.isNaN(value) ? undefined : sign * value;
+}
+
+/** The number YAML 1.1 reads from an unquoted scalar, if it reads one (sexagesimal and .inf/.nan are left out). */
+export function yaml11Number(plainSource: string): number | undefined {
+  const type = yaml11Type(plainSource);
+  if (type === 'integer') return yaml11Integer(plainSource);
+  if (type !== 'number') return undefined;
+  const value = Number(plainSource.replace(/_/g, ''));
+  return Number.isFinite(value) ? value : undefined;
+}

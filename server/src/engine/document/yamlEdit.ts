@@ -99,6 +99,19 @@ export class YamlEditor {
     return [this.replace(start, Math.min(end + breakLength, this.doc.text.length), '')];
   }
 
+  /** Removes a scalar item of a block sequence with its line; nothing in flow style or when the item shares its line. */
+  removeSeqItem(path: readonly PathSegment[]): TextEdit[] {
+    const seq = this.parentOf(path);
+    const item = nodeAt(this.doc, path);
+    const span = isScalar(item) ? spanOf(item) : undefined;
+    if (!isSeq(seq) || seq.flow || !span) return [];
+    const start = this.lineStart(span[0]);
+    if (!/^[ \t]*-[ \t]+$/.test(this.doc.text.slice(start, span[0]))) return [];
+    const end = this.lineEnd(this.trimTrailing(span[1]));
+    const breakLength = this.doc.text.startsWith('\r\n', end) ? 2 : 1;
+    return [this.replace(start, Math.min(end + breakLength, this.doc.text.length), '')];
+  }
+
   /**
    * Like removeKey, but a block mapping that would be left without keys becomes `{}`, so an emptied
    * `cilium:` keeps meaning "Cilium with defaults" instead of turning into null.

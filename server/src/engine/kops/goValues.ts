@@ -3,7 +3,7 @@ import type { YamlDocument } from '../document/documents';
 import type { PathSegment } from '../types';
 import { isTemplated } from '../document/templates';
 import { nodeAt } from '../document/yamlNav';
-import { untaggedPlainText, yaml11Boolean, yaml11Type } from '../document/yaml11';
+import { untaggedPlainText, yaml11Boolean, yaml11Number, yaml11Type } from '../document/yaml11';
 
 /**
  * Reads values the way kops' decoder (sigs.k8s.io/yaml, YAML 1.1 scalars into Go types) would see them.
@@ -116,18 +116,20 @@ function goString(doc: YamlDocument, node: Scalar): string | undefined {
   return text !== undefined && yaml11Type(text) !== undefined ? undefined : node.value;
 }
 
-const DECIMAL_INTEGER = /^[-+]?(?:0|[1-9][0-9]*)(?:\.0*)?$/;
+const INT_RANGE = { 32: 2 ** 31, 64: 2 ** 63 } as const;
 
 /**
- * A Go integer (`int32`, `int64` or a pointer to one), read only when written as a plain decimal integer (an
- * integral float such as `-1.0` counts: the YAML-to-JSON step writes it as `-1`); the notations YAML 1.1 and 1.2
- * read differently (`017`, `0o17`, `1_000`) read as unset.
+ * A Go integer (`int32` by default, or `int64`): undefined when unset, null, not an integer or out of range.
+ * Unquoted scalars are read as YAML 1.1 reads them (`010` is 8, `0b11` is 3, `1_000` is 1000, `2.0` is 2).
  */
-export function intAt(doc: YamlDocument, path: readonly PathSegment[]): number | undefined {
+export function intAt(doc: YamlDocument, path: readonly PathSegment[], bits: 32 | 64 = 32): number | undefined {
   const node = nodeAt(doc, path);
-  if (!isScalar(node) || typeof node.value !== 'number' || !node.range || node.type !== Scalar.PLAIN) return undefined;
-  const text = doc.text.slice(node.range[0], node.range[1]);
-  return DECIMAL_INTEGER.test(text) && Number.isSafeInteger(node.value) ? node.value : undefined;
+  if (!isScalar(node) || node.value === null || templated(doc, node)) return undefined;
+  const plain =
+    node.type === Scalar.PLAIN && node.tag === undefined && node.range ? doc.text.slice(node.range[0], node.range[1]) : undefined;
+  const value = plain !== undefined ? yaml11Number(plain.trim()) : typeof node.value === 'number' ? node.value : undefined;
+  if (value === undefined || !Number.isInteger(value)) return undefined;
+  return value >= -INT_RANGE[bits] && value < INT_RANGE[bits] ? value : undefined;
 }
 
 /** Whether a Go pointer, slice or map is non-nil: the key is written with a value other than null. */
@@ -146,4 +148,15 @@ export function numberAt(doc: YamlDocument, path: readonly PathSegment[]): numbe
 export function listAt(doc: YamlDocument, path: readonly PathSegment[]): Node[] | undefined {
   const node = nodeAt(doc, path);
   return isSeq(node) ? (node.items as Node[]) : undefined;
+}
+
+/** A Kubernetes `IntOrString`: `{ int }` or `{ str }`; undefined when unset or not decodable (a boolean, a fraction). */
+export function intOrStringAt(doc: YamlDocument, path: readonly PathSegment[]): { int: number } | { str: string } | undefined {
+  const node = nodeAt(doc, path);
+  if (!isScalar(node) || node.value === null || templated(doc, node)) return undefined;
+  const int = intAt(doc, path);
+  if (int !== undefined) return { int };
+  if (typeof node.value !== 'string') return undefined;
+  const plain = untaggedPlainText(node);
+  return plain !== undefined && yaml11Type(plain) !== undefined ? undefined : { str: node.value };
 }

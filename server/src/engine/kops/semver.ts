@@ -78,6 +78,12 @@ function splitN(text: string, sep: string, n: number): string[] {
  * skipped; full validation would have stopped at kubernetesVersion first).
  */
 export function parseKubernetesVersion(text: string): SemVer | undefined {
+  const normalized = tolerantText(text);
+  return normalized === undefined ? undefined : parseSemver(normalized);
+}
+
+/** The text blang's ParseTolerant hands to Parse, or undefined when a short version carries pre-release or build data. */
+function tolerantText(text: string): string | undefined {
   const parts = splitN(text.trim().replace(/^v/, ''), '.', 3).map((p) => {
     if (p.length <= 1) return p;
     const trimmed = p.replace(/^0+/, '');
@@ -87,7 +93,51 @@ export function parseKubernetesVersion(text: string): SemVer | undefined {
     if (/[+-]/.test(parts[parts.length - 1])) return undefined;
     while (parts.length < 3) parts.push('0');
   }
-  return parseSemver(parts.join('.'));
+  return parts.join('.');
+}
+
+/** Why blang's ParseTolerant rejects `text` (its own error text), or undefined when it parses. */
+export function tolerantSemverError(text: string): string | undefined {
+  const normalized = tolerantText(text);
+  return normalized === undefined ? 'Short version cannot contain PreRelease/Build meta data' : semverParseError(normalized);
 }
 
 export const compareSemver = (a: SemVer, b: SemVer): number => a.major - b.major || a.minor - b.minor || a.patch - b.patch;
+
+/** Why blang/semver's strict Parse rejects `text` (its own error text), or undefined when it parses. */
+export function semverParseError(text: string): string | undefined {
+  if (text === '') return 'Version string empty';
+  const parts = splitN(text, '.', 3);
+  if (parts.length !== 3) return 'No Major.Minor.Patch elements found';
+  for (const [name, part] of [
+    ['major', parts[0]],
+    ['minor', parts[1]],
+  ] as const) {
+    const label = name === 'major' ? 'Major' : 'Minor';
+    if (!DIGITS.test(part)) return `Invalid character(s) found in ${name} number "${part}"`;
+    if (leadingZero(part)) return `${label} number must not contain leading zeroes "${part}"`;
+    if (part === '' || BigInt(part) > MAX_UINT64)
+      return `strconv.ParseUint: parsing "${part}": ${part === '' ? 'invalid syntax' : 'value out of range'}`;
+  }
+  let patch = parts[2];
+  const plus = patch.indexOf('+');
+  const build = plus >= 0 ? patch.slice(plus + 1).split('.') : [];
+  if (plus >= 0) patch = patch.slice(0, plus);
+  const dash = patch.indexOf('-');
+  const pre = dash >= 0 ? patch.slice(dash + 1).split('.') : [];
+  if (dash >= 0) patch = patch.slice(0, dash);
+  if (!DIGITS.test(patch)) return `Invalid character(s) found in patch number "${patch}"`;
+  if (leadingZero(patch)) return `Patch number must not contain leading zeroes "${patch}"`;
+  if (patch === '' || BigInt(patch) > MAX_UINT64)
+    return `strconv.ParseUint: parsing "${patch}": ${patch === '' ? 'invalid syntax' : 'value out of range'}`;
+  for (const part of pre) {
+    if (part === '') return 'Prerelease is empty';
+    if (DIGITS.test(part) && leadingZero(part)) return `Numeric PreRelease version must not contain leading zeroes "${part}"`;
+    if (!ALPHANUM.test(part)) return `Invalid character(s) found in prerelease "${part}"`;
+  }
+  for (const part of build) {
+    if (part === '') return `Build meta data can not be empty "${part}"`;
+    if (!ALPHANUM.test(part)) return `Invalid character(s) found in build meta data "${part}"`;
+  }
+  return undefined;
+}

@@ -9,6 +9,7 @@ import { componentRules, kubeApiServerAuthRule } from './components';
 import { withKopsDefaults } from './defaults';
 import { etcdNameRules } from './etcdNames';
 import { controlPlaneMembershipRule, etcdClusterRules } from './etcd';
+import { instanceGroupInClusterRules, instanceGroupRules } from './instanceGroup';
 import { networkingOptionRules } from './networkingOptions';
 import { networkLayoutRules } from './networkLayout';
 import { networkingProviderRules } from './networking';
@@ -20,9 +21,8 @@ import type { ClusterRule, InstanceGroupRule } from './ruleContext';
 import { awsClusterRules } from './cloud/awsCluster';
 import { awsClusterWarmPoolRules } from './cloud/awsWarmPool';
 import { awsInstanceGroupRules } from './cloud/awsInstanceGroup';
-import { awsInstanceGroupWarmPoolRules } from './cloud/awsInstanceGroupWarmPool';
 import { awsLoadBalancerRules } from './cloud/awsLoadBalancer';
-import { awsMixedInstancesPolicyRules, mixedInstancesPolicyV118Rules } from './cloud/awsMixedInstances';
+import { awsMixedInstancesPolicyRules } from './cloud/awsMixedInstances';
 import { cloudOnlyFieldRules } from './cloud/cloudOnlyFields';
 import { instanceGroupCloudRules } from './cloud/instanceGroupCloud';
 import { openstackClusterRules } from './cloud/openstackCluster';
@@ -89,13 +89,13 @@ const CLUSTER_RULES: readonly ClusterRule[] = [
 /** Rules of kops' Cluster validation that need its InstanceGroups too. */
 const CLUSTER_WITH_GROUPS_RULES: readonly ClusterRule[] = [];
 /** Rules of kops' InstanceGroup validation that read the InstanceGroup alone. */
-const INSTANCE_GROUP_RULES: readonly InstanceGroupRule[] = [mixedInstancesPolicyV118Rules];
+const INSTANCE_GROUP_RULES: readonly InstanceGroupRule[] = [instanceGroupRules];
 /** Rules that check an InstanceGroup against its Cluster. */
 const INSTANCE_GROUP_IN_CLUSTER_RULES: readonly InstanceGroupRule[] = [
+  instanceGroupInClusterRules,
   controlPlaneMembershipRule,
   awsInstanceGroupRules,
   awsMixedInstancesPolicyRules,
-  awsInstanceGroupWarmPoolRules,
   instanceGroupCloudRules,
 ];
 

@@ -77,11 +77,6 @@ export function mixedInstancesPolicyProblems(doc: YamlDocument, v: KopsVersion):
   return [...onDemandProblems(doc), ...strategyProblems(doc, v)];
 }
 
-/** kops v1.18 checked the policy in ValidateInstanceGroup, on every cloud and without the Cluster. */
-export function mixedInstancesPolicyV118Rules(g: InstanceGroupContext): Violation[] {
-  return before(g.v, '1.19') ? mixedInstancesPolicyProblems(g.doc, g.v) : [];
-}
-
 /** From v1.19 on AWS, when kops has the cloud (kops update cluster, create/edit ig). */
 export function awsMixedInstancesPolicyRules(g: InstanceGroupContext): Violation[] {
   if (before(g.v, '1.19') || !g.cluster || cloudProviderOf(g.cluster) !== 'aws') return [];
