@@ -12,11 +12,6 @@ export const PENDING_SPEC_CASES: ReadonlySet<string> = new Set([
   'case-320.yaml',
   'case-321.yaml',
   'case-322.yaml',
-  'case-323.yaml',
-  'case-325.yaml',
-  'case-326.yaml',
-  'case-328.yaml',
-  'case-330.yaml',
   'case-331.yaml',
   'case-339.yaml',
   'case-340.yaml',
@@ -27,12 +22,9 @@ export const PENDING_SPEC_CASES: ReadonlySet<string> = new Set([
   'case-348.yaml',
   'case-350.yaml',
   'case-353.yaml',
-  'case-356.yaml',
-  'case-357.yaml',
   'case-360.yaml',
   'case-362.yaml',
   'case-364.yaml',
-  'case-370.yaml',
 ]);
 
 /** The problems of a case as a test asserts them: none, or (for a pending case) at least one. */

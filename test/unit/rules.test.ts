@@ -110,9 +110,11 @@ describe('kops validation rules: findings', () => {
       cluster('  networking:\n    cilium: &a\n      x: *a\n'),
     ];
     for (const text of odd) assert.doesNotThrow(() => findingsFor(text, v136));
-    assert.deepEqual(findingsFor(odd[6], v136), [], 'version: 1.18 is a YAML float, a decode error for the schema checks');
+    // The whole-spec families also see what these minimal documents leave out (e.g. no cloudProvider).
+    const cilium = (f: Finding): boolean => !f.code.startsWith('kops-');
+    assert.deepEqual(findingsFor(odd[6], v136).filter(cilium), [], 'version: 1.18 is a YAML float, a decode error for the schema checks');
     assert.deepEqual(
-      findingsFor(odd[7], v136).filter((f) => f.severity === 'error'),
+      findingsFor(odd[7], v136).filter((f) => f.severity === 'error' && cilium(f)),
       [],
       'a quoted "true" is not a bool',
     );

@@ -21,7 +21,7 @@ export interface TextEdit {
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
-export type KopsErrorType = 'Required' | 'Invalid' | 'Forbidden' | 'NotSupported' | 'Duplicate';
+export type KopsErrorType = 'Required' | 'Invalid' | 'Forbidden' | 'NotSupported' | 'Duplicate' | 'NotFound' | 'TooLong';
 
 /** What kops itself would print when it rejects the document. */
 export interface KopsError {

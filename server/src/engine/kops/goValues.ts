@@ -58,3 +58,23 @@ export function structKeysAt(doc: YamlDocument, path: readonly PathSegment[]): s
 export function stringsAt(doc: YamlDocument, path: readonly PathSegment[]): string[] {
   return itemsAt(doc, path).flatMap((n) => (isScalar(n) && typeof n.value === 'string' ? [n.value] : []));
 }
+
+/** A Go `*string`: the text even when empty (`key: ""` is set), undefined when unset, null or not a string. */
+export function presentStringAt(doc: YamlDocument, path: readonly PathSegment[]): string | undefined {
+  const node = nodeAt(doc, path);
+  if (!isScalar(node) || typeof node.value !== 'string' || templated(doc, node)) return undefined;
+  const text = untaggedPlainText(node);
+  return text !== undefined && yaml11Boolean(text) !== undefined ? undefined : node.value;
+}
+
+/** The entries of a Go `map[string]…`, in document order (empty when unset or not a mapping). */
+export function mapEntriesAt(doc: YamlDocument, path: readonly PathSegment[]): Array<{ key: string; value: Node | null }> {
+  const node = nodeAt(doc, path);
+  if (!isMap(node)) return [];
+  return node.items.flatMap((pair) => {
+    const key = isScalar(pair.key) ? pair.key.value : undefined;
+    if (key === null || key === undefined || typeof key === 'object') return [];
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a scalar key is a string, number or boolean here
+    return [{ key: String(key), value: (pair.value as Node | null) ?? null }];
+  });
+}
