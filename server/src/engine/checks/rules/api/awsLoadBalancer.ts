@@ -6,6 +6,7 @@ import { atLeast, before } from '../../../kops/releases';
 import type { ClusterContext, ClusterRule } from '../ruleContext';
 import { supportedValuesDetail, type Violation } from '../violation';
 import { shortText } from '../shortText';
+import { ruleFix } from '../ruleFix';
 import { cloudProviderOf, kubernetesVersionOf, usesNoneDNS } from '../cluster/clusterDoc';
 import { lbClass, lbString, lbType, LB, LB_KOPS } from './loadBalancerDoc';
 
@@ -57,6 +58,7 @@ function nlbOnly(c: ClusterContext): Violation[] {
       kopsPath: `${LB_KOPS}.type`,
       detail: 'topology.dns.type=none requires Network Load Balancer',
       message: `With topology.dns.type None, kops ${v.text} reaches the API through a Network load balancer: set api.loadBalancer.class to Network.`,
+      fixes: ruleFix(c, 'Set api.loadBalancer.class to Network', (e) => e.set([...LB, 'class'], 'Network')),
     });
   }
   if (atLeast(v, '1.19') && nlb && boolAt(doc, [...LB, 'useForInternalApi']) === true && lbType(doc) === 'Internal') {

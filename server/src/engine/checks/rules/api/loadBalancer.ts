@@ -5,6 +5,7 @@ import { atLeast } from '../../../kops/releases';
 import type { ClusterContext, ClusterRule } from '../ruleContext';
 import type { Violation } from '../violation';
 import { cloudProviderOf } from '../cluster/clusterDoc';
+import { ruleFix } from '../ruleFix';
 import { isSet, lbClass, lbString, lbType, LB, LB_KOPS } from './loadBalancerDoc';
 
 /**
@@ -36,6 +37,7 @@ function awsOnlySettings(c: ClusterContext): Violation[] {
     kopsPath: `${LB_KOPS}.${f.kops}`,
     detail: `${f.kops} is only supported on AWS`,
     message: `kops ${c.v.text} supports api.loadBalancer.${f.key} only on AWS: remove it for cloudProvider ${cloudProviderOf(c.doc) ?? '(unset)'}.`,
+    fixes: ruleFix(c, `Remove api.loadBalancer.${f.key}`, (e) => e.removeKey([...LB, f.key])),
   }));
 }
 

@@ -40,7 +40,7 @@ function authenticationConfigFile(c: ClusterContext): Violation[] {
       kopsPath: 'spec.kubeAPIServer.authenticationConfigFile',
       detail:
         'authenticationConfigFile is mutually exclusive with OIDC options, remove all existing OIDC options to use authenticationConfigFile',
-      message: `kops ${c.v.text} does not combine authenticationConfigFile with the OIDC flags: move ${oidc.join(', ')} into the file, or drop the file.`,
+      message: `kops ${c.v.text} does not combine kubeAPIServer.authenticationConfigFile with the oidc* flags: move ${oidc.length === 1 ? oidc[0] : `the ${oidc.length} oidc* settings`} into that file.`,
     },
   ];
 }

@@ -7,6 +7,7 @@ import type { YamlDocument } from '../../../document/documents';
 import type { ClusterContext, ClusterRule } from '../ruleContext';
 import { supportedValuesDetail, type Violation } from '../violation';
 import { shortText } from '../shortText';
+import { ruleFix } from '../ruleFix';
 import { cloudProviderOf, kubernetesVersionOf } from '../cluster/clusterDoc';
 
 /**
@@ -32,6 +33,10 @@ function awsNeedsRbacAndNode(c: ClusterContext): boolean {
   const k8s = written === undefined ? undefined : kopsKubernetesVersion(written);
   return !!k8s && (k8s.major > 1 || k8s.minor >= 19);
 }
+
+/** The modes with Node and RBAC first (the authorizers kops needs), the others kept in order. */
+const withNodeAndRbac = (modes: readonly string[]): string =>
+  ['Node', 'RBAC', ...modes.filter((m) => m !== 'Node' && m !== 'RBAC' && m !== '')].join(',');
 
 function authorizationMode(c: ClusterContext): Violation[] {
   const { doc, v } = c;
@@ -71,6 +76,7 @@ function authorizationMode(c: ClusterContext): Violation[] {
       kopsPath: 'spec.kubeAPIServer.authorizationMode',
       detail: 'As of kubernetes 1.19 on AWS, authorizationMode must include RBAC and Node',
       message: `With RBAC authorization on AWS, kops ${v.text} needs kubeAPIServer.authorizationMode to include Node and RBAC, e.g. Node,RBAC.`,
+      fixes: ruleFix(c, 'Add Node and RBAC to authorizationMode', (e) => e.set([...API, 'authorizationMode'], withNodeAndRbac(modes))),
     });
   }
   return out;
@@ -91,6 +97,7 @@ function nodeAuthorization(c: ClusterContext): Violation[] {
       message: retired
         ? `kops ${c.v.text} no longer accepts nodeAuthorization (Kubernetes' Node authorizer replaces it): remove the block.`
         : `kops ${c.v.text} accepts nodeAuthorization only with KOPS_FEATURE_FLAGS=EnableNodeAuthorization: set it or remove the block.`,
+      fixes: ruleFix(c, 'Remove nodeAuthorization', (e) => e.removeKey(['spec', 'nodeAuthorization']), retired),
     },
   ];
 }

@@ -3,6 +3,7 @@ import { nodeAt } from '../../../document/yamlNav';
 import { boolAt, itemsAt, presentStringAt } from '../../../kops/goValues';
 import { before } from '../../../kops/releases';
 import { shortText } from '../shortText';
+import { ruleFix } from '../ruleFix';
 import type { ClusterContext, ClusterRule } from '../ruleContext';
 import type { Violation } from '../violation';
 
@@ -27,6 +28,7 @@ function legacy(c: ClusterContext): Violation[] {
       kopsPath: 'spec.iam.legacy',
       detail: 'legacy IAM permissions are no longer supported',
       message: `kops ${c.v.text} no longer grants legacy IAM permissions: set iam.legacy to false (add additionalPolicies for anything the nodes still need).`,
+      fixes: ruleFix(c, 'Set iam.legacy to false', (e) => e.set([...IAM, 'legacy'], 'false')),
     },
   ];
 }

@@ -6,6 +6,7 @@ import { supportedValuesDetail, type Violation } from '../violation';
 import { shortText } from '../shortText';
 import { arnResource } from './awsArn';
 import { iamStatements } from './iamStatements';
+import { ruleFix } from '../ruleFix';
 
 /**
  * additionalPolicies and externalPolicies: keyed by InstanceGroup role in lower case (reported on the map itself);
@@ -23,6 +24,7 @@ const roleOf = (v: KopsVersion, key: string): string => (atLeast(v, '1.26') && k
 function roleViolation(c: ClusterContext, map: string, key: string): Violation[] {
   const roles = policyRoles(c.v);
   if (roles.includes(roleOf(c.v, key))) return [];
+  const role = roles.find((r) => r === key.toLowerCase());
   return [
     {
       code: 'kops-auth',
@@ -32,6 +34,7 @@ function roleViolation(c: ClusterContext, map: string, key: string): Violation[]
       kopsPath: `spec.${map}`,
       detail: supportedValuesDetail(roles),
       message: `kops ${c.v.text} keys ${map} by InstanceGroup role (${roles.join(', ')}): rename ${shortText(key) || 'the empty key'}.`,
+      fixes: role ? ruleFix(c, `Rename ${key} to ${role}`, (e) => e.renameKey(['spec', map, key], role)) : undefined,
     },
   ];
 }

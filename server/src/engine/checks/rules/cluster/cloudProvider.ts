@@ -25,7 +25,7 @@ export const cloudProviderRules: ClusterRule = ({ doc, v }) => {
         type: 'Required',
         kopsPath: 'spec.cloudProvider',
         detail: '',
-        message: `kops ${v.text} needs spec.cloudProvider: set it to one of ${accepted.join(', ')}.`,
+        message: `kops ${v.text} needs a cloudProvider: use ${accepted.join(', ')}.`,
       },
     ];
   }
@@ -37,7 +37,7 @@ export const cloudProviderRules: ClusterRule = ({ doc, v }) => {
       type: 'NotSupported',
       kopsPath: 'spec.cloudProvider',
       detail: supportedValuesDetail(accepted),
-      message: `kops ${v.text} does not know cloudProvider ${shortText(provider)}: use one of ${accepted.join(', ')}.`,
+      message: `kops ${v.text} does not know cloudProvider ${shortText(provider, 20)}: use ${accepted.join(', ')}.`,
     },
   ];
 };

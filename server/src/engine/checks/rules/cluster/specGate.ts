@@ -4,6 +4,7 @@ import type { KopsVersion } from '../../../kops/releases';
 import { supportedValuesDetail, type Violation } from '../violation';
 import { acceptedCloudProviders, refusedAtDecode } from './cloudProviders';
 import { cloudProviderOf, kubernetesVersionOf } from './clusterDoc';
+import { shortText } from '../shortText';
 
 /**
  * What stops kops before any other check: a `cloudProvider` the v1alpha2 conversion refuses (v1.24 on), then a
@@ -20,7 +21,7 @@ export function specGate(doc: YamlDocument, v: KopsVersion): Violation | undefin
       type: 'NotSupported',
       kopsPath: 'spec.cloudProvider',
       detail: supportedValuesDetail(accepted),
-      message: `kops ${v.text} cannot load a cluster with cloudProvider ${provider} and checks nothing else: use one of ${accepted.join(', ')}.`,
+      message: `kops ${v.text} cannot load cloudProvider ${shortText(provider, 20)}, so it checks nothing else: use ${accepted.join(', ')}.`,
     };
   }
   const version = kubernetesVersionOf(doc);
@@ -31,6 +32,6 @@ export function specGate(doc: YamlDocument, v: KopsVersion): Violation | undefin
     type: 'Invalid',
     kopsPath: 'spec.kubernetesVersion',
     detail: 'unable to determine kubernetes version',
-    message: `kops ${v.text} cannot parse kubernetesVersion ${version} and stops checking there: write a version such as 1.35.0.`,
+    message: `kops ${v.text} cannot parse kubernetesVersion ${shortText(version, 30)} and stops checking there: write a version such as 1.${v.minor}.0.`,
   };
 }
