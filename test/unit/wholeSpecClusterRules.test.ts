@@ -113,4 +113,40 @@ describe('whole-spec rules: cluster, Kubernetes version, API load balancer, auth
     assert.equal(ssl?.kops?.path, 'spec', 'kops v1.24 blamed the whole spec');
     assert.equal(ssl?.path, 'spec');
   });
+
+  it('needs service-account permissions for Karpenter and for cert-manager in hosted zones', () => {
+    const addons =
+      '  karpenter:\n    enabled: true\n  certManager:\n    enabled: true\n    hostedZoneIDs:\n    - Z0123456789\n  kubelet:\n';
+    const text = own('case-457.yaml').replace('  kubeAPIServer:\n    authorizationMode: Node,RBAC,Webhook\n  kubelet:\n', addons);
+    assert.deepEqual(keys(ours(text)), ['error spec.certManager Forbidden', 'error spec.karpenter.enabled Forbidden']);
+    const fixed = applyPreferred(text, 'spec.karpenter.enabled');
+    assert.match(fixed, /\n {4}useServiceAccountExternalPermissions: true\n/);
+    assert.deepEqual(ours(fixed), []);
+    assert.deepEqual(
+      keys(ours(at(text, 'v1.25.0', '1.25.4'))),
+      ['error spec.certManager Forbidden'],
+      'Karpenter asked for them from v1.26',
+    );
+  });
+
+  it('says nothing about values written as kops toolbox template expressions', () => {
+    const templated = [
+      own('case-441.yaml')
+        .replace('  - name: empty.service\n', '  - manifest: {{ .hookManifest }}\n    name: empty.service\n')
+        .replace('      - echo\n', '      - echo\n      image: {{ .hookImage }}\n'),
+      own('case-449.yaml').replace('      type: Public\n', '      type: {{ .apiType }}\n'),
+      own('case-451.yaml')
+        .replace('    - aws: {}\n', '    - aws:\n        inlinePolicy: {{ .dnsPolicy }}\n')
+        .replace('    - aws:\n        policyARNs:', '    - aws:\n        policyARNs:')
+        .replace(
+          '      name: dns\n      namespace: kube-system\n    - aws',
+          '      name: {{ .first }}\n      namespace: kube-system\n    - aws',
+        ),
+      own('case-456.yaml').replace(
+        '    enableAWSOIDCProvider: true\n',
+        '    discoveryStore: {{ .discoveryStore }}\n    enableAWSOIDCProvider: true\n',
+      ),
+    ];
+    for (const text of templated) assert.deepEqual(keys(ours(text)), [], text.split('\n')[0]);
+  });
 });

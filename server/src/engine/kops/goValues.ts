@@ -78,3 +78,22 @@ export function mapEntriesAt(doc: YamlDocument, path: readonly PathSegment[]): A
     return [{ key: String(key), value: (pair.value as Node | null) ?? null }];
   });
 }
+
+/**
+ * Whether any value or key under `path` is a `kops toolbox template` expression: its value is unknown until
+ * expansion, so rules that compare it say nothing.
+ */
+export function templatedWithin(doc: YamlDocument, path: readonly PathSegment[]): boolean {
+  const pending: unknown[] = [path.length ? nodeAt(doc, path) : doc.yaml.contents];
+  while (pending.length) {
+    const node = pending.pop();
+    if (isScalar(node)) {
+      if (templated(doc, node)) return true;
+    } else if (isMap(node)) {
+      for (const pair of node.items) pending.push(pair.key, pair.value);
+    } else if (isSeq(node)) {
+      pending.push(...node.items);
+    }
+  }
+  return false;
+}

@@ -28,6 +28,7 @@ import { apiLoadBalancerTypeRules, bastionLoadBalancerTypeRules } from './api/lo
 import { authorizationRules } from './auth/authorization';
 import { authenticationRules } from './auth/authentication';
 import { iamRules } from './auth/iam';
+import { externalPermissionUserRules } from './auth/externalPermissionUsers';
 import { policyRules } from './auth/policies';
 import { serviceAccountIssuerDiscoveryRules } from './auth/serviceAccountIssuerDiscovery';
 
@@ -93,6 +94,7 @@ const CLUSTER_RULES: readonly ClusterRule[] = [
   authorizationRules,
   authenticationRules,
   iamRules,
+  externalPermissionUserRules,
   policyRules,
   serviceAccountIssuerDiscoveryRules,
 ];

@@ -8,7 +8,7 @@ import { supportedValuesDetail, type Violation } from '../violation';
 import { shortText } from '../shortText';
 import { ruleFix } from '../ruleFix';
 import { cloudProviderOf, kubernetesVersionOf, usesNoneDNS } from '../cluster/clusterDoc';
-import { lbClass, lbString, lbType, LB, LB_KOPS } from './loadBalancerDoc';
+import { lbClass, lbString, lbType, lbUnknown, LB, LB_KOPS } from './loadBalancerDoc';
 
 /**
  * The API load balancer on AWS (awsValidateCluster, and validateClusterSpec before v1.27): class, security groups,
@@ -191,6 +191,6 @@ function securityGroups(c: ClusterContext): Violation[] {
 }
 
 export const awsLoadBalancerRules: ClusterRule = (c) => {
-  if (cloudProviderOf(c.doc) !== 'aws' || !isMap(nodeAt(c.doc, LB))) return [];
+  if (cloudProviderOf(c.doc) !== 'aws' || !isMap(nodeAt(c.doc, LB)) || lbUnknown(c.doc)) return [];
   return [...lbClassValue(c), ...nlbOnly(c), ...securityGroups(c)];
 };

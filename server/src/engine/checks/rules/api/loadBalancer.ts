@@ -1,12 +1,12 @@
 import { isMap } from 'yaml';
 import { nodeAt } from '../../../document/yamlNav';
-import { itemsAt, presentStringAt } from '../../../kops/goValues';
+import { itemsAt, presentStringAt, templatedWithin } from '../../../kops/goValues';
 import { atLeast } from '../../../kops/releases';
 import type { ClusterContext, ClusterRule } from '../ruleContext';
 import type { Violation } from '../violation';
 import { cloudProviderOf } from '../cluster/clusterDoc';
 import { ruleFix } from '../ruleFix';
-import { isSet, lbClass, lbString, lbType, LB, LB_KOPS } from './loadBalancerDoc';
+import { isSet, lbClass, lbString, lbType, lbUnknown, LB, LB_KOPS } from './loadBalancerDoc';
 
 /**
  * The API load balancer on any cloud (validateClusterSpec): from v1.27 the AWS-only settings are refused elsewhere,
@@ -42,7 +42,7 @@ function awsOnlySettings(c: ClusterContext): Violation[] {
 }
 
 function internalNeedsPrivateSubnet(c: ClusterContext): Violation[] {
-  if (!atLeast(c.v, '1.25') || lbType(c.doc) !== 'Internal') return [];
+  if (!atLeast(c.v, '1.25') || lbType(c.doc) !== 'Internal' || templatedWithin(c.doc, ['spec', 'subnets'])) return [];
   const subnets = itemsAt(c.doc, ['spec', 'subnets']);
   if (subnets.some((_, i) => presentStringAt(c.doc, ['spec', 'subnets', i, 'type']) === 'Private')) return [];
   return [
@@ -58,6 +58,6 @@ function internalNeedsPrivateSubnet(c: ClusterContext): Violation[] {
 }
 
 export const loadBalancerRules: ClusterRule = (c) => {
-  if (!isMap(nodeAt(c.doc, LB))) return [];
+  if (!isMap(nodeAt(c.doc, LB)) || lbUnknown(c.doc)) return [];
   return [...awsOnlySettings(c), ...internalNeedsPrivateSubnet(c)];
 };

@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import type { YamlDocument } from '../../../document/documents';
 import { nodeAt } from '../../../document/yamlNav';
-import { presentStringAt } from '../../../kops/goValues';
+import { presentStringAt, templatedWithin } from '../../../kops/goValues';
 import type { PathSegment } from '../../../types';
 
 /** The API load balancer as kops reads it from a v1alpha2 Cluster. */
@@ -14,6 +14,9 @@ export function isSet(doc: YamlDocument, path: readonly PathSegment[]): boolean 
   const node = nodeAt(doc, path);
   return node !== undefined && !(isScalar(node) && node.value === null);
 }
+
+/** A load balancer (or cloud provider) written with template expressions is unknown until expansion. */
+export const lbUnknown = (doc: YamlDocument): boolean => templatedWithin(doc, LB) || templatedWithin(doc, ['spec', 'cloudProvider']);
 
 export const lbClass = (doc: YamlDocument): string => presentStringAt(doc, [...LB, 'class']) ?? '';
 export const lbType = (doc: YamlDocument): string => presentStringAt(doc, [...LB, 'type']) ?? '';

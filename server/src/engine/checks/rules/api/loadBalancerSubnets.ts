@@ -1,13 +1,13 @@
 import { isMap } from 'yaml';
 import { nodeAt } from '../../../document/yamlNav';
-import { itemsAt, presentStringAt } from '../../../kops/goValues';
+import { itemsAt, presentStringAt, templatedWithin } from '../../../kops/goValues';
 import { before } from '../../../kops/releases';
 import type { ClusterContext, ClusterRule } from '../ruleContext';
 import type { Violation } from '../violation';
 import { shortText } from '../shortText';
 import { parseCidr } from '../network';
 import { cloudProviderOf } from '../cluster/clusterDoc';
-import { lbClass, lbType, parseIPv4, LB, LB_KOPS } from './loadBalancerDoc';
+import { lbClass, lbType, lbUnknown, parseIPv4, LB, LB_KOPS } from './loadBalancerDoc';
 
 /**
  * awsValidateLoadBalancerSubnets (v1.20 on): each API load balancer subnet names a cluster subnet; a private IPv4
@@ -123,5 +123,6 @@ function subnetViolations(c: ClusterContext, i: number): Violation[] {
 
 export const loadBalancerSubnetRules: ClusterRule = (c) => {
   if (before(c.v, '1.20') || cloudProviderOf(c.doc) !== 'aws' || !isMap(nodeAt(c.doc, LB))) return [];
+  if (lbUnknown(c.doc) || templatedWithin(c.doc, ['spec', 'subnets'])) return [];
   return itemsAt(c.doc, SUBNETS).flatMap((node, i) => (isMap(node) ? subnetViolations(c, i) : []));
 };

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import { nodeAt } from '../../../document/yamlNav';
-import { itemsAt, presentStringAt } from '../../../kops/goValues';
+import { itemsAt, presentStringAt, templatedWithin } from '../../../kops/goValues';
 import { atLeast } from '../../../kops/releases';
 import type { ClusterContext, ClusterRule } from '../ruleContext';
 import type { Violation } from '../violation';
@@ -47,7 +47,7 @@ function authenticationConfigFile(c: ClusterContext): Violation[] {
 
 function awsIamAuthenticator(c: ClusterContext): Violation[] {
   const aws = ['spec', 'authentication', 'aws'];
-  if (!atLeast(c.v, '1.23') || cloudProviderOf(c.doc) !== 'aws' || !isMap(nodeAt(c.doc, aws))) return [];
+  if (!atLeast(c.v, '1.23') || cloudProviderOf(c.doc) !== 'aws' || !isMap(nodeAt(c.doc, aws)) || templatedWithin(c.doc, aws)) return [];
   const mappings = itemsAt(c.doc, [...aws, 'identityMappings']);
   const out: Violation[] = [];
   if (mappings.length && !(presentStringAt(c.doc, [...aws, 'backendMode']) ?? '').includes('CRD')) {

@@ -1,6 +1,6 @@
 import { isMap } from 'yaml';
 import { nodeAt } from '../../../document/yamlNav';
-import { presentStringAt, structAt } from '../../../kops/goValues';
+import { presentStringAt, structAt, templatedWithin } from '../../../kops/goValues';
 import { kopsKubernetesVersion } from '../../../kops/kubernetesVersion';
 import { atLeast, before, type KopsVersion } from '../../../kops/releases';
 import type { YamlDocument } from '../../../document/documents';
@@ -43,7 +43,8 @@ function authorizationMode(c: ClusterContext): Violation[] {
   const mode = presentStringAt(doc, [...API, 'authorizationMode']);
   if (mode === undefined) return [];
   const out: Violation[] = [];
-  if (mode.includes('Webhook') && presentStringAt(doc, [...API, 'authorizationWebhookConfigFile']) === undefined) {
+  const webhookConfig = [...API, 'authorizationWebhookConfigFile'];
+  if (mode.includes('Webhook') && presentStringAt(doc, webhookConfig) === undefined && !templatedWithin(doc, webhookConfig)) {
     out.push({
       code: 'kops-auth',
       at: [...API, 'authorizationWebhookConfigFile'],

@@ -1,6 +1,6 @@
 import { isMap, isSeq } from 'yaml';
 import { nodeAt } from '../../../document/yamlNav';
-import { boolAt, itemsAt, presentStringAt } from '../../../kops/goValues';
+import { boolAt, itemsAt, presentStringAt, templatedWithin } from '../../../kops/goValues';
 import { before } from '../../../kops/releases';
 import { shortText } from '../shortText';
 import { ruleFix } from '../ruleFix';
@@ -38,7 +38,8 @@ function externalPermissions(c: ClusterContext): Violation[] {
   const entries = itemsAt(doc, SAEP);
   if (before(v, '1.21') || !entries.length) return [];
   const out: Violation[] = [];
-  const oidcProvider = boolAt(doc, ['spec', 'serviceAccountIssuerDiscovery', 'enableAWSOIDCProvider']) === true;
+  const provider = ['spec', 'serviceAccountIssuerDiscovery', 'enableAWSOIDCProvider'];
+  const oidcProvider = boolAt(doc, provider) === true || templatedWithin(doc, provider);
   if (before(v, '1.26') && !oidcProvider) {
     out.push({
       code: 'kops-auth',
@@ -51,6 +52,7 @@ function externalPermissions(c: ClusterContext): Violation[] {
   }
   const seen = new Set<string>();
   entries.forEach((node, i) => {
+    if (templatedWithin(doc, [...SAEP, i])) return;
     const text = (key: string): string => (isMap(node) ? (presentStringAt(doc, [...SAEP, i, key]) ?? '') : '');
     const key = `${text('namespace')}/${text('name')}`;
     const who = shortText(key);

@@ -1,5 +1,5 @@
 import { isScalar, isSeq } from 'yaml';
-import { mapEntriesAt } from '../../../kops/goValues';
+import { mapEntriesAt, templatedWithin } from '../../../kops/goValues';
 import { atLeast, before, type KopsVersion } from '../../../kops/releases';
 import type { ClusterContext, ClusterRule } from '../ruleContext';
 import { supportedValuesDetail, type Violation } from '../violation';
@@ -41,7 +41,7 @@ function roleViolation(c: ClusterContext, map: string, key: string): Violation[]
 
 function additionalPolicies(c: ClusterContext): Violation[] {
   return mapEntriesAt(c.doc, ['spec', 'additionalPolicies']).flatMap(({ key, value }) => {
-    if (!isScalar(value) || typeof value.value !== 'string') return [];
+    if (!isScalar(value) || typeof value.value !== 'string' || templatedWithin(c.doc, ['spec', 'additionalPolicies'])) return [];
     const role = roleOf(c.v, key);
     const at = ['spec', 'additionalPolicies', key];
     const kops = `spec.additionalPolicies[${role}]`;
@@ -79,7 +79,7 @@ function additionalPolicies(c: ClusterContext): Violation[] {
 function externalPolicies(c: ClusterContext): Violation[] {
   if (before(c.v, '1.19')) return [];
   return mapEntriesAt(c.doc, ['spec', 'externalPolicies']).flatMap(({ key, value }) => {
-    if (value !== null && !isSeq(value)) return [];
+    if ((value !== null && !isSeq(value)) || templatedWithin(c.doc, ['spec', 'externalPolicies'])) return [];
     const out = roleViolation(c, 'externalPolicies', key);
     const policies = isSeq(value) ? value.items : [];
     policies.forEach((item, i) => {

@@ -1,6 +1,6 @@
 import { isMap } from 'yaml';
 import { nodeAt } from '../../../document/yamlNav';
-import { boolAt, presentStringAt } from '../../../kops/goValues';
+import { boolAt, presentStringAt, templatedWithin } from '../../../kops/goValues';
 import { kopsKubernetesVersion } from '../../../kops/kubernetesVersion';
 import { atLeast, before } from '../../../kops/releases';
 import type { ClusterContext, ClusterRule } from '../ruleContext';
@@ -32,7 +32,7 @@ function storeProblem(c: ClusterContext, store: string): string | undefined {
 
 export const serviceAccountIssuerDiscoveryRules: ClusterRule = (c) => {
   const { doc, v } = c;
-  if (before(v, '1.22.4') || !isMap(nodeAt(doc, SAID))) return [];
+  if (before(v, '1.22.4') || !isMap(nodeAt(doc, SAID)) || templatedWithin(doc, SAID)) return [];
   const out: Violation[] = [];
   const add = (at: Violation['at'], type: Violation['type'], kopsPath: string, detail: string, message: string) =>
     out.push({ code: 'kops-auth', at, type, kopsPath, detail, message });

@@ -1,6 +1,6 @@
 import { isScalar } from 'yaml';
 import { nodeAt } from '../../../document/yamlNav';
-import { mapEntriesAt, presentStringAt } from '../../../kops/goValues';
+import { mapEntriesAt, presentStringAt, templatedWithin } from '../../../kops/goValues';
 import { isDns1123Subdomain, isQualifiedName, isValidLabelValue } from '../../../kops/k8sNames';
 import { atLeast } from '../../../kops/releases';
 import type { ClusterRule } from '../ruleContext';
@@ -100,4 +100,7 @@ function labelViolations(c: Parameters<ClusterRule>[0]): Violation[] {
   return [...labels, ...annotations];
 }
 
-export const clusterNameRules: ClusterRule = (c) => [...nameViolations(c), ...labelViolations(c)];
+export const clusterNameRules: ClusterRule = (c) => [
+  ...nameViolations(c),
+  ...(templatedWithin(c.doc, ['metadata', 'labels']) || templatedWithin(c.doc, ['metadata', 'annotations']) ? [] : labelViolations(c)),
+];

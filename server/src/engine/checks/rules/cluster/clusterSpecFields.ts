@@ -1,5 +1,5 @@
 import { isMap, isScalar } from 'yaml';
-import { itemsAt, presentStringAt, stringAt } from '../../../kops/goValues';
+import { itemsAt, presentStringAt, stringAt, templatedWithin } from '../../../kops/goValues';
 import { atLeast, before } from '../../../kops/releases';
 import type { ClusterContext, ClusterRule } from '../ruleContext';
 import { supportedValuesDetail, type Violation } from '../violation';
@@ -80,7 +80,7 @@ const fileRepositoryViolation = (c: ClusterContext, repository: string, detail: 
 });
 
 function sysctlParameters(c: ClusterContext): Violation[] {
-  if (before(c.v, '1.28')) return [];
+  if (before(c.v, '1.28') || templatedWithin(c.doc, ['spec', 'sysctlParameters'])) return [];
   return itemsAt(c.doc, ['spec', 'sysctlParameters']).flatMap((node, i) => {
     if (!isScalar(node) || typeof node.value !== 'string' || node.value.includes('=')) return [];
     return [

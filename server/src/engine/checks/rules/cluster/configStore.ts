@@ -1,5 +1,5 @@
 import { isMap } from 'yaml';
-import { itemsAt, stringAt } from '../../../kops/goValues';
+import { itemsAt, stringAt, templatedWithin } from '../../../kops/goValues';
 import { atLeast, before } from '../../../kops/releases';
 import type { ClusterContext, ClusterRule } from '../ruleContext';
 import type { Violation } from '../violation';
@@ -62,7 +62,7 @@ function azureAccount(url: string): { account: string } | { error: string } {
 
 function azureBlob(c: ClusterContext): Violation[] {
   const { doc, v } = c;
-  if (before(v, '1.35.1')) return [];
+  if (before(v, '1.35.1') || templatedWithin(doc, ['spec', 'configBase'])) return [];
   const invalid = (at: Violation['at'], kopsPath: string, detail: string, message: string): Violation => ({
     code: 'kops-cluster',
     at,

@@ -1,10 +1,10 @@
 import { isMap, isSeq } from 'yaml';
 import { nodeAt } from '../../../document/yamlNav';
-import { boolAt, itemsAt, presentStringAt, structAt } from '../../../kops/goValues';
+import { boolAt, itemsAt, presentStringAt, structAt, templatedWithin } from '../../../kops/goValues';
 import type { ClusterContext, ClusterRule } from '../ruleContext';
 import type { Violation } from '../violation';
 
-/** validateHookSpec and validateFileAssetSpec, the same in every release; a disabled hook is not checked. */
+/** validateHookSpec and validateFileAssetSpec, the same in every release; a disabled or templated item is not checked. */
 
 type Problem = { at: Violation['at']; type: Violation['type']; kopsPath: string; detail: string; message: string };
 
@@ -88,7 +88,9 @@ function fileAssetProblems(c: ClusterContext, i: number): Problem[] {
 
 const each = (c: ClusterContext, key: string, problems: (c: ClusterContext, i: number) => Problem[]): Violation[] =>
   itemsAt(c.doc, ['spec', key]).flatMap((node, i) =>
-    isMap(node) ? problems(c, i).map((p) => ({ code: 'kops-cluster' as const, anchors: [['spec', key, i]], ...p })) : [],
+    isMap(node) && !templatedWithin(c.doc, ['spec', key, i])
+      ? problems(c, i).map((p) => ({ code: 'kops-cluster' as const, anchors: [['spec', key, i]], ...p }))
+      : [],
   );
 
 export const hookAndFileAssetRules: ClusterRule = (c) => [...each(c, 'hooks', hookProblems), ...each(c, 'fileAssets', fileAssetProblems)];
