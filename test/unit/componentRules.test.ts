@@ -62,17 +62,6 @@ describe('kops-components quick fixes', () => {
       lines: ['  kubeControllerManager:', '    experimentalClusterSigningDuration: 8760h'],
     },
     { name: 'admissionControl renamed', kops: 'v1.36.2', lines: ['  kubeAPIServer:', '    admissionControl:', '    - NodeRestriction'] },
-    {
-      name: 'RBAC and Node added to the modes',
-      kops: 'v1.36.2',
-      lines: [
-        '  authorization:',
-        '    rbac: {}',
-        '  kubeAPIServer:',
-        '    authorizationMode: Webhook',
-        '    authorizationWebhookConfigFile: /srv/webhook.yaml',
-      ],
-    },
     { name: 'cert-manager enabled for the metrics server', kops: 'v1.36.2', lines: ['  metricsServer:', '    enabled: true'] },
     {
       name: 'removed kubelet flags dropped',

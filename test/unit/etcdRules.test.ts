@@ -151,25 +151,4 @@ describe('kops etcd rules', () => {
     ]);
     assert.deepEqual(summary(check(clusterDoc([]).replace('etcdClusters:', 'etcdClusters: []')).findings), ['spec.etcdClusters Required']);
   });
-
-  it('keeps azureblob:// stores in the storage account of configBase from v1.35.1', () => {
-    const backups = (store: string): string[] => [
-      '  - backups:',
-      `      backupStore: ${store}`,
-      '    etcdMembers:',
-      ...members('us-east-1a'),
-      '    name: main',
-    ];
-    const onS3 = clusterDoc(backups('azureblob://acct/etcd/main'));
-    assert.deepEqual(summary(check(onS3).findings), ['spec.etcdClusters[0].backups.backupStore Invalid']);
-    assert.deepEqual(summary(check(onS3, 'v1.35.0').findings), []);
-    const onAzure = (store: string) => clusterDoc(backups(store)).replace('s3://state/etcd.example.com', 'azureblob://acct/state/etcd');
-    assert.deepEqual(summary(check(onAzure('azureblob://acct/etcd/main')).findings), []);
-    const other = check(onAzure('azureblob://other/etcd/main')).findings;
-    assert.equal(other[0]?.kops?.detail, 'storage account "other" does not match configStore.base account "acct"');
-    assert.deepEqual(summary(check(onAzure('azureblob://acct')).findings), ['spec.etcdClusters[0].backups.backupStore Invalid']);
-    assert.deepEqual(summary(check(onAzure('azureblob://user@acct/etcd?x=1')).findings), [], 'left to kops: Go URL parsing');
-    const badBase = clusterDoc(backups('azureblob://other/etcd/main')).replace('s3://state/etcd.example.com', 'azureblob:///state');
-    assert.deepEqual(summary(check(badBase).findings), ['spec.configBase Invalid']);
-  });
 });

@@ -232,7 +232,8 @@ describe('schema key fixes', () => {
 
 describe('the # kops-version: comment', () => {
   it('completes a version written without its patch number', () => {
-    const text = `# kops-version: v1.30\n${head}  networking:\n    cilium: {}\n`;
+    const v130 = kopsDocument('Cluster', 'demo.example.com', ['  kubernetesVersion: 1.30.0']);
+    const text = `# kops-version: v1.30\n${v130}  networking:\n    cilium: {}\n`;
     const { findings, fixes } = analyse(text);
     const problem = findings.find((f) => f.code === 'kops-version-unknown');
     assert.ok(problem);

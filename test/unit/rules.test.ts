@@ -7,7 +7,6 @@ import type { Finding } from '../../server/src/engine/types';
 import { formatCidr, overlaps, parseCidr } from '../../server/src/engine/checks/rules/network';
 import { parseKubernetesVersion, parseSemver } from '../../server/src/engine/kops/semver';
 import { caseOutcome, compareCase, parseCaseHeader } from '../helpers/cases';
-import { assertCase } from '../helpers/pendingCases';
 import { diagnose, effectiveKopsVersion } from '../../server/src/engine';
 import { kopsFixture } from '../helpers/fixturePaths';
 import { kopsDocument, kopsHeader } from '../helpers/kopsText';
@@ -43,7 +42,7 @@ function checkCaseDir(dir: string, expectedCount?: number): void {
     it(`${path.basename(file)} (${want.kopsVersion})`, () => {
       assert.ok(want.kopsVersion, 'case has a # kops-version line');
       const got = caseOutcome(findingsFor(text, kops(want.kopsVersion)), text, want);
-      assertCase(path.basename(file), compareCase(got, want), assert.fail);
+      assert.deepEqual(compareCase(got, want), []);
     });
   }
 }
@@ -110,9 +109,11 @@ describe('kops validation rules: findings', () => {
       cluster('  networking:\n    cilium: &a\n      x: *a\n'),
     ];
     for (const text of odd) assert.doesNotThrow(() => findingsFor(text, v136));
-    assert.deepEqual(findingsFor(odd[6], v136), [], 'version: 1.18 is a YAML float, a decode error for the schema checks');
+    // The whole-spec families also see what these minimal documents leave out (e.g. no cloudProvider).
+    const cilium = (f: Finding): boolean => !f.code.startsWith('kops-');
+    assert.deepEqual(findingsFor(odd[6], v136).filter(cilium), [], 'version: 1.18 is a YAML float, a decode error for the schema checks');
     assert.deepEqual(
-      findingsFor(odd[7], v136).filter((f) => f.severity === 'error'),
+      findingsFor(odd[7], v136).filter((f) => f.severity === 'error' && cilium(f)),
       [],
       'a quoted "true" is not a bool',
     );

@@ -24,16 +24,16 @@ function expandSnippet(body: readonly string[], indent: string): string {
     .join('\n');
 }
 
-/** A Cluster as `kops create cluster` would start it, minus what the scenarios add. */
-const fresh = (version: string, inserted: string) => `# kops-version: ${version}
+/** A Cluster as `kops create cluster` would start it (with a Kubernetes version the release runs), minus what the scenarios add. */
+const fresh = (v: KopsVersion, inserted: string) => `# kops-version: ${v.text}
 ${kopsHeader('Cluster', 'demo.example.com')}spec:
   cloudProvider: aws
-  kubernetesVersion: 1.35.0
+  kubernetesVersion: ${v.major}.${Math.min(v.minor, 35)}.0
 ${inserted}
 `;
 
 function findingsAfterExpanding(snippet: ScenarioSnippet, v: KopsVersion): string[] {
-  const text = fresh(v.text, expandSnippet(snippet.body, '  '));
+  const text = fresh(v, expandSnippet(snippet.body, '  '));
   const file = parseFile(text);
   return diagnose(file, effectiveKopsVersion(file, {})).map((f) => `${f.severity} ${f.code} ${f.path}: ${f.message}`);
 }

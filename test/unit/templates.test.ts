@@ -43,7 +43,7 @@ describe('kops toolbox templates', () => {
 
   it('keeps a value with an embedded expression one scalar (aws-iam-authenticator style)', () => {
     const text =
-      'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nspec:\n  kubernetesVersion: 1.30.0\n  networking:\n    cilium: {}\n  fileAssets:\n  - name: map\n    content: dev:{{SessionNameRaw}}\n';
+      'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nspec:\n  kubernetesVersion: 1.35.0\n  networking:\n    cilium: {}\n  fileAssets:\n  - name: map\n    content: dev:{{SessionNameRaw}}\n';
     assert.deepEqual(
       check(text).map((f) => `${f.code} ${f.path}`),
       [],

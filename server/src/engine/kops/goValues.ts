@@ -160,3 +160,34 @@ export function intOrStringAt(doc: YamlDocument, path: readonly PathSegment[]): 
   const plain = untaggedPlainText(node);
   return plain !== undefined && yaml11Type(plain) !== undefined ? undefined : { str: node.value };
 }
+
+/** The entries of a Go `map[string]…`, in document order (empty when unset or not a mapping). */
+export function mapEntriesAt(doc: YamlDocument, path: readonly PathSegment[]): Array<{ key: string; value: Node | null }> {
+  const node = nodeAt(doc, path);
+  if (!isMap(node)) return [];
+  return node.items.flatMap((pair) => {
+    const key = isScalar(pair.key) ? pair.key.value : undefined;
+    if (key === null || key === undefined || typeof key === 'object') return [];
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a scalar key is a string, number or boolean here
+    return [{ key: String(key), value: (pair.value as Node | null) ?? null }];
+  });
+}
+
+/**
+ * Whether any value or key under `path` is a `kops toolbox template` expression: its value is unknown until
+ * expansion, so rules that compare it say nothing.
+ */
+export function templatedWithin(doc: YamlDocument, path: readonly PathSegment[]): boolean {
+  const pending: unknown[] = [path.length ? nodeAt(doc, path) : doc.yaml.contents];
+  while (pending.length) {
+    const node = pending.pop();
+    if (isScalar(node)) {
+      if (templated(doc, node)) return true;
+    } else if (isMap(node)) {
+      for (const pair of node.items) pending.push(pair.key, pair.value);
+    } else if (isSeq(node)) {
+      pending.push(...node.items);
+    }
+  }
+  return false;
+}

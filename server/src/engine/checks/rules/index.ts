@@ -5,23 +5,39 @@ import { formatPath, type Finding } from '../../types';
 import { ciliumRules } from './cilium';
 import { readCluster, type ClusterFacts } from './clusterFacts';
 import { compatWarnings } from './compat';
-import { componentRules, kubeApiServerAuthRule } from './components';
 import { withKopsDefaults } from './defaults';
 import { etcdNameRules } from './etcdNames';
-import { controlPlaneMembershipRule, etcdClusterRules } from './etcd';
-import { instanceGroupInClusterRules, instanceGroupRules } from './instanceGroup';
 import { networkingOptionRules } from './networkingOptions';
-import { networkLayoutRules } from './networkLayout';
-import { networkingProviderRules } from './networking';
 import { nodeLocalDnsRules } from './nodeLocalDns';
 import { nonMasqueradeOverlapRules } from './nonMasqueradeOverlap';
 import { place } from './placement';
 import type { Violation, Warning } from './violation';
-import type { ClusterRule, InstanceGroupRule } from './ruleContext';
+import type { ClusterRule, ClusterWarningRule, InstanceGroupRule } from './ruleContext';
+import { specGate } from './cluster/specGate';
+import { clusterNameRules } from './cluster/clusterName';
+import { cloudProviderRules } from './cluster/cloudProvider';
+import { clusterSpecFieldRules } from './cluster/clusterSpecFields';
+import { hookAndFileAssetRules } from './cluster/hooksAndFileAssets';
+import { externalDnsRules } from './cluster/externalDns';
+import { configStoreRules } from './cluster/configStore';
+import { kubernetesTooNewRules, kubernetesTooOldWarnings } from './kubernetesVersionSupport';
+import { loadBalancerRules } from './api/loadBalancer';
+import { awsLoadBalancerRules } from './api/awsLoadBalancer';
+import { loadBalancerSubnetRules } from './api/loadBalancerSubnets';
+import { apiLoadBalancerTypeRules, bastionLoadBalancerTypeRules } from './api/loadBalancerType';
+import { authorizationRules } from './auth/authorization';
+import { authenticationRules } from './auth/authentication';
+import { iamRules } from './auth/iam';
+import { policyRules } from './auth/policies';
+import { serviceAccountIssuerDiscoveryRules } from './auth/serviceAccountIssuerDiscovery';
+import { componentRules } from './components';
+import { controlPlaneMembershipRule, etcdClusterRules } from './etcd';
+import { instanceGroupInClusterRules, instanceGroupRules } from './instanceGroup';
+import { networkLayoutRules } from './networkLayout';
+import { networkingProviderRules } from './networking';
 import { awsClusterRules } from './cloud/awsCluster';
 import { awsClusterWarmPoolRules } from './cloud/awsWarmPool';
 import { awsInstanceGroupRules } from './cloud/awsInstanceGroup';
-import { awsLoadBalancerRules } from './cloud/awsLoadBalancer';
 import { awsMixedInstancesPolicyRules } from './cloud/awsMixedInstances';
 import { cloudOnlyFieldRules } from './cloud/cloudOnlyFields';
 import { instanceGroupCloudRules } from './cloud/instanceGroupCloud';
@@ -75,19 +91,35 @@ function warningFinding(file: ParsedFile, doc: YamlDocument, w: Warning): Findin
 
 /** Rules of kops' Cluster validation that read the Cluster document alone. */
 const CLUSTER_RULES: readonly ClusterRule[] = [
+  clusterNameRules,
+  cloudProviderRules,
+  clusterSpecFieldRules,
+  hookAndFileAssetRules,
+  externalDnsRules,
+  configStoreRules,
+  kubernetesTooNewRules,
+  loadBalancerRules,
+  awsLoadBalancerRules,
+  loadBalancerSubnetRules,
+  apiLoadBalancerTypeRules,
+  authorizationRules,
+  authenticationRules,
+  iamRules,
+  policyRules,
+  serviceAccountIssuerDiscoveryRules,
   networkLayoutRules,
   etcdClusterRules,
   networkingProviderRules,
-  awsLoadBalancerRules,
   awsClusterRules,
   awsClusterWarmPoolRules,
   cloudOnlyFieldRules,
   openstackClusterRules,
   componentRules,
-  kubeApiServerAuthRule,
 ];
+/** Checks of the Cluster alone that only warn. */
+const CLUSTER_WARNING_RULES: readonly ClusterWarningRule[] = [kubernetesTooOldWarnings];
 /** Rules of kops' Cluster validation that need its InstanceGroups too. */
-const CLUSTER_WITH_GROUPS_RULES: readonly ClusterRule[] = [];
+const CLUSTER_WITH_GROUPS_RULES: readonly ClusterRule[] = [bastionLoadBalancerTypeRules];
 /** Rules of kops' InstanceGroup validation that read the InstanceGroup alone. */
 const INSTANCE_GROUP_RULES: readonly InstanceGroupRule[] = [instanceGroupRules];
 /** Rules that check an InstanceGroup against its Cluster. */
@@ -102,17 +134,26 @@ const INSTANCE_GROUP_IN_CLUSTER_RULES: readonly InstanceGroupRule[] = [
 /** The whole-spec rules are ported for v1alpha2, the apiVersion kops writes and users edit; v1alpha3 is skipped. */
 const wholeSpecRulesApply = (doc: YamlDocument): boolean => doc.kops?.apiVersion === 'v1alpha2';
 
+/** A Cluster kops cannot decode, or whose kubernetesVersion it cannot parse: kops reports that error alone. */
+const gateOf = (doc: YamlDocument, v: KopsVersion): Violation | undefined => (wholeSpecRulesApply(doc) ? specGate(doc, v) : undefined);
+
 function clusterFindings(file: ParsedFile, doc: YamlDocument, v: KopsVersion): Finding[] {
   const cluster = readCluster(doc);
   if (!cluster) return [];
-  const ported = wholeSpecRulesApply(doc) ? CLUSTER_RULES.flatMap((rule) => rule({ file, doc, v, instanceGroups: [] })) : [];
+  const compat = compatWarnings(cluster, v).map((w) => warningFinding(file, doc, w));
+  const gate = gateOf(doc, v);
+  if (gate) return [toFinding(file, doc, gate, 'spec'), ...compat];
+  const context = { file, doc, v, instanceGroups: [] };
+  const ported = wholeSpecRulesApply(doc) ? CLUSTER_RULES.flatMap((rule) => rule(context)) : [];
+  const portedWarnings = wholeSpecRulesApply(doc) ? CLUSTER_WARNING_RULES.flatMap((rule) => rule(context)) : [];
   const written = [...violations(cluster, v), ...ported];
   const seen = new Set(written.map(identity));
   const onlyDefaulted = violations(withKopsDefaults(cluster, v), v).filter((x) => !seen.has(identity(x)));
   return [
     ...written.map((x) => toFinding(file, doc, x, 'spec')),
     ...onlyDefaulted.map((x) => toFinding(file, doc, x, 'defaults')),
-    ...compatWarnings(cluster, v).map((w) => warningFinding(file, doc, w)),
+    ...compat,
+    ...portedWarnings.map((w) => warningFinding(file, doc, w)),
   ];
 }
 
@@ -129,6 +170,8 @@ export function ruleFindings(file: ParsedFile, doc: YamlDocument, v: KopsVersion
  */
 export function crossRuleFindings(file: ParsedFile, doc: YamlDocument, related: readonly YamlDocument[], v: KopsVersion): Finding[] {
   if (!wholeSpecRulesApply(doc) || related.length === 0) return [];
+  const cluster = doc.kops?.kind === 'Cluster' ? doc : related[0];
+  if (gateOf(cluster, v)) return [];
   const violationsFound =
     doc.kops?.kind === 'Cluster'
       ? CLUSTER_WITH_GROUPS_RULES.flatMap((rule) => rule({ file, doc, v, instanceGroups: related }))

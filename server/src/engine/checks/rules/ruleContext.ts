@@ -1,6 +1,6 @@
 import type { ParsedFile, YamlDocument } from '../../document/documents';
 import type { KopsVersion } from '../../kops/releases';
-import type { Violation } from './violation';
+import type { Violation, Warning } from './violation';
 
 /**
  * What a whole-spec rule reads: its kops document, read as kops decodes it (kops/goValues.ts), and the kops
@@ -24,5 +24,7 @@ export interface InstanceGroupContext extends SpecDocument {
 
 /** A rule of kops' Cluster validation (`validation.go` and what it calls) on the Cluster alone. */
 export type ClusterRule = (c: ClusterContext) => Violation[];
+/** A check of the Cluster alone that can only warn: kops refuses the spec, but specs scoped to other rules must stay clean. */
+export type ClusterWarningRule = (c: ClusterContext) => Warning[];
 /** A rule of kops' InstanceGroup validation (`ValidateInstanceGroup`), or one that needs the IG's Cluster. */
 export type InstanceGroupRule = (g: InstanceGroupContext) => Violation[];

@@ -6,7 +6,6 @@ import { parseKubernetesVersion } from '../../../kops/semver';
 import type { ClusterContext } from '../ruleContext';
 import { supportedValuesDetail, type Violation } from '../violation';
 import { cloudProviderOf, cloudViolation, setValueFix } from './cloudFacts';
-import { iamAuthenticatorProblems } from './awsIamAuthenticator';
 
 /** awsValidateCluster's checks outside the API load balancer (kops aws.go): the EBS CSI driver, the external CCM, NLB security groups. */
 
@@ -91,10 +90,5 @@ function nlbSecurityGroupModeProblems(doc: YamlDocument, v: KopsVersion): Violat
 export function awsClusterRules(c: ClusterContext): Violation[] {
   const { doc, v } = c;
   if (cloudProviderOf(doc) !== 'aws') return [];
-  return [
-    ...ebsDriverProblems(c),
-    ...(atLeast(v, '1.20') ? externalCcmProblems(doc, v) : []),
-    ...nlbSecurityGroupModeProblems(doc, v),
-    ...iamAuthenticatorProblems(doc, v),
-  ];
+  return [...ebsDriverProblems(c), ...(atLeast(v, '1.20') ? externalCcmProblems(doc, v) : []), ...nlbSecurityGroupModeProblems(doc, v)];
 }

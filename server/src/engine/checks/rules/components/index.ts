@@ -8,13 +8,11 @@ import { containerRuntimeRules } from './containerRuntime';
 import { controlPlaneComponentRules } from './controlPlaneComponents';
 import { dockerRules } from './docker';
 import { kubeApiServerRules } from './kubeApiServer';
-import { kubeApiServerAuthRules } from './kubeApiServerAuth';
 import { kubeDnsRules } from './kubeDns';
 import { kubeletFlagRules } from './kubeletFlags';
 import { kubeletNonMasqueradeRules } from './kubeletNonMasquerade';
 import { kubeletValueRules } from './kubeletValues';
 import { kubeProxyRules } from './kubeProxy';
-import { nodeSetupRules } from './nodeSetup';
 
 /** kops' Cluster validation of its Kubernetes components and addons (code kops-components). */
 export const componentRules: ClusterRule = (c) => {
@@ -22,7 +20,6 @@ export const componentRules: ClusterRule = (c) => {
   if (!cc) return [];
   const serviceRange = stringAt(c.doc, ['spec', 'serviceClusterIPRange']);
   return [
-    ...nodeSetupRules(cc),
     ...kubeApiServerRules(cc, serviceRange !== undefined && parseCidr(serviceRange) !== undefined),
     ...controlPlaneComponentRules(cc),
     ...kubeProxyRules(cc),
@@ -35,13 +32,4 @@ export const componentRules: ClusterRule = (c) => {
     ...cloudAddonRules(cc),
     ...certManagerAddonRules(cc),
   ];
-};
-
-/**
- * The API server's authentication and authorization ties (authenticationConfigFile against the OIDC flags,
- * authorizationMode with RBAC): in kops they live in validateKubeAPIServer, reported as kops-components.
- */
-export const kubeApiServerAuthRule: ClusterRule = (c) => {
-  const cc = componentContext(c);
-  return cc ? kubeApiServerAuthRules(cc) : [];
 };

@@ -51,22 +51,6 @@ function nodePortRange(cc: ComponentContext): Violation[] {
   ];
 }
 
-function webhookConfig(cc: ComponentContext): Violation[] {
-  const mode = stringPointerAt(cc.doc, at('authorizationMode'));
-  if (mode === undefined || !mode.includes('Webhook') || stringPointerAt(cc.doc, at('authorizationWebhookConfigFile')) !== undefined)
-    return [];
-  return [
-    rejection({
-      at: at('authorizationWebhookConfigFile'),
-      anchors: [at('authorizationMode')],
-      type: 'Required',
-      kopsPath: kopsPath('authorizationWebhookConfigFile'),
-      detail: 'Authorization mode Webhook requires authorizationWebhookConfigFile to be specified',
-      message: `authorizationMode includes Webhook, so kops ${cc.v.text} needs authorizationWebhookConfigFile: add it or drop Webhook from the modes.`,
-    }),
-  ];
-}
-
 function logFormat(cc: ComponentContext): Violation[] {
   const format = stringAt(cc.doc, at('logFormat'));
   if (before(cc.v, '1.22') || format === undefined || format === 'text' || format === 'json') return [];
@@ -184,7 +168,6 @@ export function kubeApiServerRules(cc: ComponentContext, clusterRangeParses: boo
   return [
     ...proxyClientPair(cc),
     ...nodePortRange(cc),
-    ...webhookConfig(cc),
     ...logFormat(cc),
     ...auditWebhook(cc),
     ...serviceRange(cc, clusterRangeParses),

@@ -5,7 +5,6 @@ import { goStringAt } from '../../../kops/goValues';
 import type { KopsVersion } from '../../../kops/releases';
 import { parseKubernetesVersion } from '../../../kops/semver';
 import type { Violation } from '../violation';
-import { azureBlobStoreRules } from './azureBlobStores';
 import { etcdClusterSpecRules } from './etcdClusterSpec';
 import { duplicateNameRule, requiredRule, storageVersionRule, tlsRule } from './etcdClusterList';
 
@@ -31,6 +30,5 @@ export function etcdViolations(doc: YamlDocument, v: KopsVersion, edit?: YamlEdi
     ...duplicateNameRule(clusters, v),
     ...tlsRule(clusters, v),
     ...storageVersionRule(clusters, v, edit),
-    ...azureBlobStoreRules(doc, clusters, v),
   ];
 }
