@@ -1,0 +1,198 @@
+import { guardedAsync, rethrow, type ErrorSink, type ParsedFile } from '../engine';
+import type { Disk } from './disk';
+import { parseSpecFile, readSpecText } from './diskSpecFile';
+import { isIndexable, isWithin, listFolder } from './folderWalk';
+import { nextTurn, TimeSlice } from './timeSlice';
+
+export interface IndexLimits {
+  /** Larger files are not specs anyone edits by hand (the engine analyses no more of a file either). */
+  maxFileBytes: number;
+  /** YAML files read while walking one workspace folder; the rest of a huge folder is not indexed. */
+  maxFilesPerFolder: number;
+  /** Folder entries listed while walking one workspace folder. */
+  maxEntriesPerFolder: number;
+  /** kops files the index holds at most. */
+  maxIndexedFiles: number;
+  /** Longest stretch of indexing without letting other messages through. */
+  sliceMs: number;
+}
+
+export const INDEX_LIMITS: IndexLimits = {
+  maxFileBytes: 3 * 1024 * 1024,
+  maxFilesPerFolder: 5_000,
+  maxEntriesPerFolder: 200_000,
+  maxIndexedFiles: 2_000,
+  sliceMs: 10,
+};
+
+export type FileEventKind = 'created' | 'changed' | 'deleted';
+export interface FileEvent {
+  path: string;
+  kind: FileEventKind;
+}
+
+export interface IndexOptions {
+  limits?: Partial<IndexLimits>;
+  /** Resolves when the index may take the thread again (the server's: once no open document is being checked). */
+  yieldTo?: () => Promise<void>;
+  /** Told once for each workspace folder whose walk stopped at a limit. */
+  onLimit?: (folder: string, reason: string) => void;
+  /** Where a failure of the index itself goes (a bug: reading and parsing never throw). Default: rethrow. */
+  report?: ErrorSink;
+}
+
+interface Walk {
+  readonly root: string;
+  /** Folders still to list, breadth first (the files next to the root are read first). */
+  folders: string[];
+  files: number;
+  entries: number;
+}
+
+/**
+ * The kops files of the workspace folders as they are on disk, by absolute path. Walking the folders, reading
+ * and parsing run in the background in time slices, one step at a time and only while `yieldTo` allows, so
+ * that an open document's diagnostics never wait for them. `onChange` hears which paths entered, changed in or
+ * left the index, a slice's worth at a time.
+ */
+export class WorkspaceIndex {
+  private roots: string[] = [];
+  private readonly indexed = new Map<string, ParsedFile>();
+  private readonly toRead = new Set<string>();
+  private walks: Walk[] = [];
+  /** Counts removals, so that a read that was under way meanwhile is not trusted. */
+  private removals = 0;
+  private changed = new Set<string>();
+  private worker?: Promise<void>;
+  private readonly limits: IndexLimits;
+
+  constructor(
+    private readonly disk: Disk,
+    private readonly onChange: (paths: readonly string[]) => void,
+    private readonly options: IndexOptions = {},
+  ) {
+    this.limits = { ...INDEX_LIMITS, ...options.limits };
+  }
+
+  /** The indexed kops files by path, parsed (their kops documents only). */
+  get files(): ReadonlyMap<string, ParsedFile> {
+    return this.indexed;
+  }
+
+  /** Starts indexing these folders (absolute paths). */
+  addFolders(folders: readonly string[]): void {
+    for (const root of folders) {
+      if (this.roots.includes(root)) continue;
+      this.roots.push(root);
+      this.walks.push({ root, folders: [root], files: 0, entries: 0 });
+    }
+    this.start();
+  }
+
+  /** Stops indexing these folders; their files leave the index (unless another folder holds them). */
+  removeFolders(folders: readonly string[]): void {
+    this.roots = this.roots.filter((root) => !folders.includes(root));
+    this.walks = this.walks.filter((walk) => this.roots.includes(walk.root));
+    this.drop((path) => !isIndexable(path, this.roots));
+    this.flush();
+  }
+
+  /** Files created, changed or deleted on disk; a deleted folder takes every file below it. */
+  fileEvents(events: readonly FileEvent[]): void {
+    for (const { path, kind } of events) {
+      if (kind === 'deleted') this.drop((indexed) => isWithin(path, indexed));
+      else if (isIndexable(path, this.roots)) this.toRead.add(path);
+    }
+    this.flush();
+    this.start();
+  }
+
+  /** Resolves once every folder is walked and every file read. */
+  async idle(): Promise<void> {
+    while (this.worker) await this.worker;
+  }
+
+  private start(): void {
+    if (this.worker) return;
+    const report = this.options.report ?? rethrow;
+    this.worker = guardedAsync(report, { feature: 'workspace index' }, () => this.work(), undefined).finally(() => {
+      this.worker = undefined;
+      this.flush();
+    });
+  }
+
+  private async work(): Promise<void> {
+    const slice = new TimeSlice(this.limits.sliceMs);
+    await nextTurn(); // messages already queued (an open document's diagnostics) go first
+    for (;;) {
+      await this.options.yieldTo?.();
+      const [path] = this.toRead;
+      if (path !== undefined) {
+        this.toRead.delete(path);
+        await this.read(path, slice);
+      } else {
+        const walk = this.walks.find((w) => w.folders.length > 0);
+        if (!walk) return;
+        await this.walkStep(walk);
+      }
+      if (slice.due) {
+        this.flush();
+        await slice.pause();
+      }
+    }
+  }
+
+  private async read(path: string, slice: TimeSlice): Promise<void> {
+    const removals = this.removals;
+    const before = this.indexed.get(path);
+    const text = await readSpecText(this.disk, path, this.limits.maxFileBytes);
+    if (text === undefined) {
+      if (this.indexed.delete(path)) this.changed.add(path);
+      return;
+    }
+    if (text === before?.text || (!before && this.indexed.size >= this.limits.maxIndexedFiles)) return;
+    const file = await parseSpecFile(text, slice, before);
+    if (this.removals !== removals) {
+      if (isIndexable(path, this.roots)) this.toRead.add(path); // it may have been deleted meanwhile: read it again
+      return;
+    }
+    this.indexed.set(path, file);
+    this.changed.add(path);
+  }
+
+  private async walkStep(walk: Walk): Promise<void> {
+    const folder = walk.folders.shift()!;
+    const listing = await listFolder(this.disk, folder);
+    if (!this.walks.includes(walk)) return; // its workspace folder was removed meanwhile
+    walk.entries += listing.entries;
+    walk.folders.push(...listing.folders);
+    const room = this.limits.maxFilesPerFolder - walk.files;
+    for (const file of listing.yamlFiles.slice(0, Math.max(0, room))) this.toRead.add(file);
+    walk.files += listing.yamlFiles.length;
+    if (walk.files > this.limits.maxFilesPerFolder) this.stop(walk, `it holds more than ${this.limits.maxFilesPerFolder} YAML files`);
+    else if (walk.entries > this.limits.maxEntriesPerFolder)
+      this.stop(walk, `it holds more than ${this.limits.maxEntriesPerFolder} entries`);
+  }
+
+  private stop(walk: Walk, reason: string): void {
+    walk.folders = [];
+    this.options.onLimit?.(walk.root, reason);
+  }
+
+  private drop(leaves: (path: string) => boolean): void {
+    this.removals++;
+    for (const path of this.toRead) if (leaves(path)) this.toRead.delete(path);
+    for (const path of this.indexed.keys()) {
+      if (!leaves(path)) continue;
+      this.indexed.delete(path);
+      this.changed.add(path);
+    }
+  }
+
+  private flush(): void {
+    if (this.changed.size === 0) return;
+    const paths = [...this.changed];
+    this.changed = new Set();
+    this.onChange(paths);
+  }
+}
