@@ -311,6 +311,7 @@ connection.onRequest(KopsReleasesRequest.type, () => knownKopsReleases());
 documents.onDidChangeContent((e) => {
   if (!pullDiagnostics) publisher.schedule(e.document.uri);
 });
+documents.onDidOpen((e) => workspace.opened(e.document.uri));
 documents.onDidClose((e) => {
   publisher.cancel(e.document.uri);
   store.delete(e.document.uri);

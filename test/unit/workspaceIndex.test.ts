@@ -162,6 +162,23 @@ describe('workspace index', () => {
     assert.deepEqual(limited, ['.: it holds more than 2 YAML files']);
   });
 
+  it('reads a bounded number of YAML files per folder, so that a huge folder does not crowd out the ones next to it', async () => {
+    const { index, indexed, limited } = indexOf({ limits: { maxFilesPerDirectory: 2 } });
+    index.addFolders([ROOT]);
+    await index.idle();
+    assert.deepEqual(indexed(), ['cluster.yaml', join('groups', 'control-plane.yml')], 'nodes.yaml is the third YAML file of its folder');
+    assert.deepEqual(limited, ['.: its folder . holds more than 2 YAML files']);
+  });
+
+  it('reads the folder of an open document first', async () => {
+    const { index, changes } = indexOf();
+    index.addFolders([ROOT]);
+    index.readFirst(at('groups'));
+    await index.idle();
+    assert.deepEqual(changes[0], [at('groups/control-plane.yml')]);
+    assert.equal(changes.flat().length, 3);
+  });
+
   it('holds a bounded number of kops files', async () => {
     const { index, indexed } = indexOf({ limits: { maxIndexedFiles: 2 } });
     index.addFolders([ROOT]);

@@ -1,3 +1,4 @@
+import { dirname } from 'path';
 import type { ErrorSink, ParsedFile, SpecLinks } from '../engine';
 import { nodeDisk, type Disk } from './disk';
 import type { RelatedFiles } from './diagnosticsService';
@@ -73,6 +74,12 @@ export class Workspace implements RelatedFiles {
   /** Files (URIs) created, changed or deleted on disk. */
   filesChanged(events: ReadonlyArray<{ uri: string; kind: FileEventKind }>): void {
     this.index.fileEvents(events.flatMap(({ uri, kind }) => pathsOf([uri]).map((path) => ({ path, kind }))));
+  }
+
+  /** A document was opened: the files next to it are indexed first (its Cluster is likely one of them). */
+  opened(uri: string): void {
+    const path = pathOfUri(uri);
+    if (path) this.index.readFirst(dirname(path));
   }
 
   /** Call once the document left the file store: its disk copy counts again, read anew (it may have been saved). */

@@ -1,3 +1,4 @@
+import { relative } from 'path';
 import { guardedAsync, rethrow, type ErrorSink, type ParsedFile } from '../engine';
 import type { Disk } from './disk';
 import { parseSpecFile, readSpecText } from './diskSpecFile';
@@ -7,6 +8,8 @@ import { nextTurn, TimeSlice } from './timeSlice';
 export interface IndexLimits {
   /** Larger files are not specs anyone edits by hand (the engine analyses no more of a file either). */
   maxFileBytes: number;
+  /** YAML files read from one folder: more are generated, not specs (and must not crowd out the folders next to it). */
+  maxFilesPerDirectory: number;
   /** YAML files read while walking one workspace folder; the rest of a huge folder is not indexed. */
   maxFilesPerFolder: number;
   /** Folder entries listed while walking one workspace folder. */
@@ -19,6 +22,7 @@ export interface IndexLimits {
 
 export const INDEX_LIMITS: IndexLimits = {
   maxFileBytes: 3 * 1024 * 1024,
+  maxFilesPerDirectory: 1_000,
   maxFilesPerFolder: 5_000,
   maxEntriesPerFolder: 200_000,
   maxIndexedFiles: 2_000,
@@ -35,7 +39,7 @@ export interface IndexOptions {
   limits?: Partial<IndexLimits>;
   /** Resolves when the index may take the thread again (the server's: once no open document is being checked). */
   yieldTo?: () => Promise<void>;
-  /** Told once for each workspace folder whose walk stopped at a limit. */
+  /** Told once for each workspace folder whose walk left files out or stopped at a limit. */
   onLimit?: (folder: string, reason: string) => void;
   /** Where a failure of the index itself goes (a bug: reading and parsing never throw). Default: rethrow. */
   report?: ErrorSink;
@@ -47,6 +51,8 @@ interface Walk {
   folders: string[];
   files: number;
   entries: number;
+  /** Whether `onLimit` heard of this walk. */
+  limited: boolean;
 }
 
 /**
@@ -60,6 +66,9 @@ export class WorkspaceIndex {
   private readonly indexed = new Map<string, ParsedFile>();
   private readonly toRead = new Set<string>();
   private walks: Walk[] = [];
+  /** Folders whose YAML files are read before anything else (an open document's: its Cluster is likely next to it). */
+  private urgent: string[] = [];
+  private readonly readEarly = new Set<string>();
   /** Counts removals, so that a read that was under way meanwhile is not trusted. */
   private removals = 0;
   private changed = new Set<string>();
@@ -84,7 +93,7 @@ export class WorkspaceIndex {
     for (const root of folders) {
       if (this.roots.includes(root)) continue;
       this.roots.push(root);
-      this.walks.push({ root, folders: [root], files: 0, entries: 0 });
+      this.walks.push({ root, folders: [root], files: 0, entries: 0, limited: false });
     }
     this.start();
   }
@@ -93,6 +102,7 @@ export class WorkspaceIndex {
   removeFolders(folders: readonly string[]): void {
     this.roots = this.roots.filter((root) => !folders.includes(root));
     this.walks = this.walks.filter((walk) => this.roots.includes(walk.root));
+    for (const folder of this.readEarly) if (!this.roots.some((root) => isWithin(root, folder))) this.readEarly.delete(folder);
     this.drop((path) => !isIndexable(path, this.roots));
     this.flush();
   }
@@ -104,6 +114,14 @@ export class WorkspaceIndex {
       else if (isIndexable(path, this.roots)) this.toRead.add(path);
     }
     this.flush();
+    this.start();
+  }
+
+  /** Reads the YAML files of `folder` before the rest of the workspace (those a walk would read). */
+  readFirst(folder: string): void {
+    if (!this.roots.some((root) => isWithin(root, folder)) || this.readEarly.has(folder)) return;
+    this.readEarly.add(folder);
+    this.urgent.push(folder);
     this.start();
   }
 
@@ -126,8 +144,11 @@ export class WorkspaceIndex {
     await nextTurn(); // messages already queued (an open document's diagnostics) go first
     for (;;) {
       await this.options.yieldTo?.();
+      const urgent = this.urgent.shift();
       const [path] = this.toRead;
-      if (path !== undefined) {
+      if (urgent !== undefined) {
+        await this.readSoon(urgent);
+      } else if (path !== undefined) {
         this.toRead.delete(path);
         await this.read(path, slice);
       } else {
@@ -160,22 +181,43 @@ export class WorkspaceIndex {
     this.changed.add(path);
   }
 
+  private async readSoon(folder: string): Promise<void> {
+    const { yamlFiles } = await listFolder(this.disk, folder);
+    const first = yamlFiles.slice(0, this.limits.maxFilesPerDirectory).filter((path) => isIndexable(path, this.roots));
+    const rest = [...this.toRead].filter((path) => !first.includes(path));
+    this.toRead.clear();
+    for (const path of [...first, ...rest]) this.toRead.add(path);
+  }
+
   private async walkStep(walk: Walk): Promise<void> {
     const folder = walk.folders.shift()!;
     const listing = await listFolder(this.disk, folder);
     if (!this.walks.includes(walk)) return; // its workspace folder was removed meanwhile
     walk.entries += listing.entries;
     walk.folders.push(...listing.folders);
-    const room = this.limits.maxFilesPerFolder - walk.files;
-    for (const file of listing.yamlFiles.slice(0, Math.max(0, room))) this.toRead.add(file);
-    walk.files += listing.yamlFiles.length;
-    if (walk.files > this.limits.maxFilesPerFolder) this.stop(walk, `it holds more than ${this.limits.maxFilesPerFolder} YAML files`);
-    else if (walk.entries > this.limits.maxEntriesPerFolder)
-      this.stop(walk, `it holds more than ${this.limits.maxEntriesPerFolder} entries`);
+    const { maxFilesPerDirectory, maxFilesPerFolder, maxEntriesPerFolder } = this.limits;
+    const room = Math.max(0, Math.min(maxFilesPerDirectory, maxFilesPerFolder - walk.files));
+    for (const file of listing.yamlFiles.slice(0, room)) this.toRead.add(file);
+    walk.files += Math.min(room, listing.yamlFiles.length);
+    if (listing.yamlFiles.length > room) {
+      const full = walk.files >= maxFilesPerFolder;
+      if (full) walk.folders = [];
+      this.limited(
+        walk,
+        full
+          ? `it holds more than ${maxFilesPerFolder} YAML files`
+          : `its folder ${relative(walk.root, folder) || '.'} holds more than ${maxFilesPerDirectory} YAML files`,
+      );
+    }
+    if (walk.entries > maxEntriesPerFolder) {
+      walk.folders = [];
+      this.limited(walk, `it holds more than ${maxEntriesPerFolder} entries`);
+    }
   }
 
-  private stop(walk: Walk, reason: string): void {
-    walk.folders = [];
+  private limited(walk: Walk, reason: string): void {
+    if (walk.limited) return;
+    walk.limited = true;
     this.options.onLimit?.(walk.root, reason);
   }
 
