@@ -62,6 +62,11 @@ function session() {
       const group = snapshot.file.documents.find((d) => d.kops?.kind === 'InstanceGroup')!;
       return workspace.links(uri, snapshot.file).clusterOf(group);
     },
+    /** The paths of the document's findings that its Cluster lacks a subnet it names. */
+    async missingSubnets(uri: string): Promise<string[]> {
+      const { findings } = (await service.check(uri))!;
+      return findings.filter((f) => f.code === 'kops-instancegroup-cluster').map((f) => `${f.path} ${f.kops?.type}`);
+    },
   };
 }
 
@@ -80,11 +85,12 @@ describe('diagnostics across the workspace', () => {
     const s = session();
     s.workspace.foldersChanged([pathToFileURL(ROOT).href], []);
     s.open(uriOf('nodes.yaml'), NODES);
-    assert.equal(await s.clusterOf(uriOf('nodes.yaml')), undefined);
+    assert.deepEqual(await s.missingSubnets(uriOf('nodes.yaml')), []);
     assert.equal(s.workspace.indexed.size, 0, 'checked before the index read a file');
     await settle(s);
     assert.deepEqual(s.rechecked, [[uriOf('nodes.yaml')]]);
     assert.deepEqual(subnetsOf(await s.clusterOf(uriOf('nodes.yaml'))), ['us-east-1a', undefined]);
+    assert.deepEqual(await s.missingSubnets(uriOf('nodes.yaml')), ['spec.subnets[1] NotFound']);
   });
 
   it('links to an open document rather than its disk copy, and to the disk copy again once it is closed', async () => {
@@ -95,11 +101,13 @@ describe('diagnostics across the workspace', () => {
     s.open(uriOf('cluster.yaml'), WITH_SUBNET_1C);
     await s.service.check(uriOf('cluster.yaml'));
     assert.deepEqual(subnetsOf(await s.clusterOf(uriOf('nodes.yaml'))), ['us-east-1a', 'us-east-1c']);
+    assert.deepEqual(await s.missingSubnets(uriOf('nodes.yaml')), []);
     s.rechecked.length = 0;
     s.close(uriOf('cluster.yaml'));
     await settle(s);
     assert.deepEqual(s.rechecked, [[uriOf('nodes.yaml')]]);
     assert.deepEqual(subnetsOf(await s.clusterOf(uriOf('nodes.yaml'))), ['us-east-1a', undefined]);
+    assert.deepEqual(await s.missingSubnets(uriOf('nodes.yaml')), ['spec.subnets[1] NotFound']);
   });
 
   it('re-checks the open InstanceGroups when their Cluster changes on disk or goes away', async () => {

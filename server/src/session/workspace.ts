@@ -71,7 +71,7 @@ export class Workspace implements RelatedFiles {
     this.index.addFolders(pathsOf(added));
   }
 
-  /** Files (URIs) created, changed or deleted on disk. */
+  /** What changed on disk: files (URIs) created, changed or deleted. */
   filesChanged(events: ReadonlyArray<{ uri: string; kind: FileEventKind }>): void {
     this.index.fileEvents(events.flatMap(({ uri, kind }) => pathsOf([uri]).map((path) => ({ path, kind }))));
   }

@@ -107,7 +107,7 @@ export class WorkspaceIndex {
     this.flush();
   }
 
-  /** Files created, changed or deleted on disk; a deleted folder takes every file below it. */
+  /** What changed on disk: files created, changed or deleted; a deleted folder takes every file below it. */
   fileEvents(events: readonly FileEvent[]): void {
     for (const { path, kind } of events) {
       if (kind === 'deleted') this.drop((indexed) => isWithin(path, indexed));
