@@ -184,9 +184,9 @@ export class WorkspaceIndex {
   private async readSoon(folder: string): Promise<void> {
     const { yamlFiles } = await listFolder(this.disk, folder);
     const first = yamlFiles.slice(0, this.limits.maxFilesPerDirectory).filter((path) => isIndexable(path, this.roots));
-    const rest = [...this.toRead].filter((path) => !first.includes(path));
+    const rest = [...this.toRead];
     this.toRead.clear();
-    for (const path of [...first, ...rest]) this.toRead.add(path);
+    for (const path of [...first, ...rest]) this.toRead.add(path); // a Set keeps the first place of each path
   }
 
   private async walkStep(walk: Walk): Promise<void> {
