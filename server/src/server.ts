@@ -1,7 +1,9 @@
 import {
   CodeActionKind,
   createConnection,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  FileChangeType,
   LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
@@ -16,6 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher, DiagnosticsService, type Checked } from './session/diagnosticsService';
 import { FileStore, type Snapshot } from './session/fileStore';
+import { Workspace } from './session/workspace';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './lspConvert';
 import {
   ciliumEncryptionInfo,
@@ -66,19 +69,30 @@ const documents = new TextDocuments<TextDocument>({
   },
 });
 let settings: EngineSettings = {};
-const checker = new DiagnosticsService(store, () => settings, logError);
-const publisher = new DiagnosticsPublisher(checker, (uri, checked) =>
-  guarded(
-    logError,
-    { feature: 'diagnostics', uri },
-    () => {
-      const status = sendStatus(uri, checked);
-      void connection.sendDiagnostics({ uri, version: checked.snapshot.version, diagnostics: toDiagnostics(checked, status) });
-    },
-    undefined,
-  ),
+/** The workspace's kops files, which InstanceGroups are linked to their Cluster across. */
+const workspace = new Workspace(store, recheckRelated, { error: logError, info: (message) => connection.console.info(message) });
+const checker = new DiagnosticsService(store, () => settings, logError, { related: workspace, foreground: workspace.foreground });
+const publisher = new DiagnosticsPublisher(
+  checker,
+  (uri, checked) =>
+    guarded(
+      logError,
+      { feature: 'diagnostics', uri },
+      () => {
+        const status = sendStatus(uri, checked);
+        void connection.sendDiagnostics({ uri, version: checked.snapshot.version, diagnostics: toDiagnostics(checked, status) });
+      },
+      undefined,
+    ),
+  workspace.foreground,
 );
 let pullDiagnostics = false;
+let diagnosticsRefresh = false;
+/** The client watches the YAML files itself and says so (our VS Code extension); other clients are asked to. */
+let clientWatchesYaml = false;
+let watchedFilesRegistration = false;
+let initialFolders: string[] = [];
+let folderEvents = false;
 /** Red Hat YAML already reports YAML syntax errors in this editor: do not say the same thing twice. */
 let yamlSyntaxElsewhere = false;
 
@@ -91,10 +105,22 @@ async function parsed(uri: string, token?: CancellationToken, position?: Positio
   return token?.isCancellationRequested ? undefined : snapshot;
 }
 
+/** Open documents whose related documents changed: push their diagnostics again, or ask a pulling client to pull. */
+function recheckRelated(uris: readonly string[]): void {
+  if (!pullDiagnostics) for (const uri of uris) publisher.schedule(uri);
+  else if (diagnosticsRefresh) void connection.languages.diagnostics.refresh();
+}
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+  diagnosticsRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
   settings = readSettings(params.initializationOptions);
-  yamlSyntaxElsewhere = (params.initializationOptions as { yamlSyntaxByRedHatYaml?: unknown })?.yamlSyntaxByRedHatYaml === true;
+  const options = params.initializationOptions as { yamlSyntaxByRedHatYaml?: unknown; watchesYamlFiles?: unknown } | undefined;
+  yamlSyntaxElsewhere = options?.yamlSyntaxByRedHatYaml === true;
+  clientWatchesYaml = options?.watchesYamlFiles === true;
+  watchedFilesRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  initialFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  folderEvents = params.capabilities.workspace?.workspaceFolders === true;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -102,11 +128,37 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       documentSymbolProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, CodeActionKind.RefactorRewrite] },
+      // An edit can change another file's diagnostics; the server asks for them itself (recheckRelated), only when they do.
       ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: TOOL_NAME, version: TOOL_VERSION },
   };
 });
+
+connection.onInitialized(() => {
+  if (!clientWatchesYaml && watchedFilesRegistration) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+  }
+  if (folderEvents) {
+    connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) =>
+      workspace.foldersChanged(
+        added.map((f) => f.uri),
+        removed.map((f) => f.uri),
+      ),
+    );
+  }
+  workspace.foldersChanged(initialFolders, []);
+});
+
+const FILE_EVENT_KINDS = {
+  [FileChangeType.Created]: 'created',
+  [FileChangeType.Changed]: 'changed',
+  [FileChangeType.Deleted]: 'deleted',
+} as const;
+connection.onDidChangeWatchedFiles(({ changes }) =>
+  workspace.filesChanged(changes.map(({ uri, type }) => ({ uri, kind: FILE_EVENT_KINDS[type] }))),
+);
 
 function readSettings(raw: unknown): EngineSettings {
   const section = (raw as { kopsSpec?: unknown })?.kopsSpec ?? raw;
@@ -259,9 +311,11 @@ connection.onRequest(KopsReleasesRequest.type, () => knownKopsReleases());
 documents.onDidChangeContent((e) => {
   if (!pullDiagnostics) publisher.schedule(e.document.uri);
 });
+documents.onDidOpen((e) => workspace.opened(e.document.uri));
 documents.onDidClose((e) => {
   publisher.cancel(e.document.uri);
   store.delete(e.document.uri);
+  workspace.closed(e.document.uri);
   if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 

@@ -9,6 +9,7 @@ import {
   StreamMessageWriter,
   type ClientCapabilities,
   type InitializeResult,
+  type WorkspaceFolder,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 
@@ -26,9 +27,9 @@ export async function startStdioServer(
   command: string,
   args: readonly string[],
   capabilities: ClientCapabilities,
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; workspaceFolders?: WorkspaceFolder[] } = {},
 ): Promise<StdioSession> {
-  const child = spawn(command, args, { ...options, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
     stderr += chunk;
@@ -41,7 +42,7 @@ export async function startStdioServer(
     processId: process.pid,
     rootUri: null,
     capabilities,
-    workspaceFolders: null,
+    workspaceFolders: options.workspaceFolders ?? null,
   });
   await connection.sendNotification(InitializedNotification.type, {});
 

@@ -93,7 +93,13 @@ describe('no network at run time, read off freshly built bundles', function () {
     assert.deepEqual([...new Set(fsApi)], ['stat'], "VS Code's file system API: only stat");
   });
 
-  it('the server reads no file: only the documents the editor sends', () => {
-    assert.deepEqual(requiring(bundles.server, ['fs', 'fs/promises']), ['node_modules/vscode-languageserver/lib/node/files.js']);
+  it('the server reads files only to index the workspace folders (listing, stat, read), and writes none', () => {
+    assert.deepEqual(requiring(bundles.server, ['fs', 'fs/promises']), [
+      'node_modules/vscode-languageserver/lib/node/files.js',
+      'server/src/session/disk.ts',
+    ]);
+    const disk = bundles.server.get('server/src/session/disk.ts') ?? '';
+    const calls = [...disk.matchAll(/\bimport_fs\w*\.(\w+(?:\.\w+)?)/g)].map((m) => m[1]);
+    assert.deepEqual([...new Set(calls)].sort(), ['promises.readFile', 'promises.readdir', 'promises.stat']);
   });
 });

@@ -6,7 +6,7 @@ import { delimiter, dirname, join, relative } from 'path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { Finding, FindingCode, KopsError, Severity } from '../../server/src/engine';
-import { kopsFixture, REPO_ROOT } from '../helpers/fixturePaths';
+import { kopsFixture, REPO_ROOT, WORKSPACE_FIXTURE } from '../helpers/fixturePaths';
 import { shippedBuild } from '../helpers/shippedBuild';
 import { caseOutcome, compareCase, parseCaseHeader } from '../helpers/cases';
 import { positionOf } from '../helpers/marker';
@@ -265,6 +265,28 @@ describe('kops-spec CLI (the shipped cli.js)', function () {
         assert.equal(r.status, 2, path);
         assert.match(r.stderr, reason);
       }
+    });
+
+    it('checks an InstanceGroup against its Cluster in another file of the folder, and only when that file is given', () => {
+      const folder = relative(REPO, WORKSPACE_FIXTURE);
+      const r = run(['check', '--format', 'json', folder]);
+      assert.equal(r.status, 1, r.stderr);
+      const report = (name: string) => json(r).find((f) => f.file === join(folder, name))!;
+      const nodes = report('nodes.yaml');
+      const missing = { code: 'kops-instancegroup-cluster', path: 'spec.subnets[1]', type: 'NotFound' };
+      const subnetLine = positionOf(readFileSync(join(WORKSPACE_FIXTURE, 'nodes.yaml'), 'utf8'), 'us-east-1c').line;
+      assert.deepEqual(
+        nodes.diagnostics
+          .filter((d) => d.severity === 'error')
+          .map((d) => ({ code: d.code, path: d.path, type: d.kops?.type, line: d.range.start.line })),
+        [{ ...missing, line: subnetLine }],
+      );
+      assert.deepEqual(
+        ['cluster.yaml', join('groups', 'control-plane.yml')].flatMap((name) => report(name).diagnostics),
+        [],
+      );
+      const alone = run(['check', '--format', 'json', join(folder, 'nodes.yaml')]);
+      assert.equal(alone.status, 0, alone.stdout);
     });
 
     it('checks a named file without kops documents and finds nothing', () => {

@@ -18,7 +18,7 @@ function setUp(text: string, sliced = true) {
   const docs = new Map<string, TextSource>([['u', { version: 1, getText: () => text }]]);
   const files = new FileStore((uri) => docs.get(uri), sliced ? { syncParseChars: 100, sliceMs: 0 } : { syncParseChars: 1e9, sliceMs: 1e9 });
   files.opened('u', text.length);
-  const service = new DiagnosticsService(files, () => ({}), rethrow, sliced ? 0 : 1e9);
+  const service = new DiagnosticsService(files, () => ({}), rethrow, { sliceMs: sliced ? 0 : 1e9 });
   const change = (next: string) => {
     docs.set('u', { version: docs.get('u')!.version + 1, getText: () => next });
     files.changed('u', 10);

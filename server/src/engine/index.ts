@@ -34,7 +34,7 @@ export { ciliumFields } from './kops/catalog/ciliumFields';
 export type { KnowledgeNode, ReleaseRanges } from './kops/knowledge/knowledgeNode';
 
 // Checks
-export { diagnose } from './checks/diagnostics';
+export { diagnose, relatedDocuments } from './checks/diagnostics';
 export { linkSpecs, CLUSTER_LABEL, type SpecLinks } from './kops/specLinks';
 export { FindingsCache } from './checks/findingsCache';
 

@@ -2,18 +2,41 @@ import {
   FindingsCache,
   effectiveKopsVersion,
   guardedAsync,
+  linkSpecs,
   type EffectiveVersion,
   type EngineSettings,
   type ErrorSink,
   type Finding,
+  type ParsedFile,
+  type SpecLinks,
 } from '../engine';
 import type { FileStore, Snapshot } from './fileStore';
+import { Foreground } from './foreground';
 import { afterQueuedMessages, TimeSlice } from './timeSlice';
 
 export interface Checked {
   snapshot: Snapshot;
   eff: EffectiveVersion;
   findings: Finding[];
+}
+
+/** The other files an open document's InstanceGroups and Clusters are linked across (the server: the workspace). */
+export interface RelatedFiles {
+  /** Links over the other files and `file`, the document's parse being checked. */
+  links(uri: string, file: ParsedFile): SpecLinks;
+  /** Told after every check: the document's diagnostics were computed from `file` with `links`. */
+  checkedWith(uri: string, file: ParsedFile, links: SpecLinks): void;
+}
+
+/** Each document alone: its InstanceGroups are linked to the Clusters of its own file. */
+const SINGLE_FILE: RelatedFiles = { links: (_uri, file) => linkSpecs([file]), checkedWith: () => undefined };
+
+export interface DiagnosticsOptions {
+  /** Longest stretch of checking documents without letting other messages through. */
+  sliceMs: number;
+  related: RelatedFiles;
+  /** Every check runs as foreground work (background work waits for it). */
+  foreground: Foreground;
 }
 
 /**
@@ -24,14 +47,16 @@ export interface Checked {
  */
 export class DiagnosticsService {
   private readonly cache = new FindingsCache();
+  private readonly options: DiagnosticsOptions;
 
-  /** `sliceMs`: longest stretch of checking documents without letting other messages through. */
   constructor(
     private readonly files: FileStore,
     private readonly settings: () => EngineSettings,
     private readonly report: ErrorSink,
-    private readonly sliceMs = 10,
-  ) {}
+    options: Partial<DiagnosticsOptions> = {},
+  ) {
+    this.options = { sliceMs: 10, related: SINGLE_FILE, foreground: new Foreground(), ...options };
+  }
 
   /** Documents checked so far (the rest were answered from the cache). */
   get checks(): number {
@@ -43,7 +68,8 @@ export class DiagnosticsService {
    * Undefined when the document is closed, `isCancelled()` turns true or the check failed.
    */
   check(uri: string, isCancelled: () => boolean = () => false): Promise<Checked | undefined> {
-    return guardedAsync(this.report, { feature: 'diagnostics', uri }, () => this.checkCurrent(uri, isCancelled), undefined);
+    const check = () => this.options.foreground.run(() => this.checkCurrent(uri, isCancelled));
+    return guardedAsync(this.report, { feature: 'diagnostics', uri }, check, undefined);
   }
 
   private async checkCurrent(uri: string, isCancelled: () => boolean): Promise<Checked | undefined> {
@@ -52,7 +78,10 @@ export class DiagnosticsService {
       if (!snapshot || isCancelled()) return undefined;
       const eff = effectiveKopsVersion(snapshot.file, this.settings());
       if (await this.checkDocuments(uri, snapshot, eff, isCancelled)) {
-        return { snapshot, eff, findings: this.cache.diagnose(snapshot.file, eff, this.familyErrors(uri)) };
+        const links = this.options.related.links(uri, snapshot.file);
+        const findings = this.cache.diagnose(snapshot.file, eff, this.familyErrors(uri), links);
+        this.options.related.checkedWith(uri, snapshot.file, links);
+        return { snapshot, eff, findings };
       }
       if (isCancelled()) return undefined;
     }
@@ -60,7 +89,7 @@ export class DiagnosticsService {
 
   /** Fills the cache for every kops document of the snapshot; false when stopped or outdated on the way. */
   private async checkDocuments(uri: string, snapshot: Snapshot, eff: EffectiveVersion, isCancelled: () => boolean): Promise<boolean> {
-    const slice = new TimeSlice(this.sliceMs);
+    const slice = new TimeSlice(this.options.sliceMs);
     const options = this.familyErrors(uri);
     for (const doc of snapshot.file.documents) {
       if (!doc.kops || this.cache.has(doc, eff.version)) continue;
@@ -86,16 +115,18 @@ export class DiagnosticsService {
 export class DiagnosticsPublisher {
   private readonly jobs = new Map<string, { cancelled: boolean }>();
 
+  /** `foreground`: a scheduled job is foreground work from the change on, not only once its check starts. */
   constructor(
     private readonly service: DiagnosticsService,
     private readonly publish: (uri: string, checked: Checked) => void,
+    private readonly foreground = new Foreground(),
   ) {}
 
   schedule(uri: string): void {
     this.cancel(uri);
     const job = { cancelled: false };
     this.jobs.set(uri, job);
-    void this.run(uri, job);
+    void this.foreground.run(() => this.run(uri, job));
   }
 
   cancel(uri: string): void {

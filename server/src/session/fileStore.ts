@@ -87,6 +87,16 @@ export class FileStore {
     this.entries.delete(uri);
   }
 
+  /** The open documents' URIs. */
+  uris(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** The document's last parse, without parsing a newer version; undefined before the first parse or once closed. */
+  latest(uri: string): Snapshot | undefined {
+    return this.entries.get(uri)?.snapshot;
+  }
+
   /** Whether `snapshot` is still the document's current version. */
   isCurrent(uri: string, snapshot: Snapshot): boolean {
     return this.source(uri)?.version === snapshot.version;

@@ -18,33 +18,63 @@ export interface SpecLinks {
 
 const nameOf = (doc: YamlDocument): string | undefined => stringAt(doc, ['metadata', 'name']);
 const labelOf = (doc: YamlDocument): string | undefined => stringAt(doc, ['metadata', 'labels', CLUSTER_LABEL]);
-const only = <T>(items: readonly T[]): T | undefined => (items.length === 1 ? items[0] : undefined);
+const only = <T>(items: readonly T[] | undefined): T | undefined => (items?.length === 1 ? items[0] : undefined);
+
+/** Clusters by `metadata.name`, each looked up once however many InstanceGroups name it. */
+function byName(clusters: readonly YamlDocument[]): Map<string | undefined, YamlDocument[]> {
+  const named = new Map<string | undefined, YamlDocument[]>();
+  for (const cluster of clusters) {
+    const name = nameOf(cluster);
+    const same = named.get(name);
+    if (same) same.push(cluster);
+    else named.set(name, [cluster]);
+  }
+  return named;
+}
+
+interface Clusters {
+  readonly list: readonly YamlDocument[];
+  /** Read only when an InstanceGroup has a label. */
+  readonly named: Map<string | undefined, YamlDocument[]>;
+}
+
+function clustersOf(list: readonly YamlDocument[]): Clusters {
+  let named: Map<string | undefined, YamlDocument[]> | undefined;
+  return {
+    list,
+    get named() {
+      return (named ??= byName(list));
+    },
+  };
+}
 
 /**
  * An InstanceGroup belongs to the Cluster its `kops.k8s.io/cluster` label names, looked for in its own file
  * first, then in all the files; without the label, to the only Cluster of its file, else the only Cluster of all
  * the files. Two candidates mean we cannot tell, and the InstanceGroup gets no Cluster.
  */
-function clusterFor(group: YamlDocument, own: readonly YamlDocument[], all: readonly YamlDocument[]): YamlDocument | undefined {
+function clusterFor(group: YamlDocument, own: Clusters, all: Clusters): YamlDocument | undefined {
   const label = labelOf(group);
-  if (label === undefined) return own.length ? only(own) : only(all);
-  const named = (clusters: readonly YamlDocument[]) => clusters.filter((c) => nameOf(c) === label);
-  const here = named(own);
-  return here.length ? only(here) : only(named(all));
+  if (label === undefined) return own.list.length ? only(own.list) : only(all.list);
+  const here = own.named.get(label);
+  return here ? only(here) : only(all.named.get(label));
 }
 
 export function linkSpecs(files: readonly ParsedFile[]): SpecLinks {
   const clustersIn = (file: ParsedFile): YamlDocument[] => file.documents.filter((d) => d.kops?.kind === 'Cluster');
-  const all = files.flatMap(clustersIn);
+  const all = clustersOf(files.flatMap(clustersIn));
   const clusterOf = new Map<YamlDocument['yaml'], YamlDocument>();
   const groupsOf = new Map<YamlDocument['yaml'], YamlDocument[]>();
   for (const file of files) {
-    const own = clustersIn(file);
+    if (!file.documents.some((d) => d.kops?.kind === 'InstanceGroup')) continue;
+    const own = clustersOf(clustersIn(file));
     for (const doc of file.documents) {
       const cluster = doc.kops?.kind === 'InstanceGroup' ? clusterFor(doc, own, all) : undefined;
       if (!cluster) continue;
       clusterOf.set(doc.yaml, cluster);
-      groupsOf.set(cluster.yaml, [...(groupsOf.get(cluster.yaml) ?? []), doc]);
+      const groups = groupsOf.get(cluster.yaml);
+      if (groups) groups.push(doc);
+      else groupsOf.set(cluster.yaml, [doc]);
     }
   }
   return {
