@@ -41,7 +41,10 @@ function subnetFixes(g: InstanceGroupContext, at: readonly PathSegment[], typed:
   return edits.length ? [{ title: `Remove ${shown(typed)} from the InstanceGroup's subnets`, edits }] : [];
 }
 
-const namesText = (names: readonly string[]): string => `${names.slice(0, 4).join(', ')}${names.length > 4 ? ', ...' : ''}`;
+function namesText(all: readonly string[]): string {
+  const names = [...new Set(all)];
+  return `${names.slice(0, 4).join(', ')}${names.length > 4 ? ', ...' : ''}`;
+}
 
 export function subnetViolations(g: InstanceGroupContext): Violation[] {
   const cluster = clusterOf(g);
