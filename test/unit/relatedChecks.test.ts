@@ -93,15 +93,28 @@ describe('diagnostics across the workspace', () => {
     assert.deepEqual(await s.missingSubnets(uriOf('nodes.yaml')), ['spec.subnets[1] NotFound']);
   });
 
+  it('reads no file of the workspace while every open InstanceGroup has its Cluster in its own file', async () => {
+    const s = session();
+    s.workspace.foldersChanged([pathToFileURL(ROOT).href], []);
+    s.open(uriOf('whole.yaml'), `${CLUSTER}---\n${NODES}`);
+    await s.service.check(uriOf('whole.yaml'));
+    await settle(s);
+    assert.equal(s.workspace.indexed.size, 0);
+    s.open(uriOf('nodes.yaml'), NODES);
+    await s.service.check(uriOf('nodes.yaml'));
+    await settle(s);
+    assert.ok(s.workspace.indexed.size > 0, 'an InstanceGroup without its Cluster starts the index');
+  });
+
   it('links to an open document rather than its disk copy, and to the disk copy again once it is closed', async () => {
     const s = session();
     s.workspace.foldersChanged([pathToFileURL(ROOT).href], []);
-    await settle(s);
     s.open(uriOf('nodes.yaml'), NODES);
     s.open(uriOf('cluster.yaml'), WITH_SUBNET_1C);
     await s.service.check(uriOf('cluster.yaml'));
     assert.deepEqual(subnetsOf(await s.clusterOf(uriOf('nodes.yaml'))), ['us-east-1a', 'us-east-1c']);
     assert.deepEqual(await s.missingSubnets(uriOf('nodes.yaml')), []);
+    await settle(s);
     s.rechecked.length = 0;
     s.close(uriOf('cluster.yaml'));
     await settle(s);

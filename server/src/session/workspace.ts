@@ -1,5 +1,5 @@
 import { dirname } from 'path';
-import type { ErrorSink, ParsedFile, SpecLinks } from '../engine';
+import { linkSpecs, type ErrorSink, type ParsedFile, type SpecLinks } from '../engine';
 import { nodeDisk, type Disk } from './disk';
 import type { RelatedFiles } from './diagnosticsService';
 import type { FileStore } from './fileStore';
@@ -20,16 +20,28 @@ export interface WorkspaceOptions {
 
 const pathsOf = (uris: readonly string[]): string[] => uris.flatMap((uri) => pathOfUri(uri) ?? []);
 
+/** An InstanceGroup of the file has no Cluster in the file: only then is another file's Cluster needed. */
+function needsOtherFiles(file: ParsedFile): boolean {
+  const groups = file.documents.filter((d) => d.kops?.kind === 'InstanceGroup');
+  if (groups.length === 0) return false;
+  const own = linkSpecs([file]);
+  return groups.some((g) => own.clusterOf(g) === undefined);
+}
+
 /**
  * The server's view of the workspace: the kops files of its folders as indexed on disk, the open documents
  * overriding their disk copies, and which open documents to check again when a document they relate to changes
- * (`recheck`). Diagnostics run as `foreground` work; indexing waits for them.
+ * (`recheck`). Diagnostics run as `foreground` work; indexing waits for them. The folders are indexed only once
+ * an open file needs another file (an InstanceGroup whose Cluster is not in its own file): a workspace of
+ * self-contained specs costs nothing.
  */
 export class Workspace implements RelatedFiles {
   readonly foreground = new Foreground();
   private readonly index: WorkspaceIndex;
   private readonly specs: WorkspaceSpecs;
   private readonly related: RelatedChecks;
+  /** Workspace folders not indexed yet, while no open file needed another file. */
+  private waitingFolders: string[] | undefined = [];
 
   constructor(store: FileStore, recheck: (uris: readonly string[]) => void, log: WorkspaceLog, options: Partial<WorkspaceOptions> = {}) {
     this.index = new WorkspaceIndex(options.disk ?? nodeDisk, () => this.related.changed(), {
@@ -58,7 +70,16 @@ export class Workspace implements RelatedFiles {
   }
 
   links(uri: string, file: ParsedFile): SpecLinks {
+    if (this.waitingFolders && needsOtherFiles(file)) this.startIndexing(uri);
     return this.specs.links({ uri, file });
+  }
+
+  /** Indexes the workspace folders, the folder of `uri` (the file that needs another one) first. */
+  private startIndexing(uri: string): void {
+    const folders = this.waitingFolders ?? [];
+    this.waitingFolders = undefined;
+    this.index.addFolders(folders);
+    this.opened(uri);
   }
 
   checkedWith(uri: string, file: ParsedFile, links: SpecLinks): void {
@@ -67,6 +88,11 @@ export class Workspace implements RelatedFiles {
 
   /** Workspace folders (URIs) added and removed; only `file:` folders are indexed. */
   foldersChanged(added: readonly string[], removed: readonly string[]): void {
+    if (this.waitingFolders) {
+      const gone = new Set(pathsOf(removed));
+      this.waitingFolders = [...this.waitingFolders.filter((f) => !gone.has(f)), ...pathsOf(added)];
+      return;
+    }
     this.index.removeFolders(pathsOf(removed));
     this.index.addFolders(pathsOf(added));
   }
@@ -78,7 +104,7 @@ export class Workspace implements RelatedFiles {
 
   /** A document was opened: the files next to it are indexed first (its Cluster is likely one of them). */
   opened(uri: string): void {
-    const path = pathOfUri(uri);
+    const path = this.waitingFolders ? undefined : pathOfUri(uri);
     if (path) this.index.readFirst(dirname(path));
   }
 
