@@ -30,8 +30,9 @@ export function controlPlaneMembershipRule(g: InstanceGroupContext): Violation[]
   if (!cluster || cluster.kops?.apiVersion !== 'v1alpha2') return [];
   const role = goStringAt(doc, ['spec', 'role']);
   const name = goStringAt(doc, ['metadata', 'name']);
+  if (role === undefined || name === undefined || !isControlPlane(role, v)) return [];
   const clusters = readEtcdClusters(cluster);
-  if (role === undefined || name === undefined || !clusters || !isControlPlane(role, v) || crashesOnNullItems(clusters, v)) return [];
+  if (!clusters || crashesOnNullItems(clusters, v)) return [];
   // kops validates the Cluster first and stops there when it fails.
   if (etcdViolations(cluster, v).length > 0 || etcdNamesRejected(cluster, v)) return [];
   return clustersWithoutMember(clusters, name).map((etcd) => ({
