@@ -1,3 +1,5 @@
+import { acceptedCloudProviders } from '../cluster/cloudProviders';
+import type { KopsVersion } from '../../../kops/releases';
 import type { YamlDocument } from '../../../document/documents';
 import { stringAt } from '../../../kops/goValues';
 import { parseKubernetesVersion, type SemVer } from '../../../kops/semver';
@@ -7,15 +9,13 @@ import { parseKubernetesVersion, type SemVer } from '../../../kops/semver';
  * kops' validation stops at a kubernetesVersion it cannot parse (one left out is filled in from the channel).
  */
 
-const CLOUDS = ['aws', 'azure', 'digitalocean', 'gce', 'hetzner', 'openstack', 'scaleway', 'linode', 'alicloud', 'baremetal'];
-
 export const kubernetesVersionOf = (doc: YamlDocument): SemVer | undefined => {
   const text = stringAt(doc, ['spec', 'kubernetesVersion']);
   return text === undefined ? undefined : parseKubernetesVersion(text);
 };
 
-export function kopsReachesNetworkRules(doc: YamlDocument, cloud: string): boolean {
-  if (!CLOUDS.includes(cloud)) return false;
+export function kopsReachesNetworkRules(doc: YamlDocument, cloud: string, v: KopsVersion): boolean {
+  if (!acceptedCloudProviders(v).includes(cloud)) return false;
   const version = stringAt(doc, ['spec', 'kubernetesVersion']);
   if (version === undefined) return stringAt(doc, ['spec', 'channel']) !== undefined;
   return parseKubernetesVersion(version) !== undefined;

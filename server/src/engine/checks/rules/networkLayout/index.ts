@@ -18,7 +18,7 @@ import { topologyRules } from './topology';
  */
 export const networkLayoutRules: ClusterRule = ({ file, doc, v }) => {
   const layout = readNetworkLayout(doc);
-  if (!kopsReachesNetworkRules(doc, layout.cloud)) return [];
+  if (!kopsReachesNetworkRules(doc, layout.cloud, v)) return [];
   const ctx: NetContext = { layout, v, file, doc };
   const networks = networkRanges(ctx);
   const ranges = clusterRanges(ctx);

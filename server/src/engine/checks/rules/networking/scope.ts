@@ -1,6 +1,6 @@
 import type { ParsedFile, YamlDocument } from '../../../document/documents';
 import { YamlEditor } from '../../../document/yamlEdit';
-import { eraOf, type Era } from '../../../kops/eras';
+import { acceptedCloudProviders } from '../cluster/cloudProviders';
 import { atLeast, before, type KopsVersion } from '../../../kops/releases';
 import { boolAt, stringAt, structAt } from '../../../kops/goValues';
 import { compareSemver, parseKubernetesVersion, type SemVer } from '../../../kops/semver';
@@ -32,19 +32,9 @@ export interface NetworkingScope {
   has(provider: string): boolean;
 }
 
-const CLOUDS: ReadonlyArray<Era & { names: string[] }> = [
-  { from: '1.18', until: '1.19', names: ['alicloud', 'aws', 'baremetal', 'digitalocean', 'gce', 'openstack'] },
-  { from: '1.19', until: '1.20', names: ['alicloud', 'aws', 'digitalocean', 'gce', 'openstack'] },
-  { from: '1.20', until: '1.24', names: ['alicloud', 'aws', 'azure', 'digitalocean', 'gce', 'openstack'] },
-  { from: '1.24', until: '1.26', names: ['aws', 'azure', 'digitalocean', 'gce', 'hetzner', 'openstack'] },
-  { from: '1.26', until: '1.31', names: ['aws', 'azure', 'digitalocean', 'gce', 'hetzner', 'openstack', 'scaleway'] },
-  { from: '1.31', until: '1.36', names: ['aws', 'azure', 'digitalocean', 'gce', 'hetzner', 'metal', 'openstack', 'scaleway'] },
-  { from: '1.36', names: ['aws', 'azure', 'digitalocean', 'gce', 'hetzner', 'linode', 'metal', 'openstack', 'scaleway'] },
-];
-
 function knownCloud(doc: YamlDocument, v: KopsVersion): string | undefined {
   const cloud = stringAt(doc, ['spec', 'cloudProvider']);
-  return cloud !== undefined && eraOf(v, CLOUDS)?.names.includes(cloud) ? cloud : undefined;
+  return cloud !== undefined && acceptedCloudProviders(v).includes(cloud) ? cloud : undefined;
 }
 
 export const providerPath = (provider: string, ...rest: PathSegment[]): PathSegment[] => ['spec', 'networking', provider, ...rest];
