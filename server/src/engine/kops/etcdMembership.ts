@@ -1,12 +1,7 @@
-import { atLeast, type KopsVersion } from './releases';
-
 /**
  * kops' error for a control-plane InstanceGroup that is no member of an etcd cluster, written by the rule and
  * read back by the quick fix that adds the member.
  */
-
-/** How kops names the control-plane role in its messages. */
-export const controlPlaneRoleName = (v: KopsVersion): string => (atLeast(v, '1.26') ? 'ControlPlane' : 'Master');
 
 export const membershipDetail = (group: string, role: string, etcdCluster: string): string =>
   `InstanceGroup "${group}" with role ${role} must have a member in etcd cluster "${etcdCluster}"`;

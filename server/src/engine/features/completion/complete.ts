@@ -4,12 +4,14 @@ import { cursorContext } from '../../document/cursor/cursorContext';
 import type { Position } from '../../types';
 import { ciliumKeyItems, ciliumValueItems } from './ciliumItems';
 import { ciliumParentOf } from '../../kops/ciliumNaming';
+import { isRoleValue, roleValueItems } from './roleItems';
 import { schemaKeyItems, schemaValueItems } from './schemaItems';
 import type { CompletionEntry } from './types';
 
 /**
  * Completion at `pos`: Cilium keys and values from the kops catalog under spec.networking.cilium, CRD schema keys
- * elsewhere in Cluster and InstanceGroup documents, nothing in other documents.
+ * elsewhere in Cluster and InstanceGroup documents (an InstanceGroup's role: the roles kops accepts), nothing in
+ * other documents.
  */
 export function complete(file: ParsedFile, pos: Position, eff: EffectiveVersion): CompletionEntry[] {
   const ctx = cursorContext(file, pos);
@@ -20,5 +22,6 @@ export function complete(file: ParsedFile, pos: Position, eff: EffectiveVersion)
   if (cilium !== undefined) {
     return ctx.mode === 'key' ? ciliumKeyItems(ctx, v, cilium, kops.apiVersion) : ciliumValueItems(ctx, v, cilium, kops.apiVersion);
   }
+  if (kops.kind === 'InstanceGroup' && isRoleValue(ctx)) return roleValueItems(ctx, v, kops.apiVersion);
   return ctx.mode === 'key' ? schemaKeyItems(ctx, kops.kind, v) : schemaValueItems(ctx, kops.kind, v);
 }

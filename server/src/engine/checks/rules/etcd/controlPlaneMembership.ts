@@ -1,6 +1,7 @@
 import type { YamlDocument } from '../../../document/documents';
 import { clustersWithoutMember, crashesOnNullItems, readEtcdClusters } from '../../../kops/etcdClusters';
-import { controlPlaneRoleName, membershipDetail } from '../../../kops/etcdMembership';
+import { membershipDetail } from '../../../kops/etcdMembership';
+import { controlPlaneRole } from '../../../kops/instanceGroupRoles';
 import { goStringAt } from '../../../kops/goValues';
 import { atLeast, type KopsVersion } from '../../../kops/releases';
 import type { InstanceGroupContext } from '../ruleContext';
@@ -41,7 +42,7 @@ export function controlPlaneMembershipRule(g: InstanceGroupContext): Violation[]
     anchors: [['metadata'], ['spec', 'role']],
     type: 'Forbidden',
     kopsPath: 'spec.metadata.name',
-    detail: membershipDetail(name, controlPlaneRoleName(v), etcd.name),
+    detail: membershipDetail(name, controlPlaneRole(v), etcd.name),
     message: `kops ${v.text} needs a member of etcd cluster ${etcd.name || '(unnamed)'} on control-plane InstanceGroup ${name}: add one to that cluster's etcdMembers.`,
   }));
 }

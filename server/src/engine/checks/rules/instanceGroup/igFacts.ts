@@ -13,17 +13,10 @@ export function internalRole(doc: YamlDocument, v: KopsVersion): string | undefi
   return role === 'Master' && atLeast(v, '1.26') ? 'ControlPlane' : role;
 }
 
-/** The internal name of the control-plane role in this release. */
-export const controlPlaneRole = (v: KopsVersion): string => (before(v, '1.26') ? 'Master' : 'ControlPlane');
+export { controlPlaneRole, instanceGroupRoles } from '../../../kops/instanceGroupRoles';
 
 /** kops' word for a control-plane InstanceGroup in its messages: `master` before v1.26, `controlPlane` since. */
 export const controlPlaneWord = (v: KopsVersion): string => (before(v, '1.26') ? 'master' : 'controlPlane');
-
-/** The roles kops accepts, in the order it lists them. */
-export function instanceGroupRoles(v: KopsVersion): string[] {
-  if (before(v, '1.21')) return ['Node', 'Master', 'Bastion'];
-  return [controlPlaneRole(v), 'APIServer', 'Node', 'Bastion'];
-}
 
 /** `metadata.name`, which kops compares some values against. */
 export const groupName = (doc: YamlDocument): string => stringAt(doc, ['metadata', 'name']) ?? '';
