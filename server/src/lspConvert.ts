@@ -57,6 +57,7 @@ export function toCompletionItem(e: CompletionEntry): CompletionItem {
     textEdit: { range: e.range, newText: e.insertText },
     insertTextFormat: e.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     sortText: e.sortText,
+    preselect: e.preselect,
     filterText: e.filterText,
     tags: e.deprecated ? [CompletionItemTag.Deprecated] : undefined,
   };

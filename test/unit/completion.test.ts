@@ -154,6 +154,23 @@ describe('completion: Cilium values', () => {
     }
   });
 
+  it("sorts the kops default of the file's release first, preselected and named, the rest in kops' order", () => {
+    const entries = items(`${at('v1.36.2')}${CILIUM}      ipam: |\n`);
+    assert.deepEqual(bySort(entries), ['kubernetes', 'hostscope', 'crd', 'eni']);
+    assert.equal(item(entries, 'kubernetes').detail, 'kops v1.36.2 default · ipam');
+    assert.deepEqual(
+      entries.filter((e) => e.preselect).map((e) => e.label),
+      ['kubernetes'],
+    );
+    assert.ok(!item(entries, 'eni').detail.includes('default'));
+    const old = items(`${at('v1.18.0')}${CILIUM}      ipam: |\n`);
+    assert.deepEqual(bySort(old), ['crd', 'eni']);
+    assert.ok(
+      old.every((e) => !e.preselect && !e.detail.includes('default')),
+      'kops v1.18 does not default ipam',
+    );
+  });
+
   it('flow map value and a colon without blank', () => {
     assert.deepEqual(labels(items(`${cluster()}spec:\n  networking:\n    cilium: {ipam: |}\n`)), ['hostscope', 'kubernetes', 'crd', 'eni']);
     assert.equal(item(items(`${CILIUM}      ipam:|`), 'eni').insertText, ' eni');
@@ -202,6 +219,16 @@ describe('completion: other kops keys', () => {
     assert.ok(labels(items(`${cluster()}spec:\n  subnets:\n  - name: a\n    |\n`)).includes('zone'));
     assert.deepEqual(labels(items(`${cluster()}spec:\n  kubeProxy:\n    enabled: |\n`)), ['true', 'false']);
     assert.deepEqual(labels(items(`${cluster()}|`)), ['spec']);
+  });
+
+  it("an InstanceGroup's role offers the roles kops accepts, as its apiVersion spells them, and nothing else", () => {
+    const role = (kops: string, api?: string): CompletionEntry[] =>
+      items(`${at(kops)}${kopsHeader('InstanceGroup', 'nodes', api)}spec:\n  role: |\n`);
+    assert.deepEqual(bySort(role('v1.36.2')), ['Master', 'APIServer', 'Node', 'Bastion']);
+    assert.deepEqual(bySort(role('v1.36.2', 'v1alpha3')), ['ControlPlane', 'APIServer', 'Node', 'Bastion']);
+    assert.deepEqual(bySort(role('v1.20.0')), ['Node', 'Master', 'Bastion']);
+    assert.ok(role('v1.36.2').every((e) => e.kind === 'enum' && !e.isSnippet && e.detail === 'kops v1.36.2 · role'));
+    assert.equal(item(items(`${kopsHeader('InstanceGroup', 'nodes')}spec:\n  role:|\n`), 'Node').insertText, ' Node');
   });
 
   it('a Deployment in the same file gets nothing', () => {

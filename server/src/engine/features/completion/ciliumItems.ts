@@ -46,33 +46,47 @@ export function ciliumKeyItems(ctx: CursorContext, v: KopsVersion, parent: Ciliu
 
 interface ValueChoice {
   value: string;
+  isDefault: boolean;
   note?: string;
   kind: CompletionEntry['kind'];
 }
 
 function valueChoices(field: CiliumField, v: KopsVersion, api: KopsApiVersion): ValueChoice[] {
   const def = defaultText(field, api);
-  const noteDefault = (value: string): string | undefined => (value === def ? 'kops default' : undefined);
   if (field.path === 'version') {
-    return ciliumVersionChoices(v).map((value, i) => ({ value, kind: 'value', note: i === 0 ? 'kops default' : 'accepted by kops' }));
+    return ciliumVersionChoices(v).map((value, i) => ({
+      value,
+      kind: 'value',
+      isDefault: i === 0,
+      note: i === 0 ? undefined : 'accepted by kops',
+    }));
   }
-  if (field.type === 'boolean') return BOOLEANS.map((value) => ({ value, kind: 'value', note: noteDefault(value) }));
+  if (field.type === 'boolean') return BOOLEANS.map((value) => ({ value, kind: 'value', isDefault: value === def }));
   const enforced = field.enumEnforced ? undefined : 'documented, not checked by kops';
-  return (field.enumValues ?? []).map((value) => ({ value, kind: 'enum', note: noteDefault(value) ?? enforced }));
+  return (field.enumValues ?? []).map((value) => ({
+    value,
+    kind: 'enum',
+    isDefault: value === def,
+    note: value === def ? undefined : enforced,
+  }));
 }
 
-/** Values for a Cilium key: its kops enum, booleans, or the Cilium versions kops accepts (default first). */
+/**
+ * Values for a Cilium key: its kops enum, booleans, or the Cilium versions kops accepts. The kops default of the
+ * file's release sorts first, preselected and named in the detail; the others follow in kops' order.
+ */
 export function ciliumValueItems(ctx: CursorContext, v: KopsVersion, parent: CiliumParent, api: KopsApiVersion): CompletionEntry[] {
   const field = ctx.key === undefined ? undefined : fieldByName(v, parent, ctx.key, api);
   if (!field) return [];
-  return valueChoices(field, v, api).map(({ value, note, kind }, i) => ({
+  return valueChoices(field, v, api).map(({ value, isDefault, note, kind }, i) => ({
     label: value,
     kind,
-    detail: `kops ${v.text} · ${ctx.key}${note ? ` · ${note}` : ''}`,
+    detail: isDefault ? `kops ${v.text} default · ${ctx.key}` : `kops ${v.text} · ${ctx.key}${note ? ` · ${note}` : ''}`,
     documentation: fieldDocumentation(field, api),
     insertText: valueInsert(ctx, value),
     isSnippet: false,
-    sortText: orderKey(i),
+    sortText: isDefault ? orderKey(0) : orderKey(i + 1),
+    preselect: isDefault || undefined,
     filterText: ctx.needsSpace ? value : undefined,
     deprecated: false,
     range: ctx.replaceRange,

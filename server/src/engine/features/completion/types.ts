@@ -18,6 +18,8 @@ export interface CompletionEntry {
   /** insertText uses snippet syntax (`${1|a,b|}`, `$0`). */
   isSnippet: boolean;
   sortText: string;
+  /** The item to select first: the kops default among a key's values. */
+  preselect?: boolean;
   filterText?: string;
   /** Dead or no-effect keys, and keys kops' own comment says do nothing (shown struck through, sorted last). */
   deprecated: boolean;
