@@ -203,6 +203,21 @@ describe('quick fixes for single findings', () => {
     );
   });
 
+  it('offers and prefers `eni` for `ipam: aws`, the rest ranked as before', () => {
+    const text = `${head}  networking:\n    cilium:\n      ipam: aws\n`;
+    const { findings, fixes } = analyse(text);
+    const offered = fixes(findings.find((f) => f.code === 'cilium-enum-ipam')!);
+    assert.deepEqual(
+      offered.map((f) => [f.title, f.preferred === true]),
+      [
+        ['Change to `eni`', true],
+        ['Change to `crd`', false],
+        ['Change to `hostscope`', false],
+      ],
+    );
+    assert.equal(fixFile(text, 'cilium-enum-ipam'), text.replace('ipam: aws', 'ipam: eni'));
+  });
+
   it('prefers the enum value one typo away', () => {
     const text = `${head}  networking:\n    cilium:\n      tunnel: vxlna\n`;
     assert.equal(fixFile(text, 'cilium-enum-tunnel'), text.replace('vxlna', 'vxlan'));

@@ -38,9 +38,28 @@ function clearWinner(typed: string, ranked: readonly Ranked[]): string | undefin
   return contained.length === 1 ? contained[0].choice : undefined;
 }
 
-function choiceFixes(typed: string, choices: readonly string[], title: (c: string) => string, edits: (c: string) => Fix['edits']): Fix[] {
+/**
+ * Values users write for an enum that name what one of its choices means rather than resemble it: Cilium's
+ * AWS IPAM mode is `eni`.
+ */
+const MEANT_BY_CODE: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'cilium-enum-ipam': { aws: 'eni' },
+};
+
+function meantChoice(code: string, typed: string, choices: readonly string[]): string | undefined {
+  const meant = MEANT_BY_CODE[code]?.[typed.toLowerCase()];
+  return meant !== undefined && choices.includes(meant) ? meant : undefined;
+}
+
+function choiceFixes(
+  typed: string,
+  choices: readonly string[],
+  title: (c: string) => string,
+  edits: (c: string) => Fix['edits'],
+  meant?: string,
+): Fix[] {
   const ranked = rank(typed, choices);
-  const winner = clearWinner(typed, ranked);
+  const winner = meant ?? clearWinner(typed, ranked);
   const ordered = winner ? [winner, ...ranked.map((r) => r.choice).filter((c) => c !== winner)] : ranked.map((r) => r.choice);
   return ordered.slice(0, MAX_CHOICES).flatMap((c) => fix(title(c), edits(c), c === winner ? { preferred: true } : {}));
 }
@@ -75,6 +94,7 @@ export const enumFixer: Fixer = (ctx) => {
     choices,
     (c) => `Change to \`${c}\``,
     (c) => ctx.edit.set(path, c),
+    meantChoice(ctx.finding.code, typed, choices),
   );
 };
 
