@@ -1,4 +1,4 @@
-/** Recognising kops documents from text alone: import-free, shared by the engine and the client (which bundles it). */
+/** Recognising kops documents and their `# kops-version:` line from text alone: import-free, shared by the engine and the client (which bundles it). */
 export type KopsKind = 'Cluster' | 'InstanceGroup';
 export type KopsApiVersion = 'v1alpha2' | 'v1alpha3';
 export interface KopsIdentity {
@@ -36,4 +36,23 @@ export function splitDocuments(text: string): Array<{ text: string; offset: numb
 /** True when a file (possibly several `---` documents) holds at least one kops document. */
 export function looksLikeKopsText(text: string): boolean {
   return splitDocuments(text).some((doc) => kopsIdentity(doc.text) !== undefined);
+}
+
+// Not the `m` flag: it would also start lines after U+2028/U+2029, which LSP does not.
+const COMMENT = /(?<=^|[\r\n])#[ \t]*kops-version:[ \t]*(\S*)[ \t]*(?=[\r\n]|$)/;
+
+/** `start`/`end` are the value's offsets in the text. */
+export interface VersionComment {
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** The first `# kops-version: vX.Y.Z` comment line of a file, if any. */
+export function findVersionComment(text: string): VersionComment | undefined {
+  if (!text.includes('kops-version:')) return undefined; // the usual case, at memchr speed on a 50k-line file
+  const m = COMMENT.exec(text);
+  if (!m) return undefined;
+  const start = m.index + m[0].indexOf(m[1], m[0].indexOf(':') + 1);
+  return { value: m[1], start, end: start + m[1].length };
 }

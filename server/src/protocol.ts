@@ -58,7 +58,7 @@ export namespace CiliumEncryptionInfoRequest {
   export const type = new RequestType<DocumentRequestParams, CiliumEncryptionInfo, void>(method);
 }
 
-/** The kops releases the server checks against, newest first (`v1.36.2`, `v1.35.0`, …), for the version picker. */
+/** Every kops release the server knows, patch-exact and newest first (`v1.36.2`, `v1.36.1`, …, `v1.18.0`), for the version picker. */
 export namespace KopsReleasesRequest {
   export const method = 'kopsSpec/kopsReleases';
   export const type = new RequestType0<string[], void>(method);

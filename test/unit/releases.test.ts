@@ -4,7 +4,16 @@ import { parseFile } from '../../server/src/engine/document/documents';
 import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
 import { eraText } from '../../server/src/engine/kops/eras';
 import { hover } from '../../server/src/engine/features/hover';
-import { atLeast, NEWEST_KOPS, newestKops, OLDEST_KOPS, releaseName } from '../../server/src/engine/kops/releases';
+import {
+  atLeast,
+  KOPS_RELEASES,
+  knownKopsReleases,
+  NEWEST_KOPS,
+  newestKops,
+  OLDEST_KOPS,
+  parseKopsVersion,
+  releaseName,
+} from '../../server/src/engine/kops/releases';
 import { withCursor } from '../helpers/marker';
 
 describe('kops releases', () => {
@@ -16,6 +25,18 @@ describe('kops releases', () => {
     const description = setting.markdownDescription;
     assert.ok(description.includes(`(\`${OLDEST_KOPS}\` to \`v${newest.major}.${newest.minor}.x\`;`), description);
     assert.ok(description.includes(`the newest kops this extension knows, ${NEWEST_KOPS})`), description);
+  });
+
+  it('the version picker offers every known release, patch-exact and newest first', () => {
+    const offered = knownKopsReleases();
+    assert.equal(offered.length, KOPS_RELEASES.length);
+    assert.equal(offered[0], NEWEST_KOPS);
+    assert.equal(offered[offered.length - 1], OLDEST_KOPS);
+    assert.deepEqual(
+      offered.filter((v) => v.startsWith('v1.30.')),
+      ['v1.30.4', 'v1.30.3', 'v1.30.2', 'v1.30.1', 'v1.30.0'],
+    );
+    for (const v of offered) assert.ok('version' in parseKopsVersion(v), `${v} is offered but the setting would reject it`);
   });
 
   it('names a release as release notes do: `.0` dropped, a patch or pre-release kept', () => {

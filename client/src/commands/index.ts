@@ -32,7 +32,7 @@ export function registerCommands(
     ),
     vscode.commands.registerCommand(
       COMMANDS.selectKopsVersion,
-      guarded(() => selectKopsVersion(client)),
+      guarded(() => selectKopsVersion(client, activeStatus())),
     ),
     vscode.commands.registerCommand(
       COMMANDS.showVersions,

@@ -61,11 +61,9 @@ function parse(text: string): KopsVersion {
   return r.version;
 }
 
-/** One entry per kops release line we know, newest first: v1.36.2, v1.35.0 ... v1.18.0. */
+/** Every kops release we know, patch-exact, newest first: v1.36.2, v1.36.1, v1.36.0, v1.35.x ... v1.18.0. */
 export function knownKopsReleases(): string[] {
-  const out = [NEWEST_KOPS];
-  for (let minor = NEWEST.minor - 1; minor >= OLDEST.minor; minor--) out.push(`v${NEWEST.major}.${minor}.0`);
-  return out;
+  return [...KOPS_RELEASES].reverse();
 }
 
 export const newestKops = (): KopsVersion => parse(NEWEST_KOPS);
@@ -100,21 +98,4 @@ export function compareKops(v: KopsVersion, other: string): number {
 export const atLeast = (v: KopsVersion, other: string): boolean => compareKops(v, other) >= 0;
 export const before = (v: KopsVersion, other: string): boolean => compareKops(v, other) < 0;
 
-// Not the `m` flag: it would also start lines after U+2028/U+2029, which LSP does not.
-const COMMENT = /(?<=^|[\r\n])#[ \t]*kops-version:[ \t]*(\S*)[ \t]*(?=[\r\n]|$)/;
-
-/** `start`/`end` are the value's offsets in the text. */
-export interface VersionComment {
-  value: string;
-  start: number;
-  end: number;
-}
-
-/** The first `# kops-version: vX.Y.Z` comment line of a file, if any. */
-export function findVersionComment(text: string): VersionComment | undefined {
-  if (!text.includes('kops-version:')) return undefined; // the usual case, at memchr speed on a 50k-line file
-  const m = COMMENT.exec(text);
-  if (!m) return undefined;
-  const start = m.index + m[0].indexOf(m[1], m[0].indexOf(':') + 1);
-  return { value: m[1], start, end: start + m[1].length };
-}
+export { findVersionComment, type VersionComment } from '../../kopsIdentity';
