@@ -65,7 +65,7 @@ export const labelOf = (item: vscode.CompletionItem): string => (typeof item.lab
 export function ourItems(items: vscode.CompletionItem[]): vscode.CompletionItem[] {
   return items.filter((item) => OUR_DETAIL.test(item.detail ?? ''));
 }
-const OUR_DETAIL = /^kops v\d+\.\d+\.\d+ · /;
+const OUR_DETAIL = /^kops v\d+\.\d+\.\d+( default)? · /;
 
 /** The order the suggest widget shows before any typing: by sortText (else label). */
 export function suggestOrder(items: vscode.CompletionItem[]): vscode.CompletionItem[] {
