@@ -76,9 +76,7 @@ const unset = (node: unknown): boolean => node === undefined || (isScalar(node) 
 export function goStringAt(doc: YamlDocument, path: readonly PathSegment[]): string | undefined {
   const node = nodeAt(doc, path);
   if (unset(node)) return '';
-  if (!isScalar(node) || typeof node.value !== 'string' || templated(doc, node)) return undefined;
-  const text = untaggedPlainText(node);
-  return text !== undefined && yaml11Type(text) !== undefined ? undefined : node.value;
+  return isScalar(node) ? goString(doc, node) : undefined;
 }
 
 /** A Go `bool` field with its zero value: false when unset or null; undefined when it is not a boolean. */
@@ -133,10 +131,7 @@ export function intAt(doc: YamlDocument, path: readonly PathSegment[], bits: 32 
 }
 
 /** Whether a Go pointer, slice or map is non-nil: the key is written with a value other than null. */
-export function isSetAt(doc: YamlDocument, path: readonly PathSegment[]): boolean {
-  const node = nodeAt(doc, path);
-  return node !== undefined && !(isScalar(node) && node.value === null);
-}
+export const isSetAt = (doc: YamlDocument, path: readonly PathSegment[]): boolean => !unset(nodeAt(doc, path));
 
 /** A Go number (int, int32, float): undefined when unset, null or not a number. */
 export function numberAt(doc: YamlDocument, path: readonly PathSegment[]): number | undefined {

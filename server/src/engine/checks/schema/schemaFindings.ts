@@ -6,9 +6,7 @@ import type { SchemaContext } from './findingContext';
 import { specSchema } from '../../kops/schema/specSchema';
 import { quantityFinding, typeFinding } from './typeMismatch';
 import { unknownKeyFinding } from './unknownKey';
-import { shapeProblems, type ShapeProblem } from './shapeProblems';
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isRecord, shapeProblems, type ShapeProblem } from './shapeProblems';
 
 function findingFor(ctx: SchemaContext, problem: ShapeProblem): Finding | undefined {
   switch (problem.kind) {

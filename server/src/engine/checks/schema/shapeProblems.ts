@@ -10,7 +10,8 @@ export type ShapeProblem =
 /** Checked elsewhere: the Cilium block by the per-release Cilium catalog; metadata is Kubernetes' (kops reads a few keys). */
 const CHECKED_ELSEWHERE: readonly (readonly string[])[] = [['spec', 'networking', 'cilium'], ['metadata']];
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** JSON Schema's type test (finite numbers only, as JSON has no others). */
 function hasType(value: unknown, type: string): boolean {
