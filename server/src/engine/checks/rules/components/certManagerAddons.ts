@@ -38,19 +38,29 @@ function metricsServer(cc: ComponentContext): Violation[] {
   ];
 }
 
-function loadBalancerController(cc: ComponentContext): Violation[] {
-  const at = ['spec', 'awsLoadBalancerController'];
-  // kops prints the key without its "r" (awsLoadBalanceController).
-  const where = awsAddon(cc, 'awsLoadBalanceController');
-  if (before(cc.v, '1.20') || !where || boolAt(cc.doc, [...at, 'enabled']) !== true || certManagerOn(cc)) return [];
+interface CertManagerAddon {
+  key: string;
+  /** The key as kops prints it (it drops the load balancer controller's "r": awsLoadBalanceController). */
+  kopsKey: string;
+  since: string;
+  /** kops' name in its detail, and ours in the message. */
+  kopsName: string;
+  name: string;
+}
+
+/** An AWS add-on kops runs with a cert-manager issued certificate: enabled, it needs cert-manager. */
+function needsCertManager(cc: ComponentContext, addon: CertManagerAddon): Violation[] {
+  const at = ['spec', addon.key];
+  const where = awsAddon(cc, addon.kopsKey);
+  if (before(cc.v, addon.since) || !where || boolAt(cc.doc, [...at, 'enabled']) !== true || certManagerOn(cc)) return [];
   return [
     rejection({
       at,
       anchors: [[...at, 'enabled']],
       type: 'Forbidden',
       kopsPath: where.kopsPath,
-      detail: 'AWS Load Balancer Controller requires that cert manager is enabled',
-      message: `The AWS Load Balancer Controller needs cert-manager in kops ${cc.v.text}: enable certManager.`,
+      detail: `${addon.kopsName} requires that cert manager is enabled`,
+      message: `${addon.name} needs cert-manager in kops ${cc.v.text}: enable certManager.`,
       fixes: enableCertManager(cc),
     }),
   ];
@@ -93,22 +103,20 @@ function snapshotController(cc: ComponentContext): Violation[] {
   return out;
 }
 
-function podIdentityWebhook(cc: ComponentContext): Violation[] {
-  const at = ['spec', 'podIdentityWebhook'];
-  const where = awsAddon(cc, 'podIdentityWebhook');
-  if (before(cc.v, '1.23') || !where || boolAt(cc.doc, [...at, 'enabled']) !== true || certManagerOn(cc)) return [];
-  return [
-    rejection({
-      at,
-      anchors: [[...at, 'enabled']],
-      type: 'Forbidden',
-      kopsPath: where.kopsPath,
-      detail: 'EKS Pod Identity Webhook requires that cert manager is enabled',
-      message: `The pod identity webhook needs cert-manager in kops ${cc.v.text}: enable certManager.`,
-      fixes: enableCertManager(cc),
-    }),
-  ];
-}
+const LOAD_BALANCER_CONTROLLER: CertManagerAddon = {
+  key: 'awsLoadBalancerController',
+  kopsKey: 'awsLoadBalanceController',
+  since: '1.20',
+  kopsName: 'AWS Load Balancer Controller',
+  name: 'The AWS Load Balancer Controller',
+};
+const POD_IDENTITY_WEBHOOK: CertManagerAddon = {
+  key: 'podIdentityWebhook',
+  kopsKey: 'podIdentityWebhook',
+  since: '1.23',
+  kopsName: 'EKS Pod Identity Webhook',
+  name: 'The pod identity webhook',
+};
 
 /** iam.useServiceAccountExternalPermissions is on; undefined without an iam block (kops then crashes here). */
 function externalPermissions(cc: ComponentContext): boolean | undefined {
@@ -175,9 +183,9 @@ function karpenter(cc: ComponentContext): Violation[] {
 export function certManagerAddonRules(cc: ComponentContext): Violation[] {
   return [
     ...metricsServer(cc),
-    ...loadBalancerController(cc),
+    ...needsCertManager(cc, LOAD_BALANCER_CONTROLLER),
     ...snapshotController(cc),
-    ...podIdentityWebhook(cc),
+    ...needsCertManager(cc, POD_IDENTITY_WEBHOOK),
     ...certManagerZones(cc),
     ...karpenter(cc),
   ];
