@@ -1,6 +1,7 @@
 import type { YamlDocument } from '../../../document/documents';
 import { atLeast, before, type KopsVersion } from '../../../kops/releases';
 import { goStringAt, stringAt } from '../../../kops/goValues';
+import { shortText } from '../shortText';
 
 /**
  * What the InstanceGroup rules read the way kops' internal API has it. v1alpha2 `role: Master` is the internal
@@ -22,4 +23,4 @@ export const controlPlaneWord = (v: KopsVersion): string => (before(v, '1.26') ?
 export const groupName = (doc: YamlDocument): string => stringAt(doc, ['metadata', 'name']) ?? '';
 
 /** A value the user wrote, cut short enough to keep a message to one readable sentence. */
-export const shown = (value: string): string => (value.length > 40 ? `${value.slice(0, 39)}…` : value);
+export const shown = (value: string): string => shortText(value);

@@ -8,6 +8,7 @@ import type { Fix, PathSegment } from '../../../types';
 import { isIPv6Only } from '../network';
 import type { ClusterContext } from '../ruleContext';
 import { supportedValuesDetail, type Violation } from '../violation';
+import { shortText } from '../shortText';
 
 /**
  * What kops' networking provider checks read of a v1alpha2 Cluster, as `kops create -f` sees it after
@@ -90,7 +91,7 @@ type Rejection = Pick<Violation, 'at' | 'type' | 'kopsPath' | 'detail' | 'messag
 export const rejection = (r: Rejection): Violation => ({ code: 'kops-networking', ...r });
 
 /** A user's value inside a one-sentence message, cut short when long. */
-export const shown = (value: string): string => (value.length > 32 ? `${value.slice(0, 31)}…` : value);
+export const shown = (value: string): string => shortText(value, 32);
 
 /** kops' IsValidValue on a provider setting: the value, when written, must be one of `values`. */
 export function unsupportedValue(s: NetworkingScope, provider: string, key: string, values: readonly string[]): Violation[] {
