@@ -11,22 +11,6 @@ const NODEPORT = 'nodeport-kubeproxy.yaml';
 const ETCD = 'etcd-three-members.yaml';
 const IPSEC = 'ipsec-cluster.yaml';
 
-/** F1, the command's palette title, Enter: once the palette lists exactly that command. */
-async function runFromPalette(wb, title) {
-  await wb.page.keyboard.press('F1');
-  const input = wb.page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: WAIT });
-  await input.fill(`>${title}`);
-  const row = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: title });
-  await row.first().waitFor({ timeout: WAIT });
-  await wb.page.waitForFunction(
-    (t) => document.querySelector('.quick-input-list .monaco-list-row.focused')?.textContent?.includes(t),
-    title,
-    { timeout: WAIT },
-  );
-  await wb.page.keyboard.press('Enter');
-}
-
 /** The text of the open editor's model, read from the workbench (the rendered lines are virtualised). */
 function editorText(wb) {
   return wb.page.evaluate(() => {
@@ -67,9 +51,9 @@ describe('kops Spec edit actions in the VS Code workbench', function () {
     await ui.wb.openFile(ETCD);
     await ui.wb.cursorTo(ETCD, 'identityAllocationMode: kvstore'); // brings the error's line into view
     await ui.wb.page.waitForSelector(`${EDITOR} .squiggly-error`, { timeout: WAIT });
-    await runFromPalette(ui.wb, 'kops: Insert Cilium etcd cluster');
+    await ui.wb.runCommand('kops: Insert Cilium etcd cluster');
     await ui.wb.page.waitForSelector(`${EDITOR} .squiggly-error`, { state: 'detached', timeout: WAIT });
-    await runFromPalette(ui.wb, 'kops: Insert Cilium etcd cluster');
+    await ui.wb.runCommand('kops: Insert Cilium etcd cluster');
     const toast = ui.wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'Nothing to do' });
     await toast.first().waitFor({ timeout: WAIT });
     assert.match(await toast.first().innerText(), /already has a .?cilium.? etcd cluster and .?etcdManaged: true/);
@@ -77,9 +61,9 @@ describe('kops Spec edit actions in the VS Code workbench', function () {
 
   it('palette → kops: Generate Cilium IPsec key offers the four destinations, named for the cluster', async () => {
     await ui.wb.openFile(IPSEC);
-    await runFromPalette(ui.wb, 'Notifications: Clear All Notifications'); // a clean screenshot
+    await ui.wb.runCommand('Notifications: Clear All Notifications'); // a clean screenshot
     await ui.wb.page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: WAIT });
-    await runFromPalette(ui.wb, 'kops: Generate Cilium IPsec key');
+    await ui.wb.runCommand('kops: Generate Cilium IPsec key');
     const picker = ui.wb.page.locator('.quick-input-widget', { hasText: 'Generate Cilium IPsec key' });
     await picker.waitFor({ timeout: WAIT });
     const rows = picker.locator('.quick-input-list .monaco-list-row');

@@ -9,9 +9,10 @@ import { Workbench } from './workbench.mjs';
 
 /**
  * Registers the hooks (call it inside `describe`, before the suite's own hooks). `afterEachTest(wb)` runs after
- * the failure screenshot. The returned object's `wb` is set once the workbench has loaded.
+ * the failure screenshot; `extraFiles` (workspace name → file) are copied beside the test workspace. The returned
+ * object's `wb` is set once the workbench has loaded.
  */
-export function workbenchSession(name, { afterEachTest } = {}) {
+export function workbenchSession(name, { afterEachTest, extraFiles = {} } = {}) {
   const session = { runDir: path.join(E2E_HOME, `run-${name}`), log: logger(name), /** @type {Workbench} */ wb: undefined };
   let server;
   let browser;
@@ -22,6 +23,7 @@ export function workbenchSession(name, { afterEachTest } = {}) {
     session.log(`code-server ${server.url} (pid ${server.pid})`);
     const folder = path.join(session.runDir, 'ws');
     fs.cpSync(WORKSPACE, folder, { recursive: true });
+    for (const [as, file] of Object.entries(extraFiles)) fs.copyFileSync(file, path.join(folder, as));
     browser = await launchBrowser(session.runDir, server.env);
     session.wb = new Workbench(browser.pages()[0] ?? (await browser.newPage()), folder);
     await session.wb.load(server.url);

@@ -124,6 +124,34 @@ export class Workbench {
     );
   }
 
+  /** F1, the command's palette title, Enter: once the palette lists exactly that command. */
+  async runCommand(title) {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: WAIT });
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title });
+    await row.first().waitFor({ timeout: WAIT });
+    await this.page.waitForFunction(
+      (t) => document.querySelector('.quick-input-list .monaco-list-row.focused')?.textContent?.includes(t),
+      title,
+      { timeout: WAIT },
+    );
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Ctrl+S, then the file as saved in the workspace folder. */
+  async saveAndRead(name) {
+    const before = fs.statSync(path.join(this.folder, name)).mtimeMs;
+    await this.page.keyboard.press('Control+S');
+    const file = path.join(this.folder, name);
+    for (let waited = 0; fs.statSync(file).mtimeMs === before; waited += 100) {
+      if (waited > WAIT) throw new Error(`${name} was not saved`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return fs.readFileSync(file, 'utf8');
+  }
+
   /** A status-bar entry whose text matches. */
   statusItem(pattern) {
     return this.page.locator('.statusbar-item', { hasText: pattern });
