@@ -18,7 +18,8 @@ function blankFileWord(file: ParsedFile, pos: Position): Range | undefined {
   for (let line = 0; line < file.lines.lineCount; line++) {
     const text = file.lines.lineText(line);
     if (line === pos.line) {
-      if (!WORD_BEING_TYPED.test(text.slice(0, pos.character)) || /\S/.test(text.slice(pos.character))) return undefined;
+      const typed = text.slice(0, pos.character);
+      if (typed.length < pos.character || !WORD_BEING_TYPED.test(typed) || /\S/.test(text.slice(pos.character))) return undefined;
     } else if (!BLANK_OR_COMMENT.test(text) && !(line < pos.line && DOCUMENT_MARKER.test(text))) {
       return undefined;
     }
