@@ -10,7 +10,7 @@ import { fileURLToPath } from 'url';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BUNDLES = { 'dist/client.js': ['vscode'], 'dist/server.js': [], 'dist/cli.js': [] };
-const STAGED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'images', 'snippets', 'syntaxes', 'docs'];
+const STAGED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'images', 'syntaxes', 'docs'];
 
 class PackageError extends Error {}
 function fail(message) {

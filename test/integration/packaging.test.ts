@@ -21,7 +21,7 @@ interface Manifest {
   contributes?: Record<string, unknown>;
 }
 
-/** Every relative file a manifest points at: main, icon and each `path` under contributes (snippets, grammars…). */
+/** Every relative file a manifest points at: main, icon and each `path` under contributes (grammars…). */
 function referencedFiles(manifest: Manifest): string[] {
   const paths: string[] = [manifest.main, ...(manifest.icon ? [manifest.icon] : [])];
   const walk = (value: unknown, key?: string): void => {
@@ -79,7 +79,7 @@ describe('npm run package (.vsix)', function () {
     assert.match(text('LICENSE.txt') || text('LICENSE'), /Apache License\s+Version 2\.0/);
   });
 
-  it('holds every file package.json points at (main, icon, snippets, grammars)', function () {
+  it('holds every file package.json points at (main, icon, grammars)', function () {
     const missing = referencedFiles(manifest).filter((path) => !has(path));
     assert.deepEqual(missing, []);
   });

@@ -3,11 +3,13 @@ import { join } from 'path';
 import { pathToFileURL } from 'url';
 import {
   CodeActionRequest,
+  CompletionItemKind,
   CompletionRequest,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   DocumentSymbolRequest,
   HoverRequest,
+  InsertTextFormat,
   PublishDiagnosticsNotification,
   type CodeAction,
   type CompletionItem,
@@ -52,6 +54,7 @@ spec:
 const NODEPORT_CODE = 'cilium-nodeport-kubeproxy';
 const specUri = pathToFileURL(join(REPO, 'stdio-fixture', 'cluster.yaml')).href;
 const halfTypedUri = pathToFileURL(join(REPO, 'stdio-fixture', 'typing.yaml')).href;
+const emptyUri = pathToFileURL(join(REPO, 'stdio-fixture', 'new.yaml')).href;
 
 async function open(session: StdioSession, uri: string, text: string): Promise<void> {
   await session.connection.sendNotification(DidOpenTextDocumentNotification.type, {
@@ -91,6 +94,7 @@ describe('kops-spec-server --stdio with a plain LSP client', function () {
       session = await startStdioServer(process.execPath, stdioArgs(), editorCapabilities(true));
       await open(session, specUri, SPEC);
       await open(session, halfTypedUri, HALF_TYPED.text);
+      await open(session, emptyUri, '');
     });
     after(async function () {
       if (session) assert.equal(await session.stop(), 0, `server exit code; stderr:\n${session.stderr()}`);
@@ -112,6 +116,16 @@ describe('kops-spec-server --stdio with a plain LSP client', function () {
         position: HALF_TYPED.position,
       });
       assert.ok(labels(result).includes('enableNodePort'), `labels: ${labels(result).slice(0, 20).join(', ')}`);
+    });
+
+    it('offers the whole-file starters as snippets in an empty file', async function () {
+      const result = await session.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri: emptyUri },
+        position: { line: 0, character: 0 },
+      });
+      const items = Array.isArray(result) ? result : (result?.items ?? []);
+      assert.deepEqual(labels(result), ['kops-cluster', 'kops-instancegroup']);
+      assert.ok(items.every((item) => item.kind === CompletionItemKind.Snippet && item.insertTextFormat === InsertTextFormat.Snippet));
     });
 
     it('hovers enableNodePort with the Cilium documentation link', async function () {

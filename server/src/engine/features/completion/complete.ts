@@ -6,14 +6,17 @@ import { ciliumKeyItems, ciliumValueItems } from './ciliumItems';
 import { ciliumParentOf } from '../../kops/ciliumNaming';
 import { isRoleValue, roleValueItems } from './roleItems';
 import { schemaKeyItems, schemaValueItems } from './schemaItems';
+import { starterItems } from './starterItems';
 import type { CompletionEntry } from './types';
 
 /**
  * Completion at `pos`: Cilium keys and values from the kops catalog under spec.networking.cilium, CRD schema keys
  * elsewhere in Cluster and InstanceGroup documents (an InstanceGroup's role: the roles kops accepts), nothing in
- * other documents.
+ * other documents; in a file holding nothing but comments yet, the whole-file starters.
  */
 export function complete(file: ParsedFile, pos: Position, eff: EffectiveVersion): CompletionEntry[] {
+  const starters = starterItems(file, pos);
+  if (starters) return starters;
   const ctx = cursorContext(file, pos);
   const kops = ctx?.doc.kops;
   if (!ctx || !kops) return [];

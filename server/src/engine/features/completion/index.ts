@@ -1,2 +1,3 @@
 export { complete } from './complete';
+export { starterSnippetFile } from './starters';
 export type { CompletionEntry, CompletionKind } from './types';
