@@ -59,8 +59,8 @@ function starts(lines: readonly string[]): number[] {
 /** One change, without the characters both sides share at its ends. */
 function trimmed(before: string, after: string, start: number, end: number, from: number, to: number): TextChange {
   let [s, e, f, t] = [start, end, from, to];
-  while (s < e && f < t && before[s] === after[f]) (s++, f++);
-  while (e > s && t > f && before[e - 1] === after[t - 1]) (e--, t--);
+  while (s < e && f < t && before[s] === after[f]) [s, f] = [s + 1, f + 1];
+  while (e > s && t > f && before[e - 1] === after[t - 1]) [e, t] = [e - 1, t - 1];
   return { start: s, end: e, text: after.slice(f, t) };
 }
 

@@ -58,19 +58,35 @@ export function ciliumScenarios(v: KopsVersion, api: KopsApiVersion): CiliumScen
   const certManager = atLeast(v, '1.20.1') ? [{ kind: 'set' as const, path: ['spec', 'certManager', 'enabled'], value: 'true' }] : [];
   const all = [
     scenario('basic', 'Cilium networking', 'Cilium with the kops defaults.', [{ kind: 'ciliumBlock' }]),
-    scenario('etcd', 'Cilium with its own etcd', 'Cilium keeps its state in an etcd cluster named `cilium`, on the same members as `main`.', [
-      { kind: 'ciliumEtcd' },
+    scenario(
+      'etcd',
+      'Cilium with its own etcd',
+      'Cilium keeps its state in an etcd cluster named `cilium`, on the same members as `main`.',
+      [{ kind: 'ciliumEtcd' }],
+    ),
+    scenario('eni', 'Cilium ENI IPAM (AWS)', 'Pods get their addresses from AWS ENIs.', [
+      ciliumSet(v, api, 'ipam', 'eni'),
+      ...eniMasquerade,
     ]),
-    scenario('eni', 'Cilium ENI IPAM (AWS)', 'Pods get their addresses from AWS ENIs.', [ciliumSet(v, api, 'ipam', 'eni'), ...eniMasquerade]),
-    scenario('nodeport', 'Cilium kube-proxy replacement', 'Cilium eBPF NodePort instead of kube-proxy (nodes need Linux 4.19.57 or newer).', [
-      { kind: 'set', path: ['spec', 'kubeProxy', 'enabled'], value: 'false' },
-      ciliumSet(v, api, 'enableNodePort', 'true'),
-    ]),
-    scenario('ipsec', 'Cilium IPsec encryption', 'Transparent IPsec between nodes; create the key first ("kops: Generate Cilium IPsec key").', [
-      ...encryption(v, api, 'ipsec'),
-    ]),
+    scenario(
+      'nodeport',
+      'Cilium kube-proxy replacement',
+      'Cilium eBPF NodePort instead of kube-proxy (nodes need Linux 4.19.57 or newer).',
+      [{ kind: 'set', path: ['spec', 'kubeProxy', 'enabled'], value: 'false' }, ciliumSet(v, api, 'enableNodePort', 'true')],
+    ),
+    scenario(
+      'ipsec',
+      'Cilium IPsec encryption',
+      'Transparent IPsec between nodes; create the key first ("kops: Generate Cilium IPsec key").',
+      [...encryption(v, api, 'ipsec')],
+    ),
     atLeast(v, '1.22')
-      ? scenario('wireguard', 'Cilium WireGuard encryption', 'Transparent WireGuard between nodes (no secret needed).', encryption(v, api, 'wireguard'))
+      ? scenario(
+          'wireguard',
+          'Cilium WireGuard encryption',
+          'Transparent WireGuard between nodes (no secret needed).',
+          encryption(v, api, 'wireguard'),
+        )
       : undefined,
     scenario('hubble', 'Cilium Hubble', 'Hubble flow visibility; kops issues its certificates through cert-manager.', [
       ...certManager,

@@ -42,17 +42,17 @@ function changeEdits(file: ParsedFile, doc: YamlDocument, change: ScenarioChange
 
 /**
  * The file's text with the scenario merged into its Cluster document: existing keys set in place, missing ones
- * added beside their siblings. Undefined when a change cannot be written or would break the YAML.
+ * added beside their siblings. Undefined when a change cannot be written or would break the YAML. The document
+ * is edited on its own, so each change reparses only it.
  */
 export function mergeScenario(file: ParsedFile, doc: YamlDocument, scenario: CiliumScenario, v: KopsVersion): string | undefined {
-  const index = file.documents.indexOf(doc);
-  let current = file;
+  let current = parseFile(doc.text);
   for (const change of scenario.changes) {
-    const edits = changeEdits(current, current.documents[index], change, v);
+    const edits = changeEdits(current, current.documents[0], change, v);
     if (edits === undefined) return undefined;
     if (edits.length === 0) continue;
     current = parseFile(applyEdits(current, edits), current);
-    if (current.documents.length !== file.documents.length || current.documents[index].yaml.errors.length) return undefined;
+    if (current.documents.length !== 1 || current.documents[0].yaml.errors.length) return undefined;
   }
-  return current.text;
+  return file.text.slice(0, doc.offset) + current.text + file.text.slice(doc.offset + doc.text.length);
 }

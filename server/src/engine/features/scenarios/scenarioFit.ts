@@ -23,17 +23,23 @@ function otherProviders(doc: YamlDocument, v: KopsVersion): string[] {
   });
 }
 
-const onAws = (doc: YamlDocument): boolean => stringAt(doc, ['spec', 'cloudProvider']) === 'aws' || structAt(doc, ['spec', 'cloudProvider', 'aws']);
+const onAws = (doc: YamlDocument): boolean =>
+  stringAt(doc, ['spec', 'cloudProvider']) === 'aws' || structAt(doc, ['spec', 'cloudProvider', 'aws']);
 
 function isIPv6(doc: YamlDocument): boolean {
   const cidr = stringAt(doc, dialectFor(doc.kops!.apiVersion).nonMasqueradeCIDR);
   return cidr !== undefined && cidr.includes(':');
 }
 
-/** From v1.22 to v1.35 kops rejects one explicit masquerade value or the other with ENI (v1.36 takes either). */
+/**
+ * From v1.22 to v1.35 kops rejects one explicit masquerade value or the other with ENI (v1.36 takes either). In
+ * v1.22–v1.25 every choice leaves a compat warning (the default flips in v1.26, the explicit off is rejected by
+ * v1.26–v1.35), so ENI is not offered there.
+ */
 function masqueradeSettled(doc: YamlDocument, v: KopsVersion): boolean {
   const d = dialectFor(doc.kops!.apiVersion);
-  return before(v, '1.22') || atLeast(v, '1.36') || nodeAt(doc, ciliumPath(d, d.masqueradeKey)) === undefined;
+  if (before(v, '1.22') || atLeast(v, '1.36')) return true;
+  return atLeast(v, '1.26') && nodeAt(doc, ciliumPath(d, d.masqueradeKey)) === undefined;
 }
 
 function encryptionFits(doc: YamlDocument, type: 'ipsec' | 'wireguard'): boolean {
