@@ -55,6 +55,7 @@ export function toCompletionItem(e: CompletionEntry): CompletionItem {
     detail: e.detail,
     documentation: e.documentation ? { kind: MarkupKind.Markdown, value: e.documentation } : undefined,
     textEdit: { range: e.range, newText: e.insertText },
+    additionalTextEdits: e.additionalEdits,
     insertTextFormat: e.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     sortText: e.sortText,
     preselect: e.preselect,

@@ -128,6 +128,21 @@ describe('kops-spec-server --stdio with a plain LSP client', function () {
       assert.ok(items.every((item) => item.kind === CompletionItemKind.Snippet && item.insertTextFormat === InsertTextFormat.Snippet));
     });
 
+    it('sends a scenario with the additional edits that merge it into the spec', async function () {
+      const result = await session.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri: halfTypedUri },
+        position: HALF_TYPED.position,
+      });
+      const items = Array.isArray(result) ? result : (result?.items ?? []);
+      const nodePort = items.find((item) => item.label === 'kops-cilium-nodeport');
+      assert.ok(
+        nodePort?.textEdit && 'range' in nodePort.textEdit && nodePort.additionalTextEdits?.length,
+        'kops-cilium-nodeport with additionalTextEdits',
+      );
+      const merged = applyEdits(HALF_TYPED.text, [nodePort.textEdit, ...nodePort.additionalTextEdits]);
+      assert.match(merged, /\n {4}cilium:\n {6}enableNodePort: true\n {2}kubeProxy:\n {4}enabled: false\n$/);
+    });
+
     it('hovers enableNodePort with the Cilium documentation link', async function () {
       const result = await session.connection.sendRequest(HoverRequest.type, {
         textDocument: { uri: specUri },

@@ -53,7 +53,7 @@ export function chainEdits(
 }
 
 /** Applies non-clashing edits to the file's text. */
-function applyEdits(file: ParsedFile, edits: readonly TextEdit[]): string {
+export function applyEdits(file: ParsedFile, edits: readonly TextEdit[]): string {
   const spans = edits
     .map((e, i) => ({ i, start: file.lines.offsetAt(e.range.start), end: file.lines.offsetAt(e.range.end), text: e.newText }))
     .sort((a, b) => b.start - a.start || b.end - a.end || b.i - a.i);

@@ -5,14 +5,16 @@ import type { Position } from '../../types';
 import { ciliumKeyItems, ciliumValueItems } from './ciliumItems';
 import { ciliumParentOf } from '../../kops/ciliumNaming';
 import { isRoleValue, roleValueItems } from './roleItems';
+import { scenarioItems } from './scenarioItems';
 import { schemaKeyItems, schemaValueItems } from './schemaItems';
 import { starterItems } from './starterItems';
 import type { CompletionEntry } from './types';
 
 /**
  * Completion at `pos`: Cilium keys and values from the kops catalog under spec.networking.cilium, CRD schema keys
- * elsewhere in Cluster and InstanceGroup documents (an InstanceGroup's role: the roles kops accepts), nothing in
- * other documents; in a file holding nothing but comments yet, the whole-file starters.
+ * elsewhere in Cluster and InstanceGroup documents (an InstanceGroup's role: the roles kops accepts), the Cilium
+ * guide's scenarios where a Cluster key is typed on its own line, nothing in other documents; in a file holding
+ * nothing but comments yet, the whole-file starters.
  */
 export function complete(file: ParsedFile, pos: Position, eff: EffectiveVersion): CompletionEntry[] {
   const starters = starterItems(file, pos);
@@ -23,8 +25,11 @@ export function complete(file: ParsedFile, pos: Position, eff: EffectiveVersion)
   const v = eff.version;
   const cilium = kops.kind === 'Cluster' ? ciliumParentOf(ctx.path) : undefined;
   if (cilium !== undefined) {
-    return ctx.mode === 'key' ? ciliumKeyItems(ctx, v, cilium, kops.apiVersion) : ciliumValueItems(ctx, v, cilium, kops.apiVersion);
+    if (ctx.mode !== 'key') return ciliumValueItems(ctx, v, cilium, kops.apiVersion);
+    return [...ciliumKeyItems(ctx, v, cilium, kops.apiVersion), ...scenarioItems(file, pos, ctx, v)];
   }
   if (kops.kind === 'InstanceGroup' && isRoleValue(ctx)) return roleValueItems(ctx, v, kops.apiVersion);
-  return ctx.mode === 'key' ? schemaKeyItems(ctx, kops.kind, v) : schemaValueItems(ctx, kops.kind, v);
+  if (ctx.mode !== 'key') return schemaValueItems(ctx, kops.kind, v);
+  const scenarios = kops.kind === 'Cluster' ? scenarioItems(file, pos, ctx, v) : [];
+  return [...schemaKeyItems(ctx, kops.kind, v), ...scenarios];
 }

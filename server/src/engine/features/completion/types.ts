@@ -1,4 +1,4 @@
-import type { Range } from '../../types';
+import type { Range, TextEdit } from '../../types';
 
 export type CompletionKind = 'property' | 'value' | 'snippet' | 'enum' | 'module';
 
@@ -24,4 +24,6 @@ export interface CompletionEntry {
   /** Dead or no-effect keys, and keys kops' own comment says do nothing (shown struck through, sorted last). */
   deprecated: boolean;
   range: Range;
+  /** Edits elsewhere in the file, applied with the item (never overlapping `range`). */
+  additionalEdits?: TextEdit[];
 }

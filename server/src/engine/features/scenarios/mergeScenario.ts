@@ -1,0 +1,58 @@
+import { isMap, isScalar, isSeq } from 'yaml';
+import { parseFile, type ParsedFile, type YamlDocument } from '../../document/documents';
+import { applyEdits } from '../../document/textEdits';
+import { YamlEditor } from '../../document/yamlEdit';
+import { nodeAt } from '../../document/yamlNav';
+import { CILIUM_PATH } from '../../kops/dialect';
+import { boolAt } from '../../kops/goValues';
+import type { KopsVersion } from '../../kops/releases';
+import type { TextEdit } from '../../types';
+import { ciliumEtcdEdits } from '../etcd';
+import type { CiliumScenario, ScenarioChange } from './ciliumScenarios';
+
+const hasCiliumEtcd = (doc: YamlDocument): boolean => {
+  const clusters = nodeAt(doc, ['spec', 'etcdClusters']);
+  const named = isSeq(clusters) && clusters.items.some((c) => isMap(c) && c.get('name') === 'cilium');
+  return named && boolAt(doc, [...CILIUM_PATH, 'etcdManaged']) === true;
+};
+
+/** Whether the spec already sets this key to this value. */
+export function alreadySet(doc: YamlDocument, change: ScenarioChange): boolean {
+  if (change.kind !== 'set') return false;
+  const node = nodeAt(doc, change.path);
+  return isScalar(node) && String(node.value) === change.value;
+}
+
+/** The edits of one change on the current text: [] when the spec already says it, undefined when it cannot be written. */
+function changeEdits(file: ParsedFile, doc: YamlDocument, change: ScenarioChange, v: KopsVersion): TextEdit[] | undefined {
+  const editor = new YamlEditor(file, doc);
+  const written = (edits: TextEdit[]) => (edits.length ? edits : undefined);
+  switch (change.kind) {
+    case 'ciliumBlock':
+      return isMap(nodeAt(doc, CILIUM_PATH)) ? [] : written(editor.set(CILIUM_PATH, '{}'));
+    case 'set':
+      return alreadySet(doc, change) ? [] : written(editor.set(change.path, change.value));
+    case 'ciliumEtcd': {
+      if (hasCiliumEtcd(doc)) return [];
+      const result = ciliumEtcdEdits(file, doc, v);
+      return 'edits' in result ? result.edits : undefined;
+    }
+  }
+}
+
+/**
+ * The file's text with the scenario merged into its Cluster document: existing keys set in place, missing ones
+ * added beside their siblings. Undefined when a change cannot be written or would break the YAML. The document
+ * is edited on its own, so each change reparses only it.
+ */
+export function mergeScenario(file: ParsedFile, doc: YamlDocument, scenario: CiliumScenario, v: KopsVersion): string | undefined {
+  let current = parseFile(doc.text);
+  for (const change of scenario.changes) {
+    const edits = changeEdits(current, current.documents[0], change, v);
+    if (edits === undefined) return undefined;
+    if (edits.length === 0) continue;
+    current = parseFile(applyEdits(current, edits), current);
+    if (current.documents.length !== 1 || current.documents[0].yaml.errors.length) return undefined;
+  }
+  return file.text.slice(0, doc.offset) + current.text + file.text.slice(doc.offset + doc.text.length);
+}
