@@ -7,7 +7,7 @@ import { docsFor, rangeOf, type CiliumContext } from './context';
 import { newerKopsWith, type KeyIndex } from './keyIndex';
 
 const quoted = (names: string[]): string => {
-  const q = names.map((n) => `\`${n}\``);
+  const q = names.map((n) => `"${n}"`);
   return q.length > 1 ? `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}` : q[0];
 };
 
@@ -41,7 +41,7 @@ export function unknownKeyFinding(
       path: formatPath(path),
       range,
       severity: 'warning',
-      message: `\`${key}\` exists since kops ${since}; kops ${ctx.v.text} ignores it`,
+      message: `kops ${ctx.v.text} ignores ${key}, which kops ${since} added: remove it or upgrade kops.`,
       docs: docsFor(ctx),
     };
   }
@@ -53,14 +53,14 @@ export function unknownKeyFinding(
     3,
   );
   const where = formatPath(path.slice(0, -1));
-  const hint = names.length ? `; did you mean ${quoted(names)}?` : '';
+  const hint = names.length ? `: did you mean ${quoted(names)}?` : ': remove it.';
   const fixes = renameFixes(ctx, pair, key, names);
   return {
     code: 'cilium-unknown-key',
     path: formatPath(path),
     range,
     severity: 'warning',
-    message: `kops ignores unknown key \`${key}\` under ${where}${hint}`,
+    message: `kops ${ctx.v.text} ignores unknown key "${key}" under ${where}${hint}`,
     docs: docsFor(ctx),
     ...(fixes.length ? { fixes } : {}),
   };

@@ -36,7 +36,7 @@ function documentedEnumFinding(ctx: CiliumContext, pair: Pair, field: CiliumFiel
     path: formatPath(path),
     range,
     severity: 'warning',
-    message: `\`${key}: ${value}\` is not a documented value (${field.enumValues.join(', ')}); kops passes it to Cilium unchecked`,
+    message: `kops ${ctx.v.text} passes ${key} "${value}" to Cilium unchecked, but Cilium documents only ${field.enumValues.join(', ')}: use one of those.`,
     docs: docsFor(ctx, field.path),
     fixes: field.enumValues.map((choice) => ({ title: `Change to \`${choice}\``, edits: [{ range, newText: choice }] })),
   };
