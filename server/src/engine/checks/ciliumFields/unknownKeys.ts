@@ -5,6 +5,7 @@ import { keysAt } from '../../document/yamlNav';
 import { formatPath, type Finding, type Fix, type PathSegment } from '../../types';
 import { docsFor, rangeOf, type CiliumContext } from './context';
 import { newerKopsWith, type KeyIndex } from './keyIndex';
+import { shortText } from '../rules/shortText';
 
 const quoted = (names: string[]): string => {
   const q = names.map((n) => `"${n}"`);
@@ -60,7 +61,7 @@ export function unknownKeyFinding(
     path: formatPath(path),
     range,
     severity: 'warning',
-    message: `kops ${ctx.v.text} ignores unknown key "${key}" under ${where}${hint}`,
+    message: `kops ${ctx.v.text} ignores unknown key "${shortText(key)}" under ${where}${hint}`,
     docs: docsFor(ctx),
     ...(fixes.length ? { fixes } : {}),
   };
