@@ -51,7 +51,10 @@ describe('diagnostics: spec.networking.cilium fields', () => {
       assert.deepEqual(f.range.start, at(text, 'enableNodeport'));
       assert.deepEqual(f.range.end, at(text, 'enableNodeport', 'enableNodeport'.length));
       assert.equal(f.path, 'spec.networking.cilium.enableNodeport');
-      assert.match(f.message, /^kops v1\.36\.2 ignores unknown key "enableNodeport" under spec\.networking\.cilium: did you mean "enableNodePort"/);
+      assert.match(
+        f.message,
+        /^kops v1\.36\.2 ignores unknown key "enableNodeport" under spec\.networking\.cilium: did you mean "enableNodePort"/,
+      );
       assert.deepEqual(quoted(f.message).slice(1), ['enableNodePort']);
       assert.equal(f.fixes![0].preferred, true);
       assert.equal(applyEdits(text, f.fixes![0].edits), cluster('enableNodePort: true'));

@@ -27,7 +27,13 @@ const ENABLED = 'Masquerade must be enabled when ENI IPAM is used';
 const turnOff = (d: Dialect): string => (d.inverted ? 'set disableMasquerade: true' : 'set masquerade: false');
 const dropExplicitOn = (d: Dialect): string => (d.inverted ? 'remove disableMasquerade: false' : 'remove masquerade: true');
 const dropExplicitOff = (d: Dialect, filledIn: boolean): string =>
-  filledIn ? (d.inverted ? 'set disableMasquerade: false' : 'set masquerade: true') : d.inverted ? 'remove disableMasquerade: true' : 'remove masquerade: false';
+  filledIn
+    ? d.inverted
+      ? 'set disableMasquerade: false'
+      : 'set masquerade: true'
+    : d.inverted
+      ? 'remove disableMasquerade: true'
+      : 'remove masquerade: false';
 
 const MASQUERADE_ERAS: readonly MasqueradeEra[] = [
   { from: '1.18', until: '1.22', fails: (m) => m !== false, detail: DISABLED, advice: turnOff },

@@ -43,7 +43,13 @@ const CODES: Record<EnumKey | 'ingress.defaultLoadBalancerMode', FindingCode> = 
   'ingress.defaultLoadBalancerMode': 'cilium-enum-ingress-lbmode',
 };
 
-function enumViolation(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion, path: keyof typeof CODES, value: string | undefined): Violation[] {
+function enumViolation(
+  c: ClusterFacts,
+  cil: CiliumFacts,
+  v: KopsVersion,
+  path: keyof typeof CODES,
+  value: string | undefined,
+): Violation[] {
   if (value === undefined) return [];
   const field = ciliumField(v, path);
   const values = field?.enumEnforced ? field.enumValues : undefined;

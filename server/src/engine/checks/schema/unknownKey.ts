@@ -7,7 +7,7 @@ import { keyReleases } from '../../kops/knowledge/keyReleases';
 import { rangesText } from '../../kops/knowledge/releaseRanges';
 import { compareKops, releaseName } from '../../kops/releases';
 import { v1alpha3MayDefineKeyUnder } from '../../kops/schema/v1alpha3';
-import { shortText } from '../rules/shortText';
+import { fitted, shortText } from '../rules/shortText';
 
 const where = (parent: readonly PathSegment[]): string => (parent.length ? `under ${formatPath(parent)}` : 'at the top level');
 
@@ -40,7 +40,7 @@ export function unknownKeyFinding(ctx: SchemaContext, parent: readonly PathSegme
       ...base,
       code: arrives ? 'schema-key-newer-kops' : 'schema-key-removed',
       severity: 'warning',
-      message: `kops ${version} ignores '${shortText(key)}' ${where(parent)}: ${why} (${has}).`,
+      message: fitted(`kops ${version} ignores '${shortText(key)}' ${where(parent)}: ${why}`, ` (${has})`),
     };
   }
 
