@@ -193,6 +193,23 @@ describe('kops validation rules: findings', () => {
     const found = findingsFor(text, v136).map((f) => `${f.code} ${f.severity} ${f.kops?.stage}`);
     assert.deepEqual(found, ['cilium-l7proxy-iptables warning defaults']);
   });
+
+  it('names, for a failure only the defaulted spec has, the defaults kops filled in and no other', () => {
+    const hubble = (block: string, version = '') =>
+      byCode(
+        findingsFor(cluster(`  kubernetesVersion: 1.35.0\n  networking:\n    cilium:\n${version}      hubble:\n${block}`), v136),
+        'cilium-hubble-certmanager',
+      ).map((f) => `${f.kops?.stage} ${f.message}`);
+    const certManager = 'kops v1.36.2 runs Hubble only with cert-manager: set certManager.enabled: true or turn Hubble off';
+    assert.deepEqual(hubble('        enabled: true\n'), [`defaults ${certManager} (kops update cluster fills in version).`]);
+    assert.deepEqual(hubble('        metrics: [drop]\n', '      version: v1.18.6\n'), [
+      `defaults ${certManager} (kops update cluster fills in hubble.enabled).`,
+    ]);
+    assert.deepEqual(hubble('        metrics: [drop]\n'), [
+      `defaults ${certManager} (kops update cluster fills in version and hubble.enabled).`,
+    ]);
+    assert.deepEqual(hubble('        enabled: true\n', '      version: v1.18.6\n'), [`spec ${certManager}.`]);
+  });
 });
 
 describe('kops validation rules: compat warnings', () => {
