@@ -15,7 +15,7 @@ import {
   DiagnosticTag,
 } from 'vscode-languageserver/node';
 import { SERVER_COMMANDS } from './protocol';
-import type { CompletionEntry, EngineCodeAction, Finding, HoverResult, OutlineSymbol } from './engine';
+import { kopsErrorText, type CompletionEntry, type EngineCodeAction, type Finding, type HoverResult, type OutlineSymbol } from './engine';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -25,17 +25,21 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
 };
 const TAG = { deprecated: DiagnosticTag.Deprecated, unnecessary: DiagnosticTag.Unnecessary } as const;
 
-/** Engine finding → LSP diagnostic; the finding rides along in `data` for code actions. */
-export function toDiagnostic(f: Finding): Diagnostic {
-  const kops = f.kops ? ` (kops: ${f.kops.path}: ${f.kops.type}${f.kops.stage === 'defaults' ? ', at kops update cluster' : ''})` : '';
+/**
+ * Engine finding → LSP diagnostic of the document `uri`; the finding rides along in `data` for code actions.
+ * kops' own report (its path, error type, detail, stage) is related information at the same place, so the
+ * message stays one short sentence.
+ */
+export function toDiagnostic(f: Finding, uri: string): Diagnostic {
   return {
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.code,
     codeDescription: f.docs ? { href: f.docs } : undefined,
     source: 'kops-spec',
-    message: f.message + kops,
+    message: f.message,
     tags: f.tags?.map((t) => TAG[t]),
+    relatedInformation: f.kops ? [{ location: { uri, range: f.range }, message: kopsErrorText(f.kops) }] : undefined,
     data: { code: f.code, path: f.path },
   };
 }

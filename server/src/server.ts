@@ -80,7 +80,7 @@ const publisher = new DiagnosticsPublisher(
       { feature: 'diagnostics', uri },
       () => {
         const status = sendStatus(uri, checked);
-        void connection.sendDiagnostics({ uri, version: checked.snapshot.version, diagnostics: toDiagnostics(checked, status) });
+        void connection.sendDiagnostics({ uri, version: checked.snapshot.version, diagnostics: toDiagnostics(uri, checked, status) });
       },
       undefined,
     ),
@@ -185,10 +185,10 @@ function sendStatus(uri: string, { snapshot, eff }: Checked): FileStatus {
   return status;
 }
 
-function toDiagnostics({ snapshot, findings }: Checked, status: FileStatus) {
+function toDiagnostics(uri: string, { snapshot, findings }: Checked, status: FileStatus) {
   // A kops file whose documents were all skipped (too large, an alias bomb) still gets its one limit warning.
   if (!status.isKops && !snapshot.file.limit) return [];
-  return (yamlSyntaxElsewhere ? findings.filter((f) => f.code !== 'yaml-syntax') : findings).map(toDiagnostic);
+  return (yamlSyntaxElsewhere ? findings.filter((f) => f.code !== 'yaml-syntax') : findings).map((f) => toDiagnostic(f, uri));
 }
 
 connection.languages.diagnostics.on(async (params, token) => {
@@ -199,7 +199,7 @@ connection.languages.diagnostics.on(async (params, token) => {
     async () => {
       const checked = await checker.check(uri, () => token.isCancellationRequested);
       if (!checked || token.isCancellationRequested) return [];
-      return toDiagnostics(checked, sendStatus(uri, checked));
+      return toDiagnostics(uri, checked, sendStatus(uri, checked));
     },
     [],
   );

@@ -148,7 +148,7 @@ describe('kops-spec CLI (the shipped cli.js)', function () {
       assert.ok(
         lines.includes(
           `test/fixtures/cli/broken-cluster.yaml:${typo.line + 1}:${typo.character + 1} warning cilium-unknown-key ` +
-            'kops ignores unknown key `enableNodeport` under spec.networking.cilium; did you mean `enableNodePort`?',
+            'kops v1.36.2 ignores unknown key "enableNodeport" under spec.networking.cilium: did you mean "enableNodePort"?',
         ),
         r.stdout,
       );

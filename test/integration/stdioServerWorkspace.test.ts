@@ -37,12 +37,18 @@ const SUBNET_LINE = positionOf(NODES, 'us-east-1c').line;
 const WAIT_MS = 20_000;
 
 const crossErrors = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.code === CROSS_CODE);
-/** The missing subnet, reported as kops does (NotFound) on the line of nodes.yaml that names it, and nothing else. */
+/**
+ * The missing subnet on the line of nodes.yaml that names it, kops' own report (Not found) as related information
+ * at the same place, and nothing else.
+ */
 function assertMissingSubnet(diagnostics: readonly Diagnostic[]): void {
   const found = crossErrors(diagnostics);
   assert.equal(found.length, 1, `diagnostics: ${JSON.stringify(diagnostics)}`);
   assert.equal(found[0].range.start.line, SUBNET_LINE);
-  assert.match(found[0].message, /NotFound/);
+  const [kops] = found[0].relatedInformation ?? [];
+  assert.match(kops?.message ?? '', /^kops reports \S+: Not found/);
+  assert.match(kops.location.uri, /nodes\.yaml$/);
+  assert.deepEqual(kops.location.range, found[0].range);
   assert.deepEqual(
     diagnostics.filter((d) => d.severity === 1 && d.code !== CROSS_CODE),
     [],

@@ -161,8 +161,8 @@ describe('kops validation rules: findings', () => {
     const [f] = byCode(findingsFor(text, kops('v1.30.0')), 'cilium-eni-masquerade');
     assert.equal(f.path, 'spec.networking.cilium.disableMasquerade');
     assert.equal(f.kops?.path, 'spec.networking.cilium.masquerade');
-    assert.match(f.message, /kops v1\.26–v1\.35/);
-    assert.match(f.message, /remove `disableMasquerade: true`/);
+    assert.match(f.message, /^kops v1\.30\.0 needs masquerading on for ENI IPAM, v1\.36 and newer accept either/);
+    assert.match(f.message, /remove disableMasquerade: true/);
     assert.equal(textAt(text, f), 'true');
   });
 
@@ -193,6 +193,23 @@ describe('kops validation rules: findings', () => {
     const found = findingsFor(text, v136).map((f) => `${f.code} ${f.severity} ${f.kops?.stage}`);
     assert.deepEqual(found, ['cilium-l7proxy-iptables warning defaults']);
   });
+
+  it('names, for a failure only the defaulted spec has, the defaults kops filled in and no other', () => {
+    const hubble = (block: string, version = '') =>
+      byCode(
+        findingsFor(cluster(`  kubernetesVersion: 1.35.0\n  networking:\n    cilium:\n${version}      hubble:\n${block}`), v136),
+        'cilium-hubble-certmanager',
+      ).map((f) => `${f.kops?.stage} ${f.message}`);
+    const certManager = 'kops v1.36.2 runs Hubble only with cert-manager: set certManager.enabled: true or turn Hubble off';
+    assert.deepEqual(hubble('        enabled: true\n'), [`defaults ${certManager} (kops update cluster fills in version).`]);
+    assert.deepEqual(hubble('        metrics: [drop]\n', '      version: v1.18.6\n'), [
+      `defaults ${certManager} (kops update cluster fills in hubble.enabled).`,
+    ]);
+    assert.deepEqual(hubble('        metrics: [drop]\n'), [
+      `defaults ${certManager} (kops update cluster fills in version and hubble.enabled).`,
+    ]);
+    assert.deepEqual(hubble('        enabled: true\n', '      version: v1.18.6\n'), [`spec ${certManager}.`]);
+  });
 });
 
 describe('kops validation rules: compat warnings', () => {
@@ -214,7 +231,7 @@ describe('kops validation rules: compat warnings', () => {
     assert.deepEqual(warnings(text, 'v1.23.0'), ['compat-eni-masquerade-upgrade']);
     const [f] = findingsFor(text, kops('v1.23.0')).filter((x) => x.code === 'compat-eni-masquerade-upgrade');
     assert.equal(f.path, 'spec.networking.cilium.disableMasquerade');
-    assert.match(f.message, /v1\.26–v1\.35 reject it/);
+    assert.match(f.message, /^kops v1\.23\.0 accepts disableMasquerade: true with ENI IPAM but kops v1\.26 to v1\.35 reject it/);
     assert.deepEqual(warnings(text, 'v1.36.2'), []);
   });
 

@@ -30,6 +30,7 @@ export {
 } from './kops/releases';
 export { effectiveKopsVersion, type EffectiveVersion, type EngineSettings } from './kops/effectiveVersion';
 export { ciliumFields } from './kops/catalog/ciliumFields';
+export { kopsErrorText } from './kops/kopsErrorText';
 /** The format scripts/gen-knowledge.ts writes. */
 export type { KnowledgeNode, ReleaseRanges } from './kops/knowledge/knowledgeNode';
 

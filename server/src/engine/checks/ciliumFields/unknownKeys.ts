@@ -5,9 +5,10 @@ import { keysAt } from '../../document/yamlNav';
 import { formatPath, type Finding, type Fix, type PathSegment } from '../../types';
 import { docsFor, rangeOf, type CiliumContext } from './context';
 import { newerKopsWith, type KeyIndex } from './keyIndex';
+import { shortText } from '../rules/shortText';
 
 const quoted = (names: string[]): string => {
-  const q = names.map((n) => `\`${n}\``);
+  const q = names.map((n) => `"${n}"`);
   return q.length > 1 ? `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}` : q[0];
 };
 
@@ -41,7 +42,7 @@ export function unknownKeyFinding(
       path: formatPath(path),
       range,
       severity: 'warning',
-      message: `\`${key}\` exists since kops ${since}; kops ${ctx.v.text} ignores it`,
+      message: `kops ${ctx.v.text} ignores ${key}, which kops ${since} added: remove it or upgrade kops.`,
       docs: docsFor(ctx),
     };
   }
@@ -53,14 +54,14 @@ export function unknownKeyFinding(
     3,
   );
   const where = formatPath(path.slice(0, -1));
-  const hint = names.length ? `; did you mean ${quoted(names)}?` : '';
+  const hint = names.length ? `: did you mean ${quoted(names)}?` : ': remove it.';
   const fixes = renameFixes(ctx, pair, key, names);
   return {
     code: 'cilium-unknown-key',
     path: formatPath(path),
     range,
     severity: 'warning',
-    message: `kops ignores unknown key \`${key}\` under ${where}${hint}`,
+    message: `kops ${ctx.v.text} ignores unknown key "${shortText(key)}" under ${where}${hint}`,
     docs: docsFor(ctx),
     ...(fixes.length ? { fixes } : {}),
   };

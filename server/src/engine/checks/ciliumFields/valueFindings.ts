@@ -4,6 +4,7 @@ import { formatPath, type Finding, type PathSegment } from '../../types';
 import { docsFor, rangeOf, type CiliumContext } from './context';
 import { typeProblems, type TypeProblem } from './valueTypes';
 import { kopsScalarKind } from './yamlScalars';
+import { shortText } from '../rules/shortText';
 
 function typeFinding(ctx: CiliumContext, field: CiliumField, path: PathSegment[], problem: TypeProblem): Finding | undefined {
   const range = rangeOf(ctx, problem.node);
@@ -36,7 +37,7 @@ function documentedEnumFinding(ctx: CiliumContext, pair: Pair, field: CiliumFiel
     path: formatPath(path),
     range,
     severity: 'warning',
-    message: `\`${key}: ${value}\` is not a documented value (${field.enumValues.join(', ')}); kops passes it to Cilium unchecked`,
+    message: `kops ${ctx.v.text} passes ${key} "${shortText(value)}" to Cilium unchecked, but Cilium documents only ${field.enumValues.join(', ')}: use one of those.`,
     docs: docsFor(ctx, field.path),
     fixes: field.enumValues.map((choice) => ({ title: `Change to \`${choice}\``, edits: [{ range, newText: choice }] })),
   };

@@ -29,7 +29,7 @@ function describe(node: Node): string {
   if (!isScalar(node)) return 'not a plain value';
   const kind = kopsScalarKind(node);
   if (kind === 'string') return `the string ${JSON.stringify(String(node.value)).slice(0, 60)}`;
-  const shown = `\`${String(node.source ?? node.value)}\``;
+  const shown = `"${String(node.source ?? node.value)}"`;
   const yaml11 = typeof node.value === 'string' ? ' (kops reads YAML 1.1)' : '';
   return `${shown}, which kops reads as a ${kind}${yaml11}`;
 }
@@ -37,7 +37,7 @@ function describe(node: Node): string {
 const mismatch = (node: Node, label: string, type: FieldType, below: PathSegment[] = []): TypeProblem => {
   const quotable = isScalar(node) && type === 'string' ? String(node.source ?? node.value) : undefined;
   const consequence = quotable !== undefined ? 'kops cannot load the spec; quote it' : 'kops cannot load the spec';
-  const message = `\`${label}\` must be ${EXPECTED[type]}, not ${describe(node)}: ${consequence}`;
+  const message = `${label} must be ${EXPECTED[type]}, not ${describe(node)}: ${consequence}.`;
   return quotable !== undefined ? { node, below, message, quotable } : { node, below, message };
 };
 

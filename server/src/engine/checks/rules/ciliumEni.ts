@@ -2,7 +2,7 @@ import { ciliumField } from '../../kops/catalog/ciliumFields';
 import type { KopsVersion } from '../../kops/releases';
 import type { CiliumFacts, ClusterFacts } from './clusterFacts';
 import { ciliumPath, type Dialect } from '../../kops/dialect';
-import { eraOf, eraText, inEra, type Era } from '../../kops/eras';
+import { eraOf, inEra, type Era } from '../../kops/eras';
 import { isIPv6Only } from './network';
 import type { Violation } from './violation';
 
@@ -18,15 +18,22 @@ interface MasqueradeEra extends Era {
   /** Whether kops rejects this internal masquerade value (undefined = not written). */
   fails: (masquerade: boolean | undefined) => boolean;
   detail: string;
-  advice: (d: Dialect) => string;
+  /** `filledIn`: kops' default, not the spec, set the value that fails. */
+  advice: (d: Dialect, filledIn: boolean) => string;
 }
 
 const DISABLED = 'Masquerade must be disabled when ENI IPAM is used';
 const ENABLED = 'Masquerade must be enabled when ENI IPAM is used';
-const turnOff = (d: Dialect): string => (d.inverted ? 'set `disableMasquerade: true`' : 'set `masquerade: false`');
-const dropExplicitOn = (d: Dialect): string =>
-  d.inverted ? 'remove `disableMasquerade: false` (or set it to true)' : 'remove `masquerade: true` (or set it to false)';
-const dropExplicitOff = (d: Dialect): string => (d.inverted ? 'remove `disableMasquerade: true`' : 'remove `masquerade: false`');
+const turnOff = (d: Dialect): string => (d.inverted ? 'set disableMasquerade: true' : 'set masquerade: false');
+const dropExplicitOn = (d: Dialect): string => (d.inverted ? 'remove disableMasquerade: false' : 'remove masquerade: true');
+const dropExplicitOff = (d: Dialect, filledIn: boolean): string =>
+  filledIn
+    ? d.inverted
+      ? 'set disableMasquerade: false'
+      : 'set masquerade: true'
+    : d.inverted
+      ? 'remove disableMasquerade: true'
+      : 'remove masquerade: false';
 
 const MASQUERADE_ERAS: readonly MasqueradeEra[] = [
   { from: '1.18', until: '1.22', fails: (m) => m !== false, detail: DISABLED, advice: turnOff },
@@ -38,6 +45,7 @@ function masqueradeViolation(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion):
   const era = eraOf(v, MASQUERADE_ERAS);
   if (!era || !era.fails(cil.masquerade)) return [];
   const wants = era.detail === ENABLED ? 'masquerading on' : 'masquerading off';
+  const filledIn = cil.filledIn?.includes('masquerade') === true;
   return [
     {
       code: 'cilium-eni-masquerade',
@@ -46,8 +54,8 @@ function masqueradeViolation(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion):
       type: 'Forbidden',
       kopsPath: `spec.networking.cilium.${ciliumField(v, 'disableMasquerade')?.internalName ?? 'disableMasquerade'}`,
       detail: era.detail,
-      message: `In ${eraText(era)}, ENI IPAM requires ${wants}: ${era.advice(c.dialect)}. (This rule flipped over time: off required up to v1.21, turning it on forbidden in v1.22–v1.25, turning it off forbidden in v1.26–v1.35, either accepted since v1.36.)`,
-      whenDefaulted: 'kops turns masquerading off by default on IPv6-only clusters',
+      message: `kops ${v.text} needs ${wants} for ENI IPAM, v1.36 and newer accept either: ${era.advice(c.dialect, filledIn)}.`,
+      whenDefaulted: filledIn ? 'kops update cluster turns it off on IPv6' : undefined,
     },
   ];
 }
@@ -63,7 +71,7 @@ export function eniRules(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Vio
       type: 'Forbidden',
       kopsPath: IPAM_PATH,
       detail: 'Cilum ENI IPAM is supported only in AWS',
-      message: `Every kops release runs Cilium ENI IPAM only on AWS${c.cloudProvider ? ` (cloudProvider is \`${c.cloudProvider}\`)` : ' (no cloudProvider is set)'}: use another \`ipam\` mode, e.g. \`kubernetes\`.`,
+      message: `kops ${v.text} runs Cilium ENI IPAM only on AWS${c.cloudProvider ? `, not ${c.cloudProvider}` : ' (no cloudProvider is set)'}: use another ipam mode, e.g. kubernetes.`,
     });
   }
   if (inEra(v, ENI_IPV6) && isIPv6Only(c)) {
@@ -73,7 +81,7 @@ export function eniRules(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Vio
       type: 'Forbidden',
       kopsPath: IPAM_PATH,
       detail: 'Cilium ENI IPAM does not support IPv6',
-      message: `Cilium ENI IPAM is IPv4-only; ${eraText(ENI_IPV6)} reject it on an IPv6 cluster (nonMasqueradeCIDR \`${c.nonMasqueradeCIDR}\`): use \`ipam: kubernetes\`.`,
+      message: `kops ${v.text} runs Cilium ENI IPAM only on IPv4 clusters (nonMasqueradeCIDR is ${c.nonMasqueradeCIDR}): use ipam: kubernetes.`,
     });
   }
   out.push(...masqueradeViolation(c, cil, v));

@@ -3,7 +3,7 @@ import type { FindingCode } from '../../findingCodes';
 import type { KopsVersion } from '../../kops/releases';
 import type { CiliumFacts, ClusterFacts } from './clusterFacts';
 import { ciliumPath } from '../../kops/dialect';
-import { supportedValuesDetail, type Violation } from './violation';
+import { filledInClause, supportedValuesDetail, type Violation } from './violation';
 
 /**
  * Enumerations kops enforces inside the Cilium block. Which keys are checked, and their value lists per kops
@@ -43,7 +43,13 @@ const CODES: Record<EnumKey | 'ingress.defaultLoadBalancerMode', FindingCode> = 
   'ingress.defaultLoadBalancerMode': 'cilium-enum-ingress-lbmode',
 };
 
-function enumViolation(c: ClusterFacts, v: KopsVersion, path: keyof typeof CODES, value: string | undefined): Violation[] {
+function enumViolation(
+  c: ClusterFacts,
+  cil: CiliumFacts,
+  v: KopsVersion,
+  path: keyof typeof CODES,
+  value: string | undefined,
+): Violation[] {
   if (value === undefined) return [];
   const field = ciliumField(v, path);
   const values = field?.enumEnforced ? field.enumValues : undefined;
@@ -56,15 +62,15 @@ function enumViolation(c: ClusterFacts, v: KopsVersion, path: keyof typeof CODES
       type: 'NotSupported',
       kopsPath: `spec.networking.cilium.${path}`,
       detail: supportedValuesDetail(values),
-      message: `kops ${v.text} does not accept \`${value}\` for ${path}: use ${values.map((x) => `\`${x}\``).join(', ')}${extra}.`,
-      whenDefaulted: path.startsWith('ingress.') ? 'an `ingress` block without `enabled` counts as enabled' : undefined,
+      message: `kops ${v.text} rejects ${path} "${value}": use ${values.join(', ')}${extra}.`,
+      whenDefaulted: path.startsWith('ingress.') ? filledInClause(cil, ['ingress.enabled']) : undefined,
     },
   ];
 }
 
 export function enumRules(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violation[] {
-  const out = KEYS.flatMap((key) => enumViolation(c, v, key, cil[key]));
+  const out = KEYS.flatMap((key) => enumViolation(c, cil, v, key, cil[key]));
   if (cil.ingress?.enabled === true)
-    out.push(...enumViolation(c, v, 'ingress.defaultLoadBalancerMode', cil.ingress.defaultLoadBalancerMode));
+    out.push(...enumViolation(c, cil, v, 'ingress.defaultLoadBalancerMode', cil.ingress.defaultLoadBalancerMode));
   return out;
 }

@@ -1,7 +1,7 @@
 import type { KopsVersion } from '../../kops/releases';
 import type { CiliumFacts, ClusterFacts } from './clusterFacts';
 import { ciliumPath } from '../../kops/dialect';
-import { eraOf, eraText, erasText, inAnyEra, inEra, type Era } from '../../kops/eras';
+import { eraOf, inAnyEra, inEra, type Era } from '../../kops/eras';
 import { isIPv6Only } from './network';
 import type { Violation } from './violation';
 
@@ -19,8 +19,9 @@ const L7_IPTABLES: ReadonlyArray<Era & { detail: string }> = [
 const LEGACY_ETCD: Era = { from: '1.18', until: '1.23' };
 
 const field = (name: string): string => `spec.networking.cilium.${name}`;
+const L7_DEFAULTED = 'kops update cluster enables the L7 proxy';
 
-function nodePort(c: ClusterFacts, cil: CiliumFacts): Violation[] {
+function nodePort(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violation[] {
   if (!cil.enableNodePort || !c.kubeProxy || c.kubeProxy.enabled === false) return [];
   return [
     {
@@ -30,9 +31,8 @@ function nodePort(c: ClusterFacts, cil: CiliumFacts): Violation[] {
       type: 'Forbidden',
       kopsPath: 'spec.spec.kubeProxy.enabled',
       detail: 'When Cilium NodePort is enabled, kubeProxy must be disabled',
-      message:
-        'Cilium NodePort replaces kube-proxy, so every kops release requires `spec.kubeProxy.enabled: false` with `enableNodePort: true`.',
-      whenDefaulted: 'kops always adds a kubeProxy block, and kube-proxy stays on unless `kubeProxy.enabled: false`',
+      message: `kops ${v.text} rejects kube-proxy with Cilium NodePort: set kubeProxy.enabled: false or drop enableNodePort.`,
+      whenDefaulted: 'kops update cluster enables kube-proxy',
     },
   ];
 }
@@ -46,7 +46,7 @@ function identities(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violatio
       type: 'Forbidden',
       kopsPath: field('identityAllocationMode'),
       detail: 'Cilium requires managed etcd to allocate identities on kvstore mode',
-      message: `${eraText(KVSTORE)} store kvstore identities only in kops-managed etcd: add \`etcdManaged: true\` (with an etcd cluster named \`cilium\`) or use \`identityAllocationMode: crd\`.`,
+      message: `kops ${v.text} keeps kvstore identities only in kops-managed etcd: set etcdManaged: true (etcd cluster "cilium") or use identityAllocationMode: crd.`,
     },
   ];
 }
@@ -60,7 +60,7 @@ function socketLB(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violation[
       type: 'Forbidden',
       kopsPath: field('bpfLBSockHostNSOnly'),
       detail: 'bpfLBSockHostNSOnly requires bpfLBSock to be enabled',
-      message: `${erasText(BPF_LB_SOCK)} accept \`bpfLBSockHostNSOnly: true\` only together with \`bpfLBSock: true\`: add it or drop bpfLBSockHostNSOnly.`,
+      message: `kops ${v.text} accepts bpfLBSockHostNSOnly: true only with bpfLBSock: true: add it or drop bpfLBSockHostNSOnly.`,
     },
   ];
 }
@@ -74,7 +74,7 @@ function encryption(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violatio
       type: 'Forbidden',
       kopsPath: field('enableEncryption'),
       detail: 'encryption is not supported on IPv6 clusters',
-      message: `${eraText(ENCRYPTION_CHECKS)} support Cilium encryption on IPv4 clusters only (nonMasqueradeCIDR is \`${c.nonMasqueradeCIDR}\`): remove \`enableEncryption\`.`,
+      message: `kops ${v.text} supports Cilium encryption only on IPv4 clusters (nonMasqueradeCIDR is ${c.nonMasqueradeCIDR}): remove enableEncryption.`,
     });
   }
   if (inEra(v, ENCRYPTION_CHECKS) && cil.encryptionType !== undefined && !cil.enableEncryption) {
@@ -84,7 +84,7 @@ function encryption(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violatio
       type: 'Forbidden',
       kopsPath: field('encryptionType'),
       detail: 'encryptionType requires enableEncryption',
-      message: `${eraText(ENCRYPTION_CHECKS)} accept \`encryptionType\` only with \`enableEncryption: true\`: add it or remove encryptionType.`,
+      message: `kops ${v.text} accepts encryptionType only with enableEncryption: true: add it or remove encryptionType.`,
     });
   }
   return out;
@@ -103,13 +103,13 @@ function l7Proxy(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violation[]
       type: 'Forbidden',
       kopsPath: field('enableL7Proxy'),
       detail: 'L7 proxy cannot be enabled if wireguard is enabled.',
-      message: `${eraText(WIREGUARD_L7)} forbid the L7 proxy together with WireGuard: set \`enableL7Proxy: false\` (kops v1.29 and newer allow both).`,
-      whenDefaulted: 'enableL7Proxy defaults to true',
+      message: `kops ${v.text} forbids the L7 proxy with WireGuard, kops v1.29 and newer allow both: set enableL7Proxy: false.`,
+      whenDefaulted: L7_DEFAULTED,
     });
   }
   const iptables = eraOf(v, L7_IPTABLES);
   if (iptables && cil.installIptablesRules === false) {
-    const noinstall = c.dialect.inverted ? '`IPTablesRulesNoinstall: true`' : '`installIptablesRules: false`';
+    const noinstall = c.dialect.inverted ? 'IPTablesRulesNoinstall: true' : 'installIptablesRules: false';
     out.push({
       code: 'cilium-l7proxy-iptables',
       at,
@@ -117,8 +117,8 @@ function l7Proxy(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violation[]
       type: 'Forbidden',
       kopsPath: field('enableL7Proxy'),
       detail: iptables.detail,
-      message: `kops v1.22 and newer need Cilium's iptables rules for the L7 proxy: with ${noinstall} also set \`enableL7Proxy: false\`, or drop ${noinstall}.`,
-      whenDefaulted: 'enableL7Proxy defaults to true',
+      message: `kops ${v.text} needs iptables rules for the L7 proxy: set enableL7Proxy: false or drop ${noinstall}.`,
+      whenDefaulted: L7_DEFAULTED,
     });
   }
   return out;
@@ -137,8 +137,7 @@ function managedEtcd(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violati
         type: 'Required',
         kopsPath: 'spec.etcdClusters',
         detail: 'Cilium with managed etcd requires a dedicated etcd cluster',
-        message:
-          'With `etcdManaged: true` every kops release needs an etcdClusters entry named exactly `cilium` (members on the control-plane instance groups, like `main`): add it, or remove etcdManaged.',
+        message: `kops ${v.text} runs etcdManaged: true only with an etcd cluster named "cilium": add one like "main" or remove etcdManaged.`,
       },
     ];
   }
@@ -151,7 +150,7 @@ function managedEtcd(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violati
       type: 'Invalid',
       kopsPath: 'spec.etcdClusters',
       detail: 'Legacy etcd provider is not supported for the cilium cluster',
-      message: `${eraText(LEGACY_ETCD)} run the \`cilium\` etcd cluster only with etcd-manager: remove \`provider: Legacy\` (or set \`provider: Manager\`).`,
+      message: `kops ${v.text} runs the "cilium" etcd cluster only with etcd-manager: remove provider: Legacy or set provider: Manager.`,
     },
   ];
 }
@@ -159,7 +158,7 @@ function managedEtcd(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violati
 /** Every non-version, non-enum, non-ENI check of kops' Cilium block. */
 export function featureRules(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Violation[] {
   return [
-    ...nodePort(c, cil),
+    ...nodePort(c, cil, v),
     ...identities(c, cil, v),
     ...socketLB(c, cil, v),
     ...encryption(c, cil, v),

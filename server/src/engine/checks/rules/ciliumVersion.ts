@@ -2,10 +2,10 @@ import { ciliumSupport, ciliumVersionPasses } from '../../kops/catalog/ciliumVer
 import type { KopsVersion } from '../../kops/releases';
 import type { CiliumFacts, ClusterFacts } from './clusterFacts';
 import { ciliumPath } from '../../kops/dialect';
-import { eraText, inEra, type Era } from '../../kops/eras';
+import { inEra, type Era } from '../../kops/eras';
 import { isIPv6Only } from './network';
 import { compareSemver, parseKubernetesVersion, parseSemver, semverOrZero, type SemVer } from '../../kops/semver';
-import type { Violation } from './violation';
+import { filledInClause, type Violation } from './violation';
 import type { FindingCode } from '../../findingCodes';
 
 /**
@@ -65,23 +65,23 @@ const SERVICE_TOPOLOGY_MINIMUM: Era = { from: '1.23', until: '1.25' };
 
 export type VersionOutcome = { violations: Violation[]; stopCiliumChecks: boolean };
 
-/** Why a version-block rule can fail only on the defaulted spec. */
-const VERSION_DEFAULTED = 'kops fills in its default Cilium version, which turns the version checks on';
+/** Why a version-block rule can fail only on the defaulted spec: kops' default version turns these checks on. */
+const versionDefaulted = (cil: CiliumFacts): string | undefined => filledInClause(cil, ['version']);
 
-function base(c: ClusterFacts, code: FindingCode, type: Violation['type'], detail: string, message: string): Violation {
-  return { code, at: ciliumPath(c.dialect, 'version'), type, kopsPath: PATH, detail, message, whenDefaulted: VERSION_DEFAULTED };
+function base(c: ClusterFacts, cil: CiliumFacts, code: FindingCode, type: Violation['type'], detail: string, message: string): Violation {
+  return { code, at: ciliumPath(c.dialect, 'version'), type, kopsPath: PATH, detail, message, whenDefaulted: versionDefaulted(cil) };
 }
 
 function rangeMessage(v: KopsVersion, version: string): string {
   const s = ciliumSupport(v);
   if (s.check === 'v1.25-patch-bug') {
-    return `kops ${v.text} means to accept only Cilium 1.11.5 and newer 1.11 releases; its check rejects \`${version}\` (it lets through any 1.11.x and any version whose patch is 5 or more): use \`${s.defaultVersion}\` or remove \`version\` to get kops' default.`;
+    return `kops ${v.text} rejects Cilium ${version} (it takes only 1.11.x or a patch of 5 or more): set version: ${s.defaultVersion} or remove version for kops' default.`;
   }
   const minors = (s.acceptedMinors ?? []).map((m) => `1.${m}`).join(', ');
-  return `kops ${v.text} accepts only Cilium ${minors}: set \`version: ${s.defaultVersion}\` (kops' default) or remove \`version\`.`;
+  return `kops ${v.text} accepts only Cilium ${minors}: set version: ${s.defaultVersion} (kops' default) or remove version.`;
 }
 
-function gateViolations(c: ClusterFacts, v: KopsVersion, cv: SemVer): Violation[] {
+function gateViolations(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion, cv: SemVer): Violation[] {
   const gates = GATE_ERAS.find((e) => inEra(v, e))?.gates ?? [];
   const k8s = c.kubernetesVersion === undefined ? undefined : parseKubernetesVersion(c.kubernetesVersion);
   if (!k8s) return [];
@@ -90,10 +90,11 @@ function gateViolations(c: ClusterFacts, v: KopsVersion, cv: SemVer): Violation[
     .map((g) =>
       base(
         c,
+        cil,
         'cilium-version-k8s-gate',
         'Forbidden',
         g.detail,
-        `${g.detail.replace('Version', 'Cilium')} in kops ${v.text} (kubernetesVersion is ${c.kubernetesVersion}): change \`version\` or \`kubernetesVersion\`.`,
+        `${g.detail.replace('Version', 'Cilium')} in kops ${v.text}, not ${c.kubernetesVersion}: change version or kubernetesVersion.`,
       ),
     );
 }
@@ -109,8 +110,8 @@ function hubbleViolations(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion, cv:
       type: 'Forbidden',
       kopsPath: HUBBLE_PATH,
       detail: 'Hubble requires that cert manager is enabled',
-      message: `${eraText(HUBBLE_CERT_MANAGER)} need cert-manager for Hubble's TLS certificates: add \`spec.certManager.enabled: true\` or turn Hubble off.`,
-      whenDefaulted: `${VERSION_DEFAULTED}, and a \`hubble\` block without \`enabled\` counts as enabled`,
+      message: `kops ${v.text} runs Hubble only with cert-manager: set certManager.enabled: true or turn Hubble off.`,
+      whenDefaulted: filledInClause(cil, ['version', 'hubble.enabled']),
     });
   }
   if (inEra(v, HUBBLE_VERSION) && cv.minor < 8) {
@@ -120,8 +121,8 @@ function hubbleViolations(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion, cv:
       type: 'Forbidden',
       kopsPath: inEra(v, HUBBLE_ROOT_PATH_BUG) ? 'spec.hubble.enabled' : HUBBLE_PATH,
       detail: 'Hubble requires Cilium 1.8 or newer',
-      message: `Hubble needs Cilium 1.8 or newer in ${eraText(HUBBLE_VERSION)}: raise \`version\` or turn Hubble off.`,
-      whenDefaulted: VERSION_DEFAULTED,
+      message: `kops ${v.text} runs Hubble only with Cilium 1.8 or newer: raise version or turn Hubble off.`,
+      whenDefaulted: filledInClause(cil, ['version', 'hubble.enabled']),
     });
   }
   return out;
@@ -133,10 +134,11 @@ function minimumViolations(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion, cv
     out.push(
       base(
         c,
+        cil,
         'cilium-ipv6-version',
         'Invalid',
         'kOps only supports IPv6 on version 1.10 or later',
-        `${eraText(IPV6_MINIMUM)} run IPv6-only clusters only with Cilium 1.10 or newer: raise \`version\`.`,
+        `kops ${v.text} runs IPv6-only clusters only with Cilium 1.10 or newer: raise version.`,
       ),
     );
   }
@@ -147,8 +149,8 @@ function minimumViolations(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion, cv
       type: 'Forbidden',
       kopsPath: 'spec.networking.cilium.encryptionType',
       detail: 'Cilium EncryptionType=WireGuard is not available for Cilium version < 1.10.0.',
-      message: `WireGuard needs Cilium 1.10 or newer in ${eraText(WIREGUARD_MINIMUM)}: raise \`version\` or use \`encryptionType: ipsec\`.`,
-      whenDefaulted: VERSION_DEFAULTED,
+      message: `kops ${v.text} runs WireGuard only with Cilium 1.10 or newer: raise version or use encryptionType: ipsec.`,
+      whenDefaulted: versionDefaulted(cil),
     });
   }
   if (inEra(v, SERVICE_TOPOLOGY_MINIMUM) && cv.minor < 11 && cil.enableServiceTopology) {
@@ -158,8 +160,8 @@ function minimumViolations(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion, cv
       type: 'Forbidden',
       kopsPath: 'spec.networking.cilium.enableServiceTopology',
       detail: 'Service topology requires Cilium 1.11',
-      message: `Service topology needs Cilium 1.11 in ${eraText(SERVICE_TOPOLOGY_MINIMUM)}: set \`version\` to a 1.11 release or remove \`enableServiceTopology\`.`,
-      whenDefaulted: VERSION_DEFAULTED,
+      message: `kops ${v.text} runs service topology only with Cilium 1.11: set a 1.11 version or remove enableServiceTopology.`,
+      whenDefaulted: versionDefaulted(cil),
     });
   }
   return out;
@@ -174,10 +176,11 @@ export function versionRules(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion):
       violations: [
         base(
           c,
+          cil,
           'cilium-version-prefix',
           'Invalid',
           "Cilium version must be prefixed with 'v'",
-          `Write the Cilium version with a leading \`v\` (\`v${version}\`). kops v1.19 and newer reject it without one and skip all other Cilium checks until it is fixed.`,
+          `kops ${v.text} rejects a Cilium version without a leading v and skips its other Cilium checks: write v${version}.`,
         ),
       ],
     };
@@ -189,16 +192,17 @@ export function versionRules(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion):
     out.push(
       base(
         c,
+        cil,
         'cilium-version-semver',
         'Invalid',
         'Could not parse as semantic version',
-        `\`${version}\` is not a full semantic version: write vMAJOR.MINOR.PATCH, e.g. \`${ciliumSupport(v).defaultVersion}\` (kops v1.19 and newer parse it strictly).`,
+        `kops ${v.text} rejects Cilium version ${version}, which is not a full semantic version: write vMAJOR.MINOR.PATCH, e.g. ${ciliumSupport(v).defaultVersion}.`,
       ),
     );
   }
   if (!ciliumVersionPasses(v, cv)) {
-    out.push(base(c, 'cilium-version-supported', 'Invalid', ciliumSupport(v).detail ?? '', rangeMessage(v, version)));
+    out.push(base(c, cil, 'cilium-version-supported', 'Invalid', ciliumSupport(v).detail ?? '', rangeMessage(v, version)));
   }
-  out.push(...gateViolations(c, v, cv), ...hubbleViolations(c, cil, v, cv), ...minimumViolations(c, cil, v, cv));
+  out.push(...gateViolations(c, cil, v, cv), ...hubbleViolations(c, cil, v, cv), ...minimumViolations(c, cil, v, cv));
   return { violations: out, stopCiliumChecks: false };
 }

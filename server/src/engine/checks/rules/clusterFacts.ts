@@ -30,7 +30,11 @@ export interface CiliumFacts {
   /** undefined = no `hubble` block. */
   hubble?: { enabled?: boolean };
   ingress?: { enabled?: boolean; defaultLoadBalancerMode?: string };
+  /** On the defaulted spec: the keys kops filled in that a rule's message may name as the trigger. */
+  filledIn?: ReadonlyArray<FilledInKey>;
 }
+
+export type FilledInKey = 'version' | 'hubble.enabled' | 'ingress.enabled' | 'masquerade';
 
 /** `decodable` is false when kops could not even load the entry (a scalar item, a non-string name). */
 export interface EtcdClusterFacts {

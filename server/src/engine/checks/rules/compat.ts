@@ -22,17 +22,17 @@ function eniMasquerade(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): Warni
       {
         code: 'compat-eni-masquerade-default',
         at: ciliumPath(c.dialect, 'ipam'),
-        message: `With ENI IPAM, kops ${v.text} turns masquerading off only by default; kops v1.26 and newer turn it on by default (and v1.26–v1.35 forbid turning it off), so pod traffic leaving the VPC starts being SNATed after an upgrade. Decide now and say it explicitly in \`${key}\`.`,
+        message: `kops ${v.text} turns ENI masquerading off by default, kops v1.26 and newer turn it on (SNAT of traffic leaving the VPC): set ${key} explicitly.`,
       },
     ];
   }
   if (cil.masquerade === false) {
-    const written = c.dialect.inverted ? '`disableMasquerade: true`' : '`masquerade: false`';
+    const written = c.dialect.inverted ? 'disableMasquerade: true' : 'masquerade: false';
     return [
       {
         code: 'compat-eni-masquerade-upgrade',
         at: ciliumPath(c.dialect, key),
-        message: `${written} with ENI IPAM is accepted by kops ${v.text}, but kops v1.26–v1.35 reject it ("Masquerade must be enabled when ENI IPAM is used"); v1.36 accepts it again. Remove it before upgrading to v1.26–v1.35, or upgrade straight to v1.36.`,
+        message: `kops ${v.text} accepts ${written} with ENI IPAM but kops v1.26 to v1.35 reject it: remove it before upgrading, or upgrade straight to v1.36.`,
       },
     ];
   }
@@ -46,7 +46,7 @@ function socketLBHostNamespace(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion
     {
       code: 'compat-bpflbsock-hostns',
       at: ciliumPath(c.dialect, 'bpfLBSockHostNSOnly'),
-      message: `kops ${v.text} accepts \`bpfLBSockHostNSOnly: true\` on its own, but kops v1.34.3+, v1.35.1+ and v1.36 reject it unless \`bpfLBSock: true\` is also set (a key this release does not know yet): add \`bpfLBSock: true\` together with the kops upgrade.`,
+      message: `kops ${v.text} accepts bpfLBSockHostNSOnly: true alone but v1.34.3, v1.35.1 and later need bpfLBSock: true too: add it when you upgrade kops.`,
     },
   ];
 }

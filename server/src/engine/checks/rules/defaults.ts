@@ -1,6 +1,6 @@
 import { defaultCiliumVersion } from '../../kops/catalog/ciliumVersions';
 import { atLeast, before, type KopsVersion } from '../../kops/releases';
-import type { CiliumFacts, ClusterFacts } from './clusterFacts';
+import type { CiliumFacts, ClusterFacts, FilledInKey } from './clusterFacts';
 import { isIPv6Only } from './network';
 
 /**
@@ -27,9 +27,21 @@ function defaultMasquerade(cil: CiliumFacts, v: KopsVersion, ipv6: boolean): boo
 const enabledBlock = <T extends { enabled?: boolean }>(block: T | undefined): T | { enabled: boolean } =>
   block ? { ...block, enabled: block.enabled ?? true } : { enabled: false };
 
+const enabledFilledIn = (block: { enabled?: boolean } | undefined): boolean => block !== undefined && block.enabled === undefined;
+
+function filledIn(cil: CiliumFacts, out: CiliumFacts, v: KopsVersion): FilledInKey[] {
+  const keys: FilledInKey[] = [];
+  if (cil.version === undefined && out.version !== undefined) keys.push('version');
+  if (cil.masquerade === undefined && out.masquerade !== undefined) keys.push('masquerade');
+  if (atLeast(v, '1.19') && enabledFilledIn(cil.hubble)) keys.push('hubble.enabled');
+  if (atLeast(v, '1.29') && enabledFilledIn(cil.ingress)) keys.push('ingress.enabled');
+  return keys;
+}
+
 function defaultCilium(c: ClusterFacts, cil: CiliumFacts, v: KopsVersion): CiliumFacts {
   const ipv6 = isIPv6Only(c);
   const out: CiliumFacts = { ...cil, version: cil.version ?? defaultedCiliumVersion(c, v), masquerade: defaultMasquerade(cil, v, ipv6) };
+  out.filledIn = filledIn(cil, out, v);
   if (atLeast(v, '1.19')) out.hubble = enabledBlock(cil.hubble);
   if (atLeast(v, '1.29')) out.ingress = enabledBlock(cil.ingress);
   if (atLeast(v, '1.22')) {

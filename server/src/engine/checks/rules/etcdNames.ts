@@ -20,8 +20,8 @@ export function etcdNameRules(c: ClusterFacts, v: KopsVersion): Violation[] {
   return c.etcdClusters.flatMap((cluster, i) => {
     const name = cluster.name ?? '';
     if (!cluster.decodable || names.includes(name)) return [];
-    const leases = names.includes('leases') ? '' : ' (`leases` only from kops v1.36)';
-    const hint = name.includes('cilium') ? " Cilium's etcd cluster must be named exactly `cilium`." : '';
+    const leases = names.includes('leases') ? '' : ' (leases from v1.36)';
+    const rename = name.includes('cilium') ? `rename "${name}" to cilium` : `rename "${name}"`;
     return [
       {
         code: 'etcd-cluster-name',
@@ -30,7 +30,7 @@ export function etcdNameRules(c: ClusterFacts, v: KopsVersion): Violation[] {
         type: 'NotSupported' as const,
         kopsPath: `spec.etcdClusters[${i}].name`,
         detail: supportedValuesDetail(names),
-        message: `kops ${v.text} accepts the etcd cluster names ${names.map((n) => `\`${n}\``).join(', ')}${leases}: rename \`${name}\`.${hint}`,
+        message: `kops ${v.text} accepts only the etcd cluster names ${names.join(', ')}${leases}: ${rename}.`,
       },
     ];
   });

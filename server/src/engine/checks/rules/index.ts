@@ -68,10 +68,8 @@ const SEVERITY = { spec: 'error', defaults: 'warning' } as const;
 const identity = (x: Violation): string => `${x.code}|${formatPath(x.at)}|${x.type}`;
 
 function toFinding(file: ParsedFile, doc: YamlDocument, x: Violation, stage: 'spec' | 'defaults'): Finding {
-  const message =
-    stage === 'spec'
-      ? x.message
-      : `Passes \`kops create -f\` as written, but \`kops update cluster\` rejects it once kops fills in defaults${x.whenDefaulted ? ` (${x.whenDefaulted})` : ''}. ${x.message}`;
+  const why = x.whenDefaulted ?? 'at kops update cluster';
+  const message = stage === 'spec' ? x.message : `${x.message.replace(/\.$/, '')} (${why}).`;
   return {
     code: x.code,
     path: formatPath(x.at),

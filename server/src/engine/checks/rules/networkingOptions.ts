@@ -53,19 +53,14 @@ const ONE = 'only one networking option permitted';
 
 function violation(c: ClusterFacts, name: string, detail: string, others: string[], v: KopsVersion): Violation {
   const key = c.dialect.providerKey(name);
-  const rest = others
-    .filter((o) => o !== key)
-    .map((o) => `\`${o}\``)
-    .join(', ');
+  const rest = others.filter((o) => o !== key).join(', ');
   return {
     code: 'networking-single-option',
     at: ['spec', 'networking', key],
     type: 'Forbidden',
     kopsPath: `spec.networking.${name}`,
     detail,
-    message: `Only one networking provider may be configured: remove \`${key}\` or ${rest}. (kops ${v.text} blames ${
-      detail === ONE ? 'each provider after the first it checks' : 'every configured provider'
-    }.)`,
+    message: `kops ${v.text} accepts only one networking provider: remove ${key} or ${rest}.`,
   };
 }
 

@@ -16,8 +16,8 @@ export function nodeLocalDnsRules(c: ClusterFacts, v: KopsVersion): Violation[] 
   if (!dns?.serverIP || dns.nodeLocalDNS?.enabled !== true) return [];
   if (c.kubeProxy?.proxyMode !== 'ipvs' && !c.cilium) return [];
   const localIP = dns.nodeLocalDNS.localIP ?? '';
-  const why = c.cilium ? 'Cilium' : 'kube-proxy in IPVS mode';
-  const target = localIP ? `\`${localIP}\`` : 'the cache address (169.254.20.10 unless nodeLocalDNS.localIP says otherwise)';
+  const why = c.cilium ? 'Cilium' : 'IPVS kube-proxy';
+  const advice = localIP ? `remove it or set it to ${localIP}` : 'remove it (kops then uses the local IP)';
   const out: Violation[] = [];
   if (c.kubeletClusterDNS !== undefined && c.kubeletClusterDNS !== localIP) {
     out.push({
@@ -26,7 +26,7 @@ export function nodeLocalDnsRules(c: ClusterFacts, v: KopsVersion): Violation[] 
       type: 'Forbidden',
       kopsPath: KOPS_PATH,
       detail: 'Kubelet ClusterDNS must be set to the default IP address for LocalIP',
-      message: `With NodeLocal DNSCache and ${why}, every kops release requires kubelet.clusterDNS to equal nodeLocalDNS.localIP: remove \`clusterDNS\` (kops then uses the local IP) or set it to ${target}.`,
+      message: `kops ${v.text} needs kubelet.clusterDNS to match nodeLocalDNS.localIP with ${why}: ${advice}.`,
     });
   }
   if (c.controlPlaneClusterDNS !== undefined && c.controlPlaneClusterDNS !== localIP) {
@@ -38,7 +38,7 @@ export function nodeLocalDnsRules(c: ClusterFacts, v: KopsVersion): Violation[] 
       type: 'Forbidden',
       kopsPath: KOPS_PATH,
       detail: `${name} ClusterDNS must be set to the default IP address for LocalIP`,
-      message: `With NodeLocal DNSCache and ${why}, every kops release requires ${key}.clusterDNS to equal nodeLocalDNS.localIP: remove it or set it to ${target}. (kops reports this one under spec.spec.kubelet.clusterDNS.)`,
+      message: `kops ${v.text} needs ${key}.clusterDNS to match nodeLocalDNS.localIP with ${why}: ${advice}.`,
     });
   }
   return out;

@@ -53,7 +53,7 @@ export function nonMasqueradeOverlapRules(c: ClusterFacts, v: KopsVersion): Viol
     type: 'Forbidden',
     kopsPath: era.kopsPath,
     detail,
-    message: `nonMasqueradeCIDR must not overlap the cluster's network range (every kops release checks this unless pods use VPC addresses: amazonvpc or Cilium \`ipam: eni\`): pick a range outside it, e.g. 100.64.0.0/10.`,
+    message: `kops ${v.text} rejects a nonMasqueradeCIDR overlapping the network unless pods use VPC addresses (amazonvpc, Cilium ENI): pick another, e.g. 100.64.0.0/10.`,
   });
   ranges.forEach((range, i) => {
     if (!overlaps(nonMasq, range)) return;

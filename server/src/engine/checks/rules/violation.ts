@@ -1,5 +1,6 @@
 import type { FindingCode } from '../../findingCodes';
 import type { Fix, KopsErrorType, PathSegment } from '../../types';
+import type { CiliumFacts, FilledInKey } from './clusterFacts';
 
 /** One rejection as a rule family reports it, before it is placed in the text. */
 export interface Violation {
@@ -16,9 +17,12 @@ export interface Violation {
   kopsPath: string;
   /** kops' literal detail string. */
   detail: string;
-  /** What to do, naming the kops versions where it matters. */
+  /** One sentence: what is wrong in this kops release and what to do (see findingMessages.test.ts). */
   message: string;
-  /** Said only when the finding appears on the defaulted spec: which default triggers it. */
+  /**
+   * Added in parentheses when only the defaulted spec fails: a short clause naming kops update cluster and the
+   * default that triggers it.
+   */
   whenDefaulted?: string;
   /** Fixes built against the rule context's `file` (the document alone), when the fix is mechanical. */
   fixes?: Fix[];
@@ -35,3 +39,9 @@ export interface Warning {
 export const quoteList = (values: readonly string[]): string => values.map((v) => `"${v}"`).join(', ');
 
 export const supportedValuesDetail = (values: readonly string[]): string => `supported values: ${quoteList(values)}`;
+
+/** "kops update cluster fills in version and hubble.enabled": the `triggers` kops filled in on the defaulted spec. */
+export function filledInClause(cil: CiliumFacts, triggers: readonly FilledInKey[]): string | undefined {
+  const keys = triggers.filter((k) => cil.filledIn?.includes(k));
+  return keys.length ? `kops update cluster fills in ${keys.join(' and ')}` : undefined;
+}

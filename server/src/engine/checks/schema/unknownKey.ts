@@ -7,6 +7,7 @@ import { keyReleases } from '../../kops/knowledge/keyReleases';
 import { rangesText } from '../../kops/knowledge/releaseRanges';
 import { compareKops, releaseName } from '../../kops/releases';
 import { v1alpha3MayDefineKeyUnder } from '../../kops/schema/v1alpha3';
+import { fitted, shortText } from '../rules/shortText';
 
 const where = (parent: readonly PathSegment[]): string => (parent.length ? `under ${formatPath(parent)}` : 'at the top level');
 
@@ -39,7 +40,7 @@ export function unknownKeyFinding(ctx: SchemaContext, parent: readonly PathSegme
       ...base,
       code: arrives ? 'schema-key-newer-kops' : 'schema-key-removed',
       severity: 'warning',
-      message: `kops ${version} ignores '${key}' ${where(parent)}: ${why} (${has}).`,
+      message: fitted(`kops ${version} ignores '${shortText(key)}' ${where(parent)}: ${why}`, ` (${has})`),
     };
   }
 
@@ -52,8 +53,8 @@ export function unknownKeyFinding(ctx: SchemaContext, parent: readonly PathSegme
     code: 'schema-unknown-key',
     severity: 'warning',
     message: suggestions.length
-      ? `kops ignores unknown key '${key}' ${where(parent)}; did you mean ${quoteList(suggestions)}?`
-      : `kops ignores unknown key '${key}' ${where(parent)}; remove it or check its spelling and indentation.`,
+      ? `kops ignores unknown key '${shortText(key)}' ${where(parent)}; did you mean ${quoteList(suggestions)}?`
+      : `kops ignores unknown key '${shortText(key)}' ${where(parent)}; remove it or check its spelling and indentation.`,
     fixes: suggestions.map((name, i) => ({
       title: `Rename to '${name}'`,
       edits: [{ range, newText: name }],

@@ -191,7 +191,7 @@ function externalCloudControllerManager(cc: ComponentContext): Violation[] {
   const forbidden = (detail: string, message: string): Violation =>
     rejection({ at, type: 'Forbidden', kopsPath: 'spec.externalCloudControllerManager', detail, message });
   const csi = boolAt(cc.doc, ['spec', 'cloudConfig', 'awsEBSCSIDriver', 'enabled']);
-  const needsCsi = `The AWS cloud controller manager needs the EBS CSI driver in kops ${cc.v.text}: enable cloudConfig.awsEBSCSIDriver.`;
+  const needsCsi = `kops ${cc.v.text} runs the AWS cloud controller manager only with the EBS CSI driver: enable cloudConfig.awsEBSCSIDriver.`;
   if (before(cc.v, '1.22')) {
     const inTree =
       structAt(cc.doc, ['spec', 'kubeControllerManager']) &&
@@ -199,7 +199,7 @@ function externalCloudControllerManager(cc: ComponentContext): Violation[] {
     if (inTree || csi === true) return [];
     const detail =
       'AWS external CCM cannot be used without enabling spec.cloudConfig.AWSEBSCSIDriver or setting spec.kubeControllerManaager.externalCloudVolumePlugin set to `aws`';
-    return [forbidden(detail, `${needsCsi.slice(0, -1)} or set kubeControllerManager.externalCloudVolumePlugin: aws.`)];
+    return [forbidden(detail, `${needsCsi.slice(0, -1)} or set externalCloudVolumePlugin: aws.`)];
   }
   const out: Violation[] = [];
   if (before(cc.v, '1.23') && !k8sAtLeast(cc, '1.18')) {
