@@ -3,7 +3,7 @@ import { toDiagnostic } from '../../server/src/lspConvert';
 import { diagnose, effectiveKopsVersion, parseFile, type Finding } from '../../server/src/engine';
 import { kopsDocument } from '../helpers/kopsText';
 
-const URI = 'file:///work/cluster.yaml';
+const URI = 'file:///home/user/cluster.yaml';
 
 function findingFor(body: string[], code: string): Finding {
   const file = parseFile(kopsDocument('Cluster', 'a.example.com', body));
