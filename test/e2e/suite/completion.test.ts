@@ -21,7 +21,7 @@ suite('completion inside spec.networking.cilium', () => {
     assert.strictEqual(keys.length, catalogKeyCount('v1.36.2'));
   });
 
-  test('`ipam: ` offers exactly the four IPAM modes kops accepts, kops\' default marked beside its label and the rows short', async () => {
+  test("`ipam: ` offers exactly the four IPAM modes kops accepts, kops' default marked beside its label and the rows short", async () => {
     const doc = await openFixture('v136-cilium-empty.yaml');
     const items = await withTyped(doc, endOfLine(doc, 'cilium:'), '\n      ipam: ', (at) => completionsAt(doc, at));
     const ours = ourItems(items);
