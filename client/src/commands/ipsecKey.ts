@@ -29,6 +29,7 @@ export interface IpsecKeyArgs {
   overwrite?: boolean;
 }
 const CHOICES: readonly Choice[] = ['create', 'rotate', 'save', 'copy'];
+const CLEAR_CLIPBOARD = 'Clear clipboard';
 interface ChoiceItem extends vscode.QuickPickItem {
   choice: Choice;
 }
@@ -171,7 +172,10 @@ export async function generateIpsecKey(client: LanguageClient, args: IpsecKeyArg
   const uri = editor?.document.uri;
   if (picked.choice === 'copy') {
     await vscode.env.clipboard.writeText(key);
-    void vscode.window.showInformationMessage(`Key copied. Paste it into: ${pasteCommand(knownClusterName(info))}`);
+    // With a button VS Code shows the notification expanded, so a long cluster name never cuts the command off.
+    void vscode.window
+      .showInformationMessage(`Key copied. Paste it into: ${pasteCommand(knownClusterName(info))}`, CLEAR_CLIPBOARD)
+      .then((answer) => (answer === CLEAR_CLIPBOARD ? vscode.env.clipboard.writeText('') : undefined));
   } else if (picked.choice === 'save') {
     await saveToFile(key, uri?.scheme === 'file' ? uri : undefined, args);
   } else {
