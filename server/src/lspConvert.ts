@@ -57,6 +57,7 @@ export function toCompletionItem(e: CompletionEntry): CompletionItem {
     label: e.label,
     kind: COMPLETION_KIND[e.kind],
     detail: e.detail,
+    labelDetails: e.labelDescription ? { description: e.labelDescription } : undefined,
     documentation: e.documentation ? { kind: MarkupKind.Markdown, value: e.documentation } : undefined,
     textEdit: { range: e.range, newText: e.insertText },
     additionalTextEdits: e.additionalEdits,

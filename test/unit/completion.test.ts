@@ -45,7 +45,7 @@ describe('completion: Cilium keys', () => {
       const entries = keyItems(`${at(kops)}${CILIUM}      |\n`);
       const expected = ciliumFields(version(kops), '').map((f) => f.path);
       assert.deepEqual([...labels(entries)].sort(), [...expected].sort());
-      assert.ok(entries.every((e) => e.detail.startsWith(`kops ${kops} · `)));
+      assert.ok(entries.every((e) => e.documentation.startsWith(`kops ${kops}`)));
     });
   }
 
@@ -74,7 +74,7 @@ describe('completion: Cilium keys', () => {
     const entries = items(`${at('v1.22.6')}${CILIUM}      |\n`);
     const agentLabels = item(entries, 'agentLabels');
     assert.equal(agentLabels.deprecated, true);
-    assert.equal(agentLabels.detail, 'kops v1.22.6 · list of strings · deprecated');
+    assert.equal(agentLabels.detail, 'list of strings · deprecated');
     assert.match(agentLabels.documentation, /no effect from v1\.18 until v1\.23 \(kops' comment: not implemented\)/);
     assert.equal(item(entries, 'ipam').deprecated, false);
     assert.equal(item(items(`${at('v1.18.3')}${CILIUM}      |\n`), 'enableipv4').deprecated, false);
@@ -157,19 +157,20 @@ describe('completion: Cilium values', () => {
     }
   });
 
-  it("sorts the kops default of the file's release first, preselected and named, the rest in kops' order", () => {
+  it("sorts the kops default of the file's release first, preselected and marked, the rest in kops' order", () => {
     const entries = items(`${at('v1.36.2')}${CILIUM}      ipam: |\n`);
     assert.deepEqual(bySort(entries), ['kubernetes', 'hostscope', 'crd', 'eni']);
-    assert.equal(item(entries, 'kubernetes').detail, 'kops v1.36.2 default · ipam');
+    assert.equal(item(entries, 'kubernetes').detail, 'ipam');
+    assert.equal(item(entries, 'kubernetes').labelDescription, 'kops default');
     assert.deepEqual(
       entries.filter((e) => e.preselect).map((e) => e.label),
       ['kubernetes'],
     );
-    assert.ok(!item(entries, 'eni').detail.includes('default'));
+    assert.equal(item(entries, 'eni').labelDescription, undefined);
     const old = items(`${at('v1.18.0')}${CILIUM}      ipam: |\n`);
     assert.deepEqual(bySort(old), ['crd', 'eni']);
     assert.ok(
-      old.every((e) => !e.preselect && !e.detail.includes('default')),
+      old.every((e) => !e.preselect && e.labelDescription === undefined),
       'kops v1.18 does not default ipam',
     );
   });
@@ -213,7 +214,7 @@ describe('completion: other kops keys', () => {
     const ig = kopsDocument('InstanceGroup', 'nodes', ['  role: Node', '  mach|']);
     const entries = items(ig);
     assert.equal(item(entries, 'machineType').insertText, 'machineType: ');
-    assert.ok(item(entries, 'machineType').detail.startsWith('kops v1.36.2 · string'));
+    assert.equal(item(entries, 'machineType').detail, 'string');
     assert.ok(!labels(entries).includes('role'));
   });
 
@@ -230,7 +231,7 @@ describe('completion: other kops keys', () => {
     assert.deepEqual(bySort(role('v1.36.2')), ['Master', 'APIServer', 'Node', 'Bastion']);
     assert.deepEqual(bySort(role('v1.36.2', 'v1alpha3')), ['ControlPlane', 'APIServer', 'Node', 'Bastion']);
     assert.deepEqual(bySort(role('v1.20.0')), ['Node', 'Master', 'Bastion']);
-    assert.ok(role('v1.36.2').every((e) => e.kind === 'enum' && !e.isSnippet && e.detail === 'kops v1.36.2 · role'));
+    assert.ok(role('v1.36.2').every((e) => e.kind === 'enum' && !e.isSnippet && e.detail === 'role'));
     assert.equal(item(items(`${kopsHeader('InstanceGroup', 'nodes')}spec:\n  role:|\n`), 'Node').insertText, ' Node');
   });
 
@@ -238,6 +239,48 @@ describe('completion: other kops keys', () => {
     const text = `${CILIUM}      ipam: eni\n---\napiVersion: apps/v1\nkind: Deployment\nspec:\n  |\n`;
     assert.deepEqual(items(text), []);
     assert.deepEqual(items(`apiVersion: v1\nkind: ConfigMap\ndata:\n  ipam: |\n`), []);
+  });
+});
+
+describe('completion rows', () => {
+  const positions: Record<string, string> = {
+    'cilium keys, v1.36.2': `${CILIUM}      |\n`,
+    'cilium keys, v1.22.6 (deprecated ones)': `${at('v1.22.6')}${CILIUM}      |\n`,
+    'ipam values': `${CILIUM}      ipam: |\n`,
+    'cilium versions': `${CILIUM}      version: |\n`,
+    'hubble keys': `${CILIUM}      hubble:\n        |\n`,
+    'spec keys': `${cluster()}spec:\n  |\n`,
+    'networking providers': `${cluster()}spec:\n  networking:\n    |\n`,
+    'kubeProxy booleans': `${cluster()}spec:\n  kubeProxy:\n    enabled: |\n`,
+    'InstanceGroup keys': kopsDocument('InstanceGroup', 'nodes', ['  role: Node', '  |']),
+    'InstanceGroup roles': `${kopsHeader('InstanceGroup', 'nodes')}spec:\n  role: |\n`,
+  };
+
+  it('name the kops release once, in the documentation, never in the short detail the row shows', () => {
+    for (const [where, marked] of Object.entries(positions)) {
+      const entries = items(marked);
+      assert.ok(entries.length > 0, where);
+      for (const e of entries) {
+        assert.doesNotMatch(e.detail, /kops|v1\.\d+\.\d+/, `${where}: ${e.label}`);
+        assert.ok(e.detail.length > 0 && e.detail.length <= 30, `${where}: ${e.label} detail ${JSON.stringify(e.detail)}`);
+        assert.match(e.documentation, /^kops v\d+\.\d+\.\d+\b/, `${where}: ${e.label}`);
+        assert.equal(e.documentation.match(/kops v\d+\.\d+\.\d+/g)?.length, 1, `${where}: ${e.label} names one release once`);
+      }
+    }
+  });
+
+  it('mark the kops default beside its label, and only it', () => {
+    const marked = (marked: string) => items(marked).filter((e) => e.labelDescription !== undefined);
+    assert.deepEqual(
+      marked(`${CILIUM}      ipam: |\n`).map((e) => [e.label, e.labelDescription, e.preselect]),
+      [['kubernetes', 'kops default', true]],
+    );
+    assert.deepEqual(
+      marked(`${CILIUM}      enableL7Proxy: |\n`).map((e) => e.label),
+      ['true'],
+    );
+    assert.equal(marked(`${CILIUM}      version: |\n`).length, 1);
+    assert.deepEqual(marked(`${CILIUM}      |\n`), [], 'keys carry no mark');
   });
 });
 

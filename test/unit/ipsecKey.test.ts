@@ -3,7 +3,9 @@ import {
   createSecretArgs,
   generateCiliumIpsecKey,
   IPSEC_KEY_PATTERN,
+  ipsecPickTitle,
   isClusterName,
+  pasteCommand,
   rotationFollowUp,
   terminalText,
 } from '../../client/src/commands/ciliumKey';
@@ -49,6 +51,21 @@ describe('Cilium IPsec key', () => {
       'kops update cluster --name demo.example.com --yes',
       'kops rolling-update cluster --name demo.example.com --yes',
     ]);
+  });
+
+  it('tells the user who copied the key the whole command to paste it into, with the cluster name', () => {
+    assert.equal(pasteCommand('demo.example.com'), 'kops create secret ciliumpassword -f - --name demo.example.com');
+    assert.equal(pasteCommand(undefined), 'kops create secret ciliumpassword -f - --name <cluster>');
+    assert.equal(pasteCommand('x; rm -rf /'), 'kops create secret ciliumpassword -f - --name <cluster>');
+  });
+
+  it('names WireGuard in the pick only while the spec has chosen no encryption', () => {
+    const none = { wireGuardAvailable: true, enableEncryption: false };
+    assert.match(ipsecPickTitle(none), /WireGuard/);
+    assert.doesNotMatch(ipsecPickTitle({ ...none, encryptionType: 'ipsec' }), /WireGuard/);
+    assert.doesNotMatch(ipsecPickTitle({ ...none, enableEncryption: true }), /WireGuard/);
+    assert.doesNotMatch(ipsecPickTitle({ ...none, wireGuardAvailable: false }), /WireGuard/);
+    assert.doesNotMatch(ipsecPickTitle(undefined), /WireGuard/);
   });
 
   it('accepts DNS-style cluster names only', () => {

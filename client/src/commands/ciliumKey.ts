@@ -22,6 +22,25 @@ export function createSecretArgs(clusterName: string, rotate: boolean): string[]
   return ['create', 'secret', 'ciliumpassword', '-f', '-', '--name', clusterName, ...(rotate ? ['--force'] : [])];
 }
 
+/** The command that stores a key pasted into it: kops reads the key from standard input. */
+export function pasteCommand(clusterName: string | undefined): string {
+  const name = clusterName && isClusterName(clusterName) ? clusterName : '<cluster>';
+  return `kops create secret ciliumpassword -f - --name ${name}`;
+}
+
+/** What the spec says about encryption, as far as the pick's title needs it. */
+export interface EncryptionSettings {
+  wireGuardAvailable: boolean;
+  enableEncryption: boolean;
+  encryptionType?: string;
+}
+
+/** WireGuard is named as the alternative only while the spec has chosen no encryption yet. */
+export function ipsecPickTitle(settings: EncryptionSettings | undefined): string {
+  const undecided = settings?.wireGuardAvailable && !settings.enableEncryption && !settings.encryptionType;
+  return undecided ? 'Generate Cilium IPsec key (or use WireGuard, which needs none)' : 'Generate Cilium IPsec key';
+}
+
 /** What to run after replacing the key so the nodes pick it up. */
 export function rotationFollowUp(clusterName: string): string[] {
   return [`kops update cluster --name ${clusterName} --yes`, `kops rolling-update cluster --name ${clusterName} --yes`];

@@ -4,7 +4,7 @@ import { COMMANDS, type StatusParams } from '../../../server/src/protocol';
 import { selectKopsVersion, showVersions } from './versions';
 import { insertCiliumEtcd } from './etcdCommand';
 import { generateIpsecKey, type IpsecKeyArgs } from './ipsecKey';
-import { showMigrationGuide } from './migrationGuide';
+import { registerMigrationSteps, showMigrationGuide } from './migrationGuide';
 
 /** The extension's edit commands. Errors become a message, never an unhandled rejection. */
 export function registerCommands(
@@ -22,6 +22,7 @@ export function registerCommands(
       }
     };
   context.subscriptions.push(
+    registerMigrationSteps(),
     vscode.commands.registerCommand(
       COMMANDS.insertCiliumEtcd,
       guarded(() => insertCiliumEtcd(client)),

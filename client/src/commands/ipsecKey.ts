@@ -2,7 +2,15 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CiliumEncryptionInfoRequest, type CiliumEncryptionInfo, type DocumentRequestParams } from '../../../server/src/protocol';
-import { createSecretArgs, generateCiliumIpsecKey, isClusterName, rotationFollowUp, writeKeyFile } from './ciliumKey';
+import {
+  createSecretArgs,
+  generateCiliumIpsecKey,
+  ipsecPickTitle,
+  isClusterName,
+  pasteCommand,
+  rotationFollowUp,
+  writeKeyFile,
+} from './ciliumKey';
 import { runWithSecretOnStdin } from './secretTerminal';
 import { applyServerEdits } from './serverEdits';
 
@@ -21,6 +29,7 @@ export interface IpsecKeyArgs {
   overwrite?: boolean;
 }
 const CHOICES: readonly Choice[] = ['create', 'rotate', 'save', 'copy'];
+const CLEAR_CLIPBOARD = 'Clear clipboard';
 interface ChoiceItem extends vscode.QuickPickItem {
   choice: Choice;
 }
@@ -58,8 +67,10 @@ function choices(info: CiliumEncryptionInfo | undefined): ChoiceItem[] {
   ];
 }
 
+const knownClusterName = (info: CiliumEncryptionInfo | undefined): string => info?.clusterName ?? process.env.KOPS_CLUSTER_NAME ?? '';
+
 async function clusterNameFor(info: CiliumEncryptionInfo | undefined): Promise<string | undefined> {
-  const suggested = info?.clusterName ?? process.env.KOPS_CLUSTER_NAME ?? '';
+  const suggested = knownClusterName(info);
   if (suggested && isClusterName(suggested)) return suggested;
   return vscode.window.showInputBox({
     title: 'kops cluster name',
@@ -148,13 +159,11 @@ export async function generateIpsecKey(client: LanguageClient, args: IpsecKeyArg
     );
     if (go !== 'Generate') return;
   }
-  // The title has the width the placeholder lacks for the hint.
-  const wireGuard = info?.wireGuardAvailable ? ' (WireGuard, encryptionType: wireguard, needs no key)' : '';
   const picked =
     args.choice && CHOICES.includes(args.choice)
       ? { choice: args.choice }
       : await vscode.window.showQuickPick(choices(info), {
-          title: `Generate Cilium IPsec key${wireGuard}`,
+          title: ipsecPickTitle(info),
           placeHolder: 'Where should the new key go?',
           ignoreFocusOut: true,
         });
@@ -163,7 +172,10 @@ export async function generateIpsecKey(client: LanguageClient, args: IpsecKeyArg
   const uri = editor?.document.uri;
   if (picked.choice === 'copy') {
     await vscode.env.clipboard.writeText(key);
-    void vscode.window.showInformationMessage('The IPsec key is on the clipboard. Paste it into `kops create secret ciliumpassword -f -`.');
+    // With a button VS Code shows the notification expanded, so a long cluster name never cuts the command off.
+    void vscode.window
+      .showInformationMessage(`Key copied. Paste it into: ${pasteCommand(knownClusterName(info))}`, CLEAR_CLIPBOARD)
+      .then((answer) => (answer === CLEAR_CLIPBOARD ? vscode.env.clipboard.writeText('') : undefined));
   } else if (picked.choice === 'save') {
     await saveToFile(key, uri?.scheme === 'file' ? uri : undefined, args);
   } else {

@@ -5,6 +5,9 @@ import { CHROMIUM, PW_MODULE } from './paths.mjs';
 
 const { chromium } = createRequire(import.meta.url)(PW_MODULE);
 
+/** The browser window every UI test starts with. */
+export const VIEWPORT = { width: 1400, height: 850 };
+
 export async function launchBrowser(runDir, env) {
   return chromium.launchPersistentContext(path.join(runDir, 'chrome-profile'), {
     executablePath: CHROMIUM,
@@ -20,6 +23,6 @@ export async function launchBrowser(runDir, env) {
       '--disable-component-update',
       '--disable-sync',
     ],
-    viewport: { width: 1400, height: 850 },
+    viewport: VIEWPORT,
   });
 }

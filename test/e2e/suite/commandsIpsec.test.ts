@@ -5,10 +5,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { inside, openFixture } from './helpers';
-import { filesUnder, until } from './commandsHelpers';
+import { filesUnder, informationMessagesDuring, until } from './commandsHelpers';
 import { leakProbeDir, rememberKey } from './securityKeys';
+import { spyOnNotifications } from './securityNotifications';
 
 const SPEC = 'ipsec-cluster.yaml';
+/** The same cluster with `enableEncryption: true` and `encryptionType: ipsec` already set. */
+const IPSEC_CHOSEN = 'ipsec-configured.yaml';
 const KEY = /^keys: 3 rfc4106\(gcm\(aes\)\) [0-9a-f]{40} 128$/;
 /** Any key in kops' format, also one this suite did not see. */
 const ANY_KEY = /rfc4106\(gcm\(aes\)\) [0-9a-f]{40}/;
@@ -46,6 +49,25 @@ async function copyKey(): Promise<string> {
   return keyIn(await vscode.env.clipboard.readText(), 'the clipboard');
 }
 
+type ShowQuickPick = (items: unknown, options?: vscode.QuickPickOptions) => Thenable<unknown>;
+
+/** Runs the command with its pick, records the pick's title and cancels it (the suite shares the extension's `vscode` API object). */
+async function pickTitle(): Promise<string | undefined> {
+  const window = vscode.window as unknown as { showQuickPick: ShowQuickPick };
+  const original = window.showQuickPick;
+  let title: string | undefined;
+  window.showQuickPick = (_items, options) => {
+    title = options?.title;
+    return Promise.resolve(undefined);
+  };
+  try {
+    await vscode.commands.executeCommand('kopsSpec.generateCiliumIpsecKey');
+  } finally {
+    window.showQuickPick = original;
+  }
+  return title;
+}
+
 /** Key files go where the harness's leak scan expects files that hold keys on purpose. */
 const keyDir = () => fs.mkdtempSync(path.join(leakProbeDir(), 'commands-'));
 const traced = (pattern: RegExp) => (fs.readFileSync(outputChannelLog() ?? '/dev/null', 'utf8').match(pattern) ?? []).length;
@@ -77,6 +99,42 @@ suite('kops: Generate Cilium IPsec key', () => {
     const first = await copyKey();
     const second = await copyKey();
     assert.ok(first !== second, 'two runs give two different keys');
+  });
+
+  test('the pick names WireGuard as the alternative only while the spec has chosen no encryption', async () => {
+    await openFixture(SPEC);
+    assert.match((await pickTitle()) ?? '(no pick)', /^Generate Cilium IPsec key .*WireGuard/);
+    await openFixture(IPSEC_CHOSEN);
+    assert.strictEqual(await pickTitle(), 'Generate Cilium IPsec key', 'encryptionType: ipsec: no WireGuard in the title');
+  });
+
+  test('copy: the notification names the whole kops command, with --name of the cluster', async () => {
+    await openFixture(SPEC);
+    let key = '';
+    const shown = await informationMessagesDuring(async () => {
+      key = await copyKey();
+    });
+    const copied = shown.filter((m) => m.startsWith('Key copied'));
+    assert.strictEqual(copied.length, 1, `one copy notification among ${JSON.stringify(shown)}`);
+    assert.ok(copied[0].endsWith(': kops create secret ciliumpassword -f - --name ipsec.example.com'), copied[0]);
+    assert.ok(!copied[0].includes('`'), 'no backticks: the notification shows plain text');
+    assert.ok(!copied[0].includes(key.split(' ')[3]), 'the notification holds no key');
+  });
+
+  test('copy: the notification\'s "Clear clipboard" wipes the key from the clipboard', async () => {
+    await openFixture(SPEC);
+    const spy = spyOnNotifications((shown) => (shown.items.includes('Clear clipboard') ? 'Clear clipboard' : undefined));
+    try {
+      await vscode.env.clipboard.writeText('');
+      await vscode.commands.executeCommand('kopsSpec.generateCiliumIpsecKey', { choice: 'copy' });
+      await until('the clipboard is empty again', async () => ((await vscode.env.clipboard.readText()) === '' ? true : undefined));
+    } finally {
+      spy.dispose();
+    }
+    assert.ok(
+      spy.shown.some((s) => s.message.startsWith('Key copied') && s.items.includes('Clear clipboard')),
+      'the copy notification offered the button',
+    );
   });
 
   test('no key reaches a document, a settings file, or any log (kops Spec output channel with verbose trace, extension host, server)', async () => {

@@ -21,10 +21,18 @@ suite('completion inside spec.networking.cilium', () => {
     assert.strictEqual(keys.length, catalogKeyCount('v1.36.2'));
   });
 
-  test('`ipam: ` offers exactly the four IPAM modes kops accepts', async () => {
+  test("`ipam: ` offers exactly the four IPAM modes kops accepts, kops' default marked beside its label and the rows short", async () => {
     const doc = await openFixture('v136-cilium-empty.yaml');
     const items = await withTyped(doc, endOfLine(doc, 'cilium:'), '\n      ipam: ', (at) => completionsAt(doc, at));
-    assert.deepStrictEqual(ourItems(items).map(labelOf).sort(), ['crd', 'eni', 'hostscope', 'kubernetes']);
+    const ours = ourItems(items);
+    assert.deepStrictEqual(ours.map(labelOf).sort(), ['crd', 'eni', 'hostscope', 'kubernetes']);
+    const marked = ours.filter((item) => typeof item.label !== 'string' && item.label.description === 'kops default');
+    assert.deepStrictEqual(marked.map(labelOf), ['kubernetes']);
+    assert.deepStrictEqual(
+      ours.map((item) => item.detail),
+      ['ipam', 'ipam', 'ipam', 'ipam'],
+      'the detail names the key; the release is in the documentation only',
+    );
   });
 
   test('`version: ` offers a Cilium v1.18.x first for kops v1.36', async () => {

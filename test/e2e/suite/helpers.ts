@@ -60,12 +60,14 @@ export const labelOf = (item: vscode.CompletionItem): string => (typeof item.lab
 
 /**
  * Items our server produced. Other providers (Red Hat YAML, word-based suggestions) would add items too;
- * ours name the kops version in `detail`, e.g. `kops v1.36.2 · boolean` (server/src/engine/features/completion/types.ts).
+ * ours start their documentation with the kops release, e.g. `kops v1.36.2` (server/src/engine/features/completion/rowText.ts).
  */
 export function ourItems(items: vscode.CompletionItem[]): vscode.CompletionItem[] {
-  return items.filter((item) => OUR_DETAIL.test(item.detail ?? ''));
+  return items.filter((item) => OUR_DOCUMENTATION.test(documentationOf(item)));
 }
-const OUR_DETAIL = /^kops v\d+\.\d+\.\d+( default)? · /;
+const OUR_DOCUMENTATION = /^kops v\d+\.\d+\.\d+\b/;
+const documentationOf = (item: vscode.CompletionItem): string =>
+  typeof item.documentation === 'string' ? item.documentation : (item.documentation?.value ?? '');
 
 /** The order the suggest widget shows before any typing: by sortText (else label). */
 export function suggestOrder(items: vscode.CompletionItem[]): vscode.CompletionItem[] {

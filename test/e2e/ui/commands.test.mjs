@@ -85,4 +85,48 @@ describe('kops Spec edit actions in the VS Code workbench', function () {
     await ui.wb.page.keyboard.press('Escape');
     await picker.waitFor({ state: 'hidden', timeout: WAIT });
   });
+
+  it('palette → kops: Generate Cilium IPsec key → Copy: the notification shows the whole kops command with --name, unclipped', async () => {
+    await ui.wb.openFile(IPSEC);
+    await ui.wb.runCommand('Notifications: Clear All Notifications');
+    await ui.wb.page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: WAIT });
+    await ui.wb.runCommand('kops: Generate Cilium IPsec key');
+    const picker = ui.wb.page.locator('.quick-input-widget', { hasText: 'Generate Cilium IPsec key' });
+    await picker.waitFor({ timeout: WAIT });
+    await picker.locator('.quick-input-list .monaco-list-row', { hasText: 'Copy to the clipboard' }).first().click();
+    const toast = ui.wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'Key copied' }).first();
+    await toast.waitFor({ timeout: WAIT });
+    const message = toast.locator('.notification-list-item-message').first();
+    assert.match(await message.innerText(), /kops create secret ciliumpassword -f - --name ipsec\.example\.com$/);
+    const clipped = await message.evaluate((e) => e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight);
+    assert.strictEqual(clipped, false, 'the message fits the notification without being cut off');
+  });
+
+  it('lightbulb on ipam → the migration steps open as a preview beside the spec and close without a question', async () => {
+    await ui.wb.openFile(IPSEC);
+    await ui.wb.cursorTo(IPSEC, 'ipam', 2);
+    const groups = await ui.wb.page.locator('.editor-group-container').count();
+    // The lightbulb lists every action on the line (Ctrl+. only quick fixes; the guide is not one).
+    const lightbulb = ui.wb.page.locator('.lightBulbWidget').first();
+    await lightbulb.waitFor({ timeout: WAIT });
+    await lightbulb.click();
+    const action = ui.wb.page.locator('.action-widget .monaco-list-row', { hasText: 'Show the safe steps' }).first();
+    await action.waitFor({ timeout: WAIT });
+    await action.click();
+    const tab = ui.wb.page.locator('.tabs-container .tab', { hasText: 'Changing Cilium IPAM' }).first();
+    await tab.waitFor({ timeout: WAIT });
+    const preview = ui.wb.page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+    const steps = preview.locator('pre', { hasText: 'kops rolling-update cluster --name ipsec.example.com --force --yes' }).first();
+    await steps.waitFor({ timeout: WAIT });
+    await steps.locator('button[aria-label="Copy code block"]').waitFor({ state: 'attached', timeout: WAIT });
+    assert.strictEqual(await ui.wb.page.locator('.editor-group-container').count(), groups + 1, 'the preview opened beside the spec');
+
+    await tab.hover();
+    await tab.locator('.tab-actions [aria-label^="Close"]').click();
+    await tab.waitFor({ state: 'detached', timeout: WAIT });
+    assert.strictEqual(await ui.wb.page.locator('.monaco-dialog-box').count(), 0, 'closing asked nothing');
+    assert.strictEqual(await ui.wb.page.locator('.editor-group-container').count(), groups, 'no empty editor group remains');
+    const tabs = await ui.wb.page.locator('.tabs-container .tab').allInnerTexts();
+    assert.ok(!tabs.some((t) => /Preview|Untitled|\.md/.test(t)), `no preview and no Markdown source left among ${JSON.stringify(tabs)}`);
+  });
 });

@@ -5,6 +5,7 @@ import type { KopsVersion } from '../../kops/releases';
 import type { CursorContext } from '../../document/cursor/cursorContext';
 import { defaultText, fieldByName, fieldDocumentation, isRetired, keyAsWritten, namedFields, typeLabel } from '../../kops/ciliumNaming';
 import { keyInsert, orderKey, valueInsert, type ValueShape } from './snippets';
+import { KOPS_DEFAULT_MARK, releaseDocumentation } from './rowText';
 import type { CompletionEntry } from './types';
 
 const BOOLEANS = ['true', 'false'];
@@ -33,8 +34,8 @@ export function ciliumKeyItems(ctx: CursorContext, v: KopsVersion, parent: Ciliu
       return {
         label: name,
         kind: 'property',
-        detail: `kops ${v.text} · ${typeLabel(field)}${retired ? ' · deprecated' : ''}`,
-        documentation: fieldDocumentation(field, api),
+        detail: `${typeLabel(field)}${retired ? ' · deprecated' : ''}`,
+        documentation: releaseDocumentation(v, fieldDocumentation(field, api)),
         insertText: insert.text,
         isSnippet: insert.isSnippet,
         sortText: `${retired ? 1 : 0}_${name}`,
@@ -73,7 +74,7 @@ function valueChoices(field: CiliumField, v: KopsVersion, api: KopsApiVersion): 
 
 /**
  * Values for a Cilium key: its kops enum, booleans, or the Cilium versions kops accepts. The kops default of the
- * file's release sorts first, preselected and named in the detail; the others follow in kops' order.
+ * file's release sorts first, preselected and marked beside its label; the others follow in kops' order.
  */
 export function ciliumValueItems(ctx: CursorContext, v: KopsVersion, parent: CiliumParent, api: KopsApiVersion): CompletionEntry[] {
   const field = ctx.key === undefined ? undefined : fieldByName(v, parent, ctx.key, api);
@@ -81,8 +82,9 @@ export function ciliumValueItems(ctx: CursorContext, v: KopsVersion, parent: Cil
   return valueChoices(field, v, api).map(({ value, isDefault, note, kind }, i) => ({
     label: value,
     kind,
-    detail: isDefault ? `kops ${v.text} default · ${ctx.key}` : `kops ${v.text} · ${ctx.key}${note ? ` · ${note}` : ''}`,
-    documentation: fieldDocumentation(field, api),
+    detail: ctx.key ?? '',
+    labelDescription: isDefault ? KOPS_DEFAULT_MARK : undefined,
+    documentation: releaseDocumentation(v, fieldDocumentation(field, api), note),
     insertText: valueInsert(ctx, value),
     isSnippet: false,
     sortText: isDefault ? orderKey(0) : orderKey(i + 1),

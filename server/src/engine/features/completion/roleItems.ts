@@ -4,6 +4,7 @@ import { writtenInstanceGroupRoles } from '../../kops/instanceGroupRoles';
 import type { KopsVersion } from '../../kops/releases';
 import { schemaAt } from '../../kops/schema/specSchema';
 import { orderKey, valueInsert } from './snippets';
+import { releaseDocumentation } from './rowText';
 import type { CompletionEntry } from './types';
 
 const ROLE_PATH = ['spec', 'role'];
@@ -14,11 +15,11 @@ export const isRoleValue = (ctx: CursorContext): boolean =>
 
 /** The roles kops accepts for an InstanceGroup at this release, spelled as `api` writes them, in kops' order. */
 export function roleValueItems(ctx: CursorContext, v: KopsVersion, api: KopsApiVersion): CompletionEntry[] {
-  const documentation = schemaAt('InstanceGroup', v, ROLE_PATH)?.description ?? '';
+  const documentation = releaseDocumentation(v, schemaAt('InstanceGroup', v, ROLE_PATH)?.description ?? '');
   return writtenInstanceGroupRoles(v, api).map((role, i) => ({
     label: role,
     kind: 'enum',
-    detail: `kops ${v.text} · role`,
+    detail: 'role',
     documentation,
     insertText: valueInsert(ctx, role),
     isSnippet: false,

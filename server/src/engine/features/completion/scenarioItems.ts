@@ -4,6 +4,7 @@ import { CILIUM_PATH } from '../../kops/dialect';
 import type { KopsVersion } from '../../kops/releases';
 import type { Position } from '../../types';
 import { scenarioProposals } from '../scenarios';
+import { releaseDocumentation } from './rowText';
 import { orderKey } from './snippets';
 import type { CompletionEntry } from './types';
 
@@ -21,7 +22,7 @@ export function scenarioItems(file: ParsedFile, pos: Position, ctx: CursorContex
     label: p.label,
     kind: 'snippet',
     detail: p.title,
-    documentation: p.documentation,
+    documentation: releaseDocumentation(v, p.documentation),
     insertText: '',
     isSnippet: false,
     sortText: `2_${orderKey(i)}`,

@@ -3,6 +3,7 @@ import type { KopsVersion } from '../../kops/releases';
 import type { CursorContext } from '../../document/cursor/cursorContext';
 import { schemaAt, schemaTypeLabel, typeOf, type SchemaNode } from '../../kops/schema/specSchema';
 import { keyInsert, orderKey, valueInsert, type ValueShape } from './snippets';
+import { releaseDocumentation } from './rowText';
 import type { CompletionEntry } from './types';
 
 const BOOLEANS = ['true', 'false'];
@@ -26,8 +27,8 @@ function keyEntry(ctx: CursorContext, v: KopsVersion, name: string, node: Schema
   return {
     label: name,
     kind: 'property',
-    detail: `kops ${v.text} · ${schemaTypeLabel(node)}`,
-    documentation: node.description ?? '',
+    detail: schemaTypeLabel(node),
+    documentation: releaseDocumentation(v, node.description ?? ''),
     insertText: insert.text,
     isSnippet: insert.isSnippet,
     sortText: `0_${name}`,
@@ -42,8 +43,8 @@ function providerEntry(ctx: CursorContext, v: KopsVersion, name: string, node: S
   return {
     label: ctx.keyOnly ? name : `${name}: {}`,
     kind: 'module',
-    detail: `kops ${v.text} · networking provider`,
-    documentation: node.description ?? '',
+    detail: 'networking provider',
+    documentation: releaseDocumentation(v, node.description ?? ''),
     insertText: text,
     isSnippet,
     sortText: `${name === 'cilium' ? 0 : 1}_${name}`,
@@ -73,8 +74,8 @@ export function schemaValueItems(ctx: CursorContext, kind: KopsKind, v: KopsVers
   return values.map((value, i) => ({
     label: value,
     kind: typeOf(node) === 'boolean' ? 'value' : 'enum',
-    detail: `kops ${v.text} · ${ctx.key}`,
-    documentation: node.description ?? '',
+    detail: ctx.key ?? '',
+    documentation: releaseDocumentation(v, node.description ?? ''),
     insertText: valueInsert(ctx, value),
     isSnippet: false,
     sortText: orderKey(i),

@@ -6,9 +6,11 @@ export type CompletionKind = 'property' | 'value' | 'snippet' | 'enum' | 'module
 export interface CompletionEntry {
   label: string;
   kind: CompletionKind;
-  /** Names kops-spec and the kops version, e.g. `kops v1.36.2 · boolean`. */
+  /** Short: the key's type or the key being valued, e.g. `boolean`, `ipam`. */
   detail: string;
-  /** Markdown. */
+  /** Beside the label (LSP labelDetails.description), e.g. `kops default`. */
+  labelDescription?: string;
+  /** Markdown, naming the kops release first (rowText.ts). */
   documentation: string;
   /**
    * Text for `range`. Lines after the first are indented relative to the cursor line's own indentation

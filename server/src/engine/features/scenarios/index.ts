@@ -23,9 +23,9 @@ function changeLine(change: ScenarioChange): string[] {
 }
 
 /** The summary, then the keys the scenario changes in this spec. */
-function documentation(s: CiliumScenario, doc: YamlDocument, v: KopsVersion): string {
+function documentation(s: CiliumScenario, doc: YamlDocument): string {
   const lines = s.changes.filter((c) => !alreadySet(doc, c)).flatMap(changeLine);
-  return `${s.summary} Sets, for kops ${v.text}:\n\n\`\`\`yaml\n${lines.join('\n')}\n\`\`\``;
+  return `${s.summary} Sets:\n\n\`\`\`yaml\n${lines.join('\n')}\n\`\`\``;
 }
 
 /**
@@ -47,7 +47,7 @@ export function scenarioProposals(file: ParsedFile, pos: Position, v: KopsVersio
     out.push({
       label: scenario.label,
       title: scenario.title,
-      documentation: documentation(scenario, doc, v),
+      documentation: documentation(scenario, doc),
       range: typed.mainRange,
       additionalEdits: typed.additionalEdits(merged),
     });
