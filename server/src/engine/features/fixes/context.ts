@@ -12,6 +12,8 @@ export interface FixContext {
   api: KopsApiVersion;
   v: KopsVersion;
   finding: Finding;
+  /** The path the finding is written on; keys a fix adds go beside it. */
+  near: PathSegment[];
   edit: YamlEditor;
 }
 
@@ -20,7 +22,8 @@ export type Fixer = (ctx: FixContext) => Fix[];
 export function fixContext(file: ParsedFile, v: KopsVersion, finding: Finding): FixContext | undefined {
   const doc = documentAt(file, file.lines.offsetAt(finding.range.start));
   if (!doc?.kops) return undefined;
-  return { file, doc, api: doc.kops.apiVersion, v, finding, edit: new YamlEditor(file, doc) };
+  const near = pathStartingAt(doc, file.lines.offsetAt(finding.range.start) - doc.offset)?.path ?? parsePath(finding.path);
+  return { file, doc, api: doc.kops.apiVersion, v, finding, near, edit: new YamlEditor(file, doc, near) };
 }
 
 /** Document offset of the finding's start. */
