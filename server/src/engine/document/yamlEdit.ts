@@ -197,16 +197,24 @@ export class YamlEditor {
   }
 
   /**
-   * Where an entry's own text ends: a block node's range runs on over blank lines and the comments above the
-   * next key (those at the entry's `column` or left of it), which stay with that key.
+   * Where an entry's own text ends: with the comment lines indented under it, but not the blank lines and
+   * comments above the next key (at the entry's `column` or left of it), which stay with that key.
    */
   private entryEnd(end: number, column: number): number {
+    const commentIndent = (from: number, to: number) => /^([ \t]*)#/.exec(this.doc.text.slice(from, to))?.[1].length;
     let e = this.trimTrailing(end);
     for (;;) {
       const start = this.lineStart(e);
-      const comment = /^([ \t]*)#/.exec(this.doc.text.slice(start, e));
-      if (!comment || comment[1].length > column || start === 0) return e;
+      const indent = commentIndent(start, e);
+      if (indent === undefined || indent > column || start === 0) break;
       e = this.trimTrailing(start);
+    }
+    for (;;) {
+      const next = this.doc.text.indexOf('\n', e) + 1;
+      const nextEnd = next > 0 ? this.lineEnd(next) : -1;
+      const indent = next > 0 ? commentIndent(next, nextEnd) : undefined;
+      if (indent === undefined || indent <= column) return e;
+      e = nextEnd;
     }
   }
 

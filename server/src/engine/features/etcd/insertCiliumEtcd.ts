@@ -53,7 +53,12 @@ export function insertCiliumEtcd(file: ParsedFile, eff: EffectiveVersion, positi
  * The command's work on one Cluster document (also the quick fix for etcdManaged / kvstore findings, which
  * pass the finding's path as `near` so `etcdManaged` lands beside it).
  */
-export function ciliumEtcdEdits(file: ParsedFile, doc: YamlDocument, v: KopsVersion, near: readonly PathSegment[] = []): InsertCiliumEtcdResult {
+export function ciliumEtcdEdits(
+  file: ParsedFile,
+  doc: YamlDocument,
+  v: KopsVersion,
+  near: readonly PathSegment[] = [],
+): InsertCiliumEtcdResult {
   if (!doc.kops || !isMap(nodeAt(doc, ['spec']))) return { message: 'The Cluster document has no spec mapping.' };
   if (doc.yaml.errors.length) return { message: 'Fix the YAML syntax errors in the Cluster document first.' };
   const cilium = ciliumPath(dialectFor(doc.kops.apiVersion));
