@@ -74,6 +74,22 @@ describe('fixes put what they add beside what their finding is about', () => {
     const fixed = applyFix(text, 'cilium-nodeport-kubeproxy', /Disable kube-proxy/);
     assert.equal(fixed, text.replace('  # sizing\n', '  kubeProxy:\n    enabled: false\n  # sizing\n'));
   });
+
+  it("adds a kops rule's key beside the key the rule blames: the load balancer class next to its type", () => {
+    const text = cluster('v1.30.4', [
+      '  cloudProvider: aws',
+      '  api:',
+      '    loadBalancer:',
+      '      type: Public',
+      '      additionalSecurityGroups:',
+      '      - sg-1',
+      '  topology:',
+      '    dns:',
+      '      type: None',
+    ]);
+    const fixed = applyFix(text, 'kops-api', /class to Network/);
+    assert.equal(fixed, text.replace('      type: Public\n', '      type: Public\n      class: Network\n'));
+  });
 });
 
 describe('a Cilium version fix says what it changes', () => {
