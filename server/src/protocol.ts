@@ -67,6 +67,8 @@ export namespace KopsReleasesRequest {
 /** Commands the server names in code actions, by the engine's name for them. */
 export const SERVER_COMMANDS = {
   showMigrationGuide: 'kopsSpec.showMigrationGuide',
+  /** VS Code's own command; it opens an https link given as a string. */
+  openLink: 'vscode.open',
 } as const;
 export type ServerCommand = keyof typeof SERVER_COMMANDS;
 

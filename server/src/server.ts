@@ -271,7 +271,7 @@ connection.onCodeAction(({ textDocument, range, context }, token) =>
         findings,
       } = checked;
       const wanted = context.only;
-      return codeActions(file, eff, range, findings)
+      return codeActions(file, eff, range, findings, wanted)
         .filter((a) => !wanted || wanted.some((kind) => a.kind === kind || a.kind.startsWith(`${kind}.`)))
         .map((a) => toCodeAction(a, { uri: textDocument.uri, version }, context.diagnostics));
     },

@@ -8,12 +8,12 @@ import { applyEdits } from '../helpers/applyEdits';
 import { positionOf } from '../helpers/marker';
 import { kopsDocument } from '../helpers/kopsText';
 
-function actionsAt(text: string, anchor: string): EngineCodeAction[] {
+function actionsAt(text: string, anchor: string, only?: string[]): EngineCodeAction[] {
   const file = parseFile(text);
   const eff = effectiveKopsVersion(file, {});
   const at = positionOf(text, anchor);
   const range: Range = { start: at, end: at };
-  return codeActions(file, eff, range, diagnose(file, eff));
+  return codeActions(file, eff, range, diagnose(file, eff), only);
 }
 
 const findingsOf = (text: string) => {
@@ -64,17 +64,30 @@ describe('code actions', () => {
     assert.equal(fixed, `${head}  networking:\n    cilium:\n      ipam: kubernetes\n`);
   });
 
-  it('has a source.fixAll action that applies only bulk-safe fixes', () => {
+  it('has a source.fixAll action that applies only bulk-safe fixes, for requests that ask for that kind', () => {
     const text = `${head}  networking:\n    cilium:\n      bpfRoot: /sys/fs/bpf\n      enableNodeport: true\n      tunnel: vxlna\n`;
-    const fixAll = actionsAt(text, 'kubernetesVersion').filter((a) => a.kind === 'source.fixAll');
-    assert.equal(fixAll.length, 1);
-    const fixed = applyEdits(text, fixAll[0].edits);
-    assert.equal(fixed, `${head}  networking:\n    cilium:\n      enableNodePort: true\n      tunnel: vxlna\n`);
+    for (const only of [['source.fixAll'], ['source']]) {
+      const fixAll = actionsAt(text, 'kubernetesVersion', only).filter((a) => a.kind === 'source.fixAll');
+      assert.equal(fixAll.length, 1, only.join());
+      const fixed = applyEdits(text, fixAll[0].edits);
+      assert.equal(fixed, `${head}  networking:\n    cilium:\n      enableNodePort: true\n      tunnel: vxlna\n`);
+    }
   });
 
-  it('offers the etcd rewrite inside the Cilium block, and not once it is done', () => {
+  it("offers the file's safe fixes beside a finding's own fixes, and not on a line without a finding", () => {
+    const text = `${head}  networking:\n    cilium:\n      bpfRoot: /sys/fs/bpf\n      enableNodeport: true\n      tunnel: vxlna\n`;
+    const fileWide = (anchor: string) => actionsAt(text, anchor).filter((a) => /safe kops fix/.test(a.title));
+    assert.deepEqual(
+      fileWide('bpfRoot').map((a) => [a.kind, a.title]),
+      [['quickfix', 'Apply 2 safe kops fixes in this file']],
+    );
+    assert.deepEqual(fileWide('kubernetesVersion'), []);
+    assert.equal(fileWide('vxlna').length, 1, 'a finding without a safe fix of its own still reaches the others');
+  });
+
+  it('offers the etcd rewrite on the `cilium:` line, and not once it is done', () => {
     const text = `${head}  etcdClusters:\n  - name: main\n    etcdMembers:\n    - name: a\n      instanceGroup: control-plane-a\n  networking:\n    cilium:\n      ipam: kubernetes\n`;
-    const rewrite = actionsAt(text, 'ipam').filter((a) => a.kind === 'refactor.rewrite');
+    const rewrite = actionsAt(text, 'cilium:').filter((a) => a.kind === 'refactor.rewrite');
     assert.equal(rewrite.length, 1);
     const done = applyEdits(text, rewrite[0].edits);
     assert.deepEqual(
@@ -82,13 +95,42 @@ describe('code actions', () => {
       [],
     );
     assert.deepEqual(
-      actionsAt(done, 'ipam').filter((a) => a.kind === 'refactor.rewrite'),
+      actionsAt(done, 'cilium:').filter((a) => a.kind === 'refactor.rewrite'),
       [],
     );
     assert.deepEqual(
       actionsAt(text, 'kubernetesVersion').filter((a) => a.kind === 'refactor.rewrite'),
       [],
     );
+  });
+
+  it('offers Cilium etcd actions only on the lines they are about, not on ipam or version', () => {
+    const text =
+      `${head}  etcdClusters:\n  - name: main\n    etcdMembers:\n    - name: a\n      instanceGroup: control-plane-a\n` +
+      `  networking:\n    cilium:\n      ipam: kubernetes\n      version: v1.18.6\n      etcdManaged: true\n`;
+    assert.ok(findingsOf(text).some((f) => f.code === 'cilium-etcdmanaged-needs-cluster'));
+    const etcdTitles = (anchor: string, offset = 0) => {
+      const file = parseFile(text);
+      const eff = effectiveKopsVersion(file, {});
+      const at = positionOf(text, anchor, offset);
+      return codeActions(file, eff, { start: at, end: at }, diagnose(file, eff))
+        .map((a) => a.title)
+        .filter((t) => /etcd/.test(t));
+    };
+    for (const [anchor, offset] of [
+      ['ipam', 0],
+      ['ipam: kubernetes', 14],
+      ['version', 0],
+      ['version: v1.18.6', 12],
+      ['instanceGroup', 0],
+    ] as const)
+      assert.deepEqual(etcdTitles(anchor, offset), [], `${anchor} +${offset}`);
+    assert.deepEqual(etcdTitles('cilium:'), ['Give Cilium its own etcd cluster (etcdManaged)']);
+    assert.deepEqual(etcdTitles('etcdManaged'), [
+      'Give Cilium its own etcd cluster (etcdManaged)',
+      'Show the safe steps to change `etcdManaged` on a running cluster',
+    ]);
+    assert.deepEqual(etcdTitles('etcdClusters'), ['Add the `cilium` etcd cluster (members mirror `main`)', 'Remove `etcdManaged`']);
   });
 
   it('fixes what comes before a YAML syntax error, one by one and all at once', () => {
@@ -98,9 +140,9 @@ describe('code actions', () => {
       actions.map((a) => [a.kind, a.title]),
       [
         ['quickfix', 'Rename to `enableNodePort`'],
-        ['source.fixAll', 'Apply 2 safe kops fixes in this file'],
+        ['quickfix', 'Apply 2 safe kops fixes in this file'],
         ['quickfix', 'Remove `bpfRoot` (kops discards it)'],
-        ['source.fixAll', 'Apply 2 safe kops fixes in this file'],
+        ['quickfix', 'Apply 2 safe kops fixes in this file'],
       ],
     );
     assert.equal(applyEdits(text, actions[1].edits), `${head}  networking:\n    cilium:\n      enableNodePort: true\n`);

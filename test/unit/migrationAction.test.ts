@@ -32,6 +32,14 @@ describe('migration code action', () => {
     assert.match(migrationGuideAt(cluster('      ip|am: eni\n')) ?? '', /IPAM/);
   });
 
+  it("offers it anywhere on the key's line, its value included, and on no other line", () => {
+    assert.match(migrationGuideAt(cluster('      ipam: en|i\n')) ?? '', /IPAM/);
+    assert.match(migrationGuideAt(cluster('      |ipam: eni\n')) ?? '', /IPAM/);
+    assert.equal(migrationGuideAt(cluster('      ipam: eni\n      version: v1.1|8.6\n')), undefined);
+    assert.equal(migrationGuideAt(cluster('      hubble:\n        en|abled: true\n      ipam: eni\n')), undefined);
+    assert.equal(migrationGuideAt(cluster('      ipam: eni\n      # |later\n')), undefined);
+  });
+
   it('offers nothing on keys that are safe to change', () => {
     assert.equal(migrationGuideAt(cluster('      agent|PrometheusPort: 9090\n')), undefined);
   });

@@ -94,6 +94,71 @@ describe('YAML edits keep formatting', () => {
   });
 });
 
+describe('where YamlEditor puts a new key', () => {
+  const near = (text: string, path: string[], run: (e: YamlEditor) => ReturnType<YamlEditor['set']>) => {
+    const file = parseFile(text);
+    return applyEdits(text, run(new YamlEditor(file, file.documents[0], path)));
+  };
+  const cilium = [
+    'spec:',
+    '  networking:',
+    '    cilium:',
+    '      ipam: kubernetes',
+    '      hubble:',
+    '        enabled: true',
+    '        relay:',
+    '          enabled: true',
+    '        # hubble notes',
+    '      # the proxy',
+    '      enableL7Proxy: true',
+    '  kubeProxy:',
+    '    enabled: false',
+    '',
+  ].join('\n');
+
+  it('right after the entry that leads to `near`, past its nested blocks and before the next key and its comment', () => {
+    assert.equal(
+      near(cilium, ['spec', 'networking', 'cilium', 'hubble', 'relay', 'enabled'], (e) =>
+        e.set(['spec', 'networking', 'cilium', 'bpfLBSock'], 'true'),
+      ),
+      cilium.replace('        # hubble notes\n', '        # hubble notes\n      bpfLBSock: true\n'),
+    );
+  });
+
+  it('right after `near` itself when it is a sibling, even with blocks after it', () => {
+    assert.equal(
+      near(cilium, ['spec', 'networking', 'cilium', 'ipam'], (e) =>
+        e.set(['spec', 'networking', 'cilium', 'enableIPv4Masquerade'], 'true'),
+      ),
+      cilium.replace('ipam: kubernetes\n', 'ipam: kubernetes\n      enableIPv4Masquerade: true\n'),
+    );
+  });
+
+  it('missing parents go beside the branch `near` is in; without `near`, or off its branch, after the last key', () => {
+    assert.equal(
+      near(cilium, ['spec', 'networking', 'cilium', 'ipam'], (e) => e.set(['spec', 'certManager', 'enabled'], 'true')),
+      cilium.replace('  kubeProxy:\n', '  certManager:\n    enabled: true\n  kubeProxy:\n'),
+    );
+    assert.equal(
+      near(cilium, [], (e) => e.set(['spec', 'networking', 'cilium', 'bpfLBSock'], 'true')),
+      cilium.replace('enableL7Proxy: true\n', 'enableL7Proxy: true\n      bpfLBSock: true\n'),
+    );
+    assert.equal(
+      near(cilium, ['spec', 'kubeProxy', 'enabled'], (e) => e.set(['spec', 'networking', 'cilium', 'bpfLBSock'], 'true')),
+      cilium.replace('enableL7Proxy: true\n', 'enableL7Proxy: true\n      bpfLBSock: true\n'),
+    );
+  });
+
+  it('keeps that order when a flow mapping becomes a block', () => {
+    assert.equal(
+      near('spec:\n  cilium: {ipam: eni, tunnel: disabled}\n', ['spec', 'cilium', 'ipam'], (e) =>
+        e.set(['spec', 'cilium', 'enableIPv4Masquerade'], 'false'),
+      ),
+      'spec:\n  cilium:\n    ipam: eni\n    enableIPv4Masquerade: false\n    tunnel: disabled\n',
+    );
+  });
+});
+
 describe('YamlEditor edits the fixes rely on', () => {
   const cases: Array<[title: string, before: string, run: (e: YamlEditor) => ReturnType<YamlEditor['set']>, after: string]> = [
     [

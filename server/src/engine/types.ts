@@ -39,6 +39,8 @@ export interface Fix {
   preferred?: boolean;
   /** Safe to apply to every finding of the same code in one go. */
   fixAllSafe?: boolean;
+  /** A page to read before applying it (Cilium's upgrade notes for a new minor), offered as its own action. */
+  readFirst?: { title: string; url: string };
 }
 
 export interface Finding {

@@ -63,8 +63,9 @@ async function actionsFor(doc: vscode.TextDocument, diagnostic: vscode.Diagnosti
   return all.filter((a): a is vscode.CodeAction => typeof (a as vscode.Command).command !== 'string');
 }
 
-/** "Show migration steps" opens a guide beside the editor and edits nothing. */
-const opensGuideOnly = (action: vscode.CodeAction) => !action.edit && action.command?.command === 'kopsSpec.showMigrationGuide';
+/** "Show migration steps" opens a guide beside the editor, "Open the Cilium … upgrade notes" a web page; neither edits. */
+const opensGuideOnly = (action: vscode.CodeAction) =>
+  !action.edit && (action.command?.command === 'kopsSpec.showMigrationGuide' || action.command?.command === 'vscode.open');
 
 /** Applies a code action the way the editor does: its edit, then its command. Returns applyEdit's answer. */
 async function applyAction(action: vscode.CodeAction): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { parseFile, type ParsedFile, type YamlDocument } from './documents';
-import { comparePositions, rangesTouch, type TextEdit } from '../types';
+import { comparePositions, rangesTouch, type PathSegment, type TextEdit } from '../types';
 import { YamlEditor } from './yamlEdit';
 
 const isInsert = (e: TextEdit): boolean => comparePositions(e.range.start, e.range.end) === 0;
@@ -33,17 +33,19 @@ export function diffEdit(file: ParsedFile, after: string): TextEdit[] {
 
 /**
  * Runs edit steps one after another on the document (each sees the previous one's result) and returns the
- * whole change as one edit. Steps that find nothing to do are skipped; undefined when a step fails.
+ * whole change as one edit. Steps that find nothing to do are skipped; undefined when a step fails. New keys
+ * go beside `near` (see YamlEditor).
  */
 export function chainEdits(
   file: ParsedFile,
   doc: YamlDocument,
   steps: ReadonlyArray<(editor: YamlEditor) => TextEdit[] | undefined>,
+  near: readonly PathSegment[] = [],
 ): TextEdit[] | undefined {
   const index = file.documents.indexOf(doc);
   let current = file;
   for (const step of steps) {
-    const edits = step(new YamlEditor(current, current.documents[index]));
+    const edits = step(new YamlEditor(current, current.documents[index], near));
     if (edits === undefined) return undefined;
     if (edits.length === 0) continue;
     current = parseFile(applyEdits(current, edits), current);

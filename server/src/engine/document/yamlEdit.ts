@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { fileRange, type ParsedFile, type YamlDocument } from './documents';
-import { nodeAt, pairOf, spanOf } from './yamlNav';
+import { keyName, nodeAt, pairOf, spanOf } from './yamlNav';
 import type { PathSegment, TextEdit } from '../types';
 
 /** A scalar with no text at all, as in `key:` or `key: # comment`. */
@@ -9,6 +9,9 @@ const isEmptyScalar = (node: unknown): node is Scalar => isScalar(node) && node.
 /**
  * Minimal text edits on one document that keep the user's formatting and comments:
  * only the lines being added, changed or removed are touched.
+ *
+ * Where a new key goes: right after the entry of its mapping that holds (or leads to) `near`, the path the edit
+ * is about (a fix's finding), so `bpfLBSock` lands beside `bpfLBSockHostNSOnly`; after the last entry otherwise.
  */
 export class YamlEditor {
   /** The file's first line break (`doc.text` has lone CRs turned into LFs for the parser). */
@@ -17,6 +20,7 @@ export class YamlEditor {
   constructor(
     private readonly file: ParsedFile,
     private readonly doc: YamlDocument,
+    private readonly near: readonly PathSegment[] = [],
   ) {
     const at = file.text.search(/[\r\n]/);
     this.eol = at < 0 || file.text[at] === '\n' ? '\n' : file.text[at + 1] === '\n' ? '\r\n' : '\r';
@@ -179,7 +183,7 @@ export class YamlEditor {
     return this.replace(at, at, `${before}${valueText}${after}`);
   }
 
-  /** Inserts an entry (first line unindented, later lines already carrying `indent`) as the last key of a map. */
+  /** Inserts an entry (first line unindented, later lines already carrying `indent`) into a block map, placed by `near`. */
   private insertEntry(mapPath: readonly PathSegment[], build: (indent: string) => string[]): TextEdit[] {
     const map = mapPath.length ? nodeAt(this.doc, mapPath) : this.doc.yaml.contents;
     if (!isMap(map)) return [];
@@ -187,9 +191,40 @@ export class YamlEditor {
     const firstKey = spanOf(map.items[0]?.key as Node);
     const indent = firstKey ? ' '.repeat(this.column(firstKey[0])) : '';
     const lines = build(indent);
-    const last = spanOf(map.items[map.items.length - 1])!;
-    const at = this.lineEnd(this.trimTrailing(last[1]));
+    const after = spanOf(map.items[this.entryAfter(mapPath, map)])!;
+    const at = this.lineEnd(this.entryEnd(after[1], indent.length));
     return [this.replace(at, at, `\n${indent}${lines.join('\n')}`)];
+  }
+
+  /**
+   * Where an entry's own text ends: with the comment lines indented under it, but not the blank lines and
+   * comments above the next key (at the entry's `column` or left of it), which stay with that key.
+   */
+  private entryEnd(end: number, column: number): number {
+    const commentIndent = (from: number, to: number) => /^([ \t]*)#/.exec(this.doc.text.slice(from, to))?.[1].length;
+    let e = this.trimTrailing(end);
+    for (;;) {
+      const start = this.lineStart(e);
+      const indent = commentIndent(start, e);
+      if (indent === undefined || indent > column || start === 0) break;
+      e = this.trimTrailing(start);
+    }
+    for (;;) {
+      const next = this.doc.text.indexOf('\n', e) + 1;
+      const nextEnd = next > 0 ? this.lineEnd(next) : -1;
+      const indent = next > 0 ? commentIndent(next, nextEnd) : undefined;
+      if (indent === undefined || indent <= column) return e;
+      e = nextEnd;
+    }
+  }
+
+  /** Index of the entry a new key of `map` follows: the one on the way to `near`, else the last. */
+  private entryAfter(mapPath: readonly PathSegment[], map: YAMLMap): number {
+    const last = map.items.length - 1;
+    if (this.near.length <= mapPath.length || mapPath.some((segment, i) => this.near[i] !== segment)) return last;
+    const key = this.near[mapPath.length];
+    const at = typeof key === 'string' ? map.items.findIndex((pair) => keyName(pair) === key) : -1;
+    return at < 0 ? last : at;
   }
 
   /** `cilium: {}` or `{a: 1}` becomes a block mapping holding the old entries plus the new one. */
@@ -201,7 +236,8 @@ export class YamlEditor {
     const indent = ' '.repeat(this.column(ownerKey[0])) + this.step;
     const old = map.items.map((p) => `${indent}${this.doc.text.slice(...spanOf(p)!)}`);
     const lines = build(indent);
-    const block = [...old, `${indent}${lines[0]}`, ...lines.slice(1)].join('\n');
+    const split = map.items.length ? this.entryAfter(mapPath, map) + 1 : 0;
+    const block = [...old.slice(0, split), `${indent}${lines[0]}`, ...lines.slice(1), ...old.slice(split)].join('\n');
     const before = this.doc.text.slice(ownerKey[1], start);
     const colon = before.indexOf(':');
     return [this.replace(ownerKey[1] + colon + 1, end, `\n${block}`)];

@@ -134,3 +134,30 @@ export function keySpan(doc: YamlDocument, path: readonly PathSegment[]): [numbe
 export function valueSpan(doc: YamlDocument, path: readonly PathSegment[]): [number, number] | undefined {
   return spanOf(nodeAt(doc, path));
 }
+
+/**
+ * Path of the key (or of the value) that starts at `offset`, found by walking the parsed document, so keys
+ * that contain dots are never misread.
+ */
+export function pathStartingAt(doc: YamlDocument, offset: number): { path: PathSegment[]; at: 'key' | 'value' } | undefined {
+  const walk = (node: unknown, path: PathSegment[]): { path: PathSegment[]; at: 'key' | 'value' } | undefined => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const name = keyName(pair);
+        const key = spanOf(pair.key as Node);
+        if (name === undefined) continue;
+        if (key && key[0] === offset) return { path: [...path, name], at: 'key' };
+        const value = spanOf(pair.value as Node | null);
+        if (value && value[0] === offset && !isMap(pair.value) && !isSeq(pair.value)) return { path: [...path, name], at: 'value' };
+        if (value && value[0] <= offset && offset < value[1]) return walk(pair.value, [...path, name]);
+      }
+    } else if (isSeq(node)) {
+      for (let i = 0; i < node.items.length; i++) {
+        const span = spanOf(node.items[i] as Node);
+        if (span && span[0] <= offset && offset < span[1]) return walk(node.items[i], [...path, i]);
+      }
+    }
+    return undefined;
+  };
+  return walk(doc.yaml.contents, []);
+}

@@ -1,13 +1,14 @@
 import { isMap } from 'yaml';
 import { ciliumEtcdEdits } from './etcd';
-import { clusterDocument, type ParsedFile } from '../document/documents';
+import type { ParsedFile } from '../document/documents';
 import type { EffectiveVersion } from '../kops/effectiveVersion';
 import { editsClash } from '../document/textEdits';
 import { fixesFor } from './fixes';
+import { keyOnLine, samePath } from '../document/lineKey';
 import { migrationAction } from './migration';
 import { rangesTouch, type Finding, type Fix, type Range, type TextEdit } from '../types';
-import { nodeAt, spanOf } from '../document/yamlNav';
-import { CILIUM_PATH } from '../kops/dialect';
+import { nodeAt } from '../document/yamlNav';
+import { ciliumPath, dialectFor } from '../kops/dialect';
 
 export interface EngineCodeAction {
   title: string;
@@ -17,7 +18,7 @@ export interface EngineCodeAction {
   /** Codes of the findings this action resolves (the server attaches the matching diagnostics). */
   diagnosticCodes: string[];
   /** A client command to run after the edits, by the engine's name for it (the server maps it to the command id). */
-  command?: { title: string; name: 'showMigrationGuide'; arguments?: unknown[] };
+  command?: { title: string; name: 'showMigrationGuide' | 'openLink'; arguments?: unknown[] };
 }
 
 /** The preferred, batch-safe fix of every finding, dropping any whose edits clash with one already taken. */
@@ -45,45 +46,80 @@ function fixAllOfKind(file: ParsedFile, eff: EffectiveVersion, code: string, fin
   ];
 }
 
-function fixAllInFile(file: ParsedFile, eff: EffectiveVersion, findings: readonly Finding[]): EngineCodeAction[] {
+/**
+ * Every safe fix of the file in one action: as `source.fixAll` for fix-on-save and the Source Action menu, and
+ * as a quick fix beside a finding's own fixes (unless it only repeats that code's "fix all").
+ */
+function fixAllInFile(
+  file: ParsedFile,
+  eff: EffectiveVersion,
+  findings: readonly Finding[],
+  kind: 'quickfix' | 'source.fixAll',
+  offeredCodes: ReadonlySet<string>,
+): EngineCodeAction[] {
   const parts = combinable(file, eff, findings);
-  if (parts.length === 0) return [];
+  const codes = [...new Set(parts.map((p) => p.finding.code))];
+  if (parts.length === 0 || (kind === 'quickfix' && (parts.length < 2 || (codes.length === 1 && offeredCodes.has(codes[0]))))) return [];
   return [
     {
       title: `Apply ${parts.length} safe kops fix${parts.length === 1 ? '' : 'es'} in this file`,
-      kind: 'source.fixAll',
+      kind,
       edits: parts.flatMap((p) => p.fix.edits),
-      diagnosticCodes: [...new Set(parts.map((p) => p.finding.code))],
+      diagnosticCodes: codes,
     },
   ];
 }
 
-/** Inside `spec.etcdClusters` or `spec.networking.cilium` of a Cluster document, offer the etcd command as a rewrite. */
-function etcdRewrite(file: ParsedFile, eff: EffectiveVersion, range: Range, findings: readonly Finding[]): EngineCodeAction[] {
-  if (findings.some((f) => f.code === 'cilium-etcdmanaged-needs-cluster' || f.code === 'cilium-kvstore-needs-etcd')) return [];
-  const doc = clusterDocument(file, range.start);
-  if (!doc || doc.offset > file.lines.offsetAt(range.start)) return [];
-  const offset = file.lines.offsetAt(range.start) - doc.offset;
-  const inside = [['spec', 'etcdClusters'], CILIUM_PATH].some((path) => {
-    const span = spanOf(nodeAt(doc, path));
-    return span !== undefined && span[0] <= offset && offset <= span[1];
-  });
-  if (!inside || !isMap(nodeAt(doc, CILIUM_PATH))) return [];
-  const result = ciliumEtcdEdits(file, doc, eff.version);
+/**
+ * On the `cilium:`, `etcdManaged` or `etcdClusters:` line of a Cluster using Cilium, the etcd command as a
+ * rewrite, unless a finding there already offers it as its fix.
+ */
+function etcdRewrite(file: ParsedFile, eff: EffectiveVersion, range: Range, here: readonly Finding[]): EngineCodeAction[] {
+  if (here.some((f) => f.code === 'cilium-etcdmanaged-needs-cluster' || f.code === 'cilium-kvstore-needs-etcd')) return [];
+  const key = keyOnLine(file, range.start.line);
+  if (!key?.doc.kops || key.doc.kops.kind !== 'Cluster') return [];
+  const cilium = ciliumPath(dialectFor(key.doc.kops.apiVersion));
+  const relevant = [cilium, [...cilium, 'etcdManaged'], ['spec', 'etcdClusters']].some((path) => samePath(path, key.path));
+  if (!relevant || !isMap(nodeAt(key.doc, cilium))) return [];
+  const result = ciliumEtcdEdits(file, key.doc, eff.version);
   if (!('edits' in result)) return [];
   return [{ title: 'Give Cilium its own etcd cluster (etcdManaged)', kind: 'refactor.rewrite', edits: result.edits, diagnosticCodes: [] }];
 }
 
+/** A fix's `readFirst` page as its own action, once per page. */
+function readFirstActions(fixes: readonly Fix[], codes: readonly string[]): EngineCodeAction[] {
+  const pages = new Map(fixes.flatMap((f) => (f.readFirst ? [[f.readFirst.url, f.readFirst.title] as const] : [])));
+  return [...pages].map(([url, title]) => ({
+    title,
+    kind: 'quickfix' as const,
+    edits: [],
+    diagnosticCodes: [...codes],
+    command: { title, name: 'openLink' as const, arguments: [url] },
+  }));
+}
+
+/** Whether a request limited to `only` kinds asks for `source.fixAll` (the editor's fix-on-save, the Source Action menu). */
+const asksForFixAll = (only: readonly string[] | undefined): boolean =>
+  only !== undefined && only.some((k) => k === 'source.fixAll' || 'source.fixAll'.startsWith(`${k}.`));
+
 /**
- * Code actions for `range`: the fixes of every finding it touches (best one preferred), one "fix all" per
- * code where the fix is safe in bulk, a file-wide safe fix-all, and the etcd rewrite. `findings` is
- * diagnose(file, eff).
+ * Code actions for `range`, each only where it belongs: the fixes of every finding the range touches (best one
+ * preferred) with the pages to read first, one "fix all" per code of those findings and every safe fix of the
+ * file; the etcd rewrite and the migration steps on the line of the key they are about. The file's safe fixes
+ * as `source.fixAll` only when the request's `only` asks for that kind. `findings` is diagnose(file, eff).
  */
-export function codeActions(file: ParsedFile, eff: EffectiveVersion, range: Range, findings: Finding[]): EngineCodeAction[] {
+export function codeActions(
+  file: ParsedFile,
+  eff: EffectiveVersion,
+  range: Range,
+  findings: Finding[],
+  only?: readonly string[],
+): EngineCodeAction[] {
   const here = findings.filter((f) => rangesTouch(f.range, range));
   const actions: EngineCodeAction[] = [];
   for (const finding of here) {
-    for (const fix of fixesFor(file, eff.version, finding)) {
+    const fixes = fixesFor(file, eff.version, finding);
+    for (const fix of fixes) {
       actions.push({
         title: fix.title,
         kind: 'quickfix',
@@ -92,9 +128,17 @@ export function codeActions(file: ParsedFile, eff: EffectiveVersion, range: Rang
         ...(fix.preferred ? { isPreferred: true } : {}),
       });
     }
+    actions.push(...readFirstActions(fixes, [finding.code]));
   }
-  for (const code of new Set(here.map((f) => f.code))) actions.push(...fixAllOfKind(file, eff, code, findings));
-  actions.push(...fixAllInFile(file, eff, findings), ...etcdRewrite(file, eff, range, here));
+  const offeredCodes = new Set<string>();
+  for (const code of new Set(here.map((f) => f.code))) {
+    const all = fixAllOfKind(file, eff, code, findings);
+    if (all.length) offeredCodes.add(code);
+    actions.push(...all);
+  }
+  if (here.length) actions.push(...fixAllInFile(file, eff, findings, 'quickfix', offeredCodes));
+  if (asksForFixAll(only)) actions.push(...fixAllInFile(file, eff, findings, 'source.fixAll', offeredCodes));
+  actions.push(...etcdRewrite(file, eff, range, here));
   const migration = migrationAction(file, eff, range);
   if (migration) actions.push({ ...migration, kind: 'quickfix', edits: [], diagnosticCodes: [] });
   return actions;

@@ -4,7 +4,7 @@ import type { EffectiveVersion } from '../../kops/effectiveVersion';
 import type { KopsVersion } from '../../kops/releases';
 import { ciliumPath, dialectFor } from '../../kops/dialect';
 import { boolAt, structKeysAt } from '../../kops/goValues';
-import type { Position, TextEdit } from '../../types';
+import type { PathSegment, Position, TextEdit } from '../../types';
 import type { YamlEditor } from '../../document/yamlEdit';
 import { nodeAt } from '../../document/yamlNav';
 import { chainEdits } from '../../document/textEdits';
@@ -49,8 +49,16 @@ export function insertCiliumEtcd(file: ParsedFile, eff: EffectiveVersion, positi
   return ciliumEtcdEdits(file, doc, eff.version);
 }
 
-/** The command's work on one Cluster document (also the quick fix for etcdManaged / kvstore findings). */
-export function ciliumEtcdEdits(file: ParsedFile, doc: YamlDocument, v: KopsVersion): InsertCiliumEtcdResult {
+/**
+ * The command's work on one Cluster document (also the quick fix for etcdManaged / kvstore findings, which
+ * pass the finding's path as `near` so `etcdManaged` lands beside it).
+ */
+export function ciliumEtcdEdits(
+  file: ParsedFile,
+  doc: YamlDocument,
+  v: KopsVersion,
+  near: readonly PathSegment[] = [],
+): InsertCiliumEtcdResult {
   if (!doc.kops || !isMap(nodeAt(doc, ['spec']))) return { message: 'The Cluster document has no spec mapping.' };
   if (doc.yaml.errors.length) return { message: 'Fix the YAML syntax errors in the Cluster document first.' };
   const cilium = ciliumPath(dialectFor(doc.kops.apiVersion));
@@ -77,7 +85,7 @@ export function ciliumEtcdEdits(file: ParsedFile, doc: YamlDocument, v: KopsVers
     return undefined;
   };
   // addCluster runs first, on the unedited document it reads `main` from.
-  const edits = chainEdits(file, doc, [addCluster, setManaged]);
+  const edits = chainEdits(file, doc, [addCluster, setManaged], near);
   if (edits?.length === 0) return { message: 'Nothing to do: the spec already says what this command would write.' };
   return edits ? { edits } : { message: problem ?? 'The Cluster document changed shape while editing; nothing was changed.' };
 }

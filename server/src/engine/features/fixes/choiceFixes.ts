@@ -1,8 +1,8 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import { editDistance } from '../../kops/didYouMean';
 import type { Fix, PathSegment } from '../../types';
-import { nodeAt } from '../../document/yamlNav';
-import { findingOffset, fix, parsePath, pathStartingAt, type FixContext, type Fixer } from './context';
+import { nodeAt, pathStartingAt } from '../../document/yamlNav';
+import { findingOffset, fix, parsePath, type FixContext, type Fixer } from './context';
 
 /** Ranked replacements for a mistyped enum value or key: at most three, the best one preferred only when clearly best. */
 

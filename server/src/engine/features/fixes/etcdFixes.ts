@@ -30,7 +30,7 @@ function misnamedClusterFix(ctx: FixContext): Fix[] {
 }
 
 function insertFix(ctx: FixContext, title: string, preferred: boolean): Fix[] {
-  const result = ciliumEtcdEdits(ctx.file, ctx.doc, ctx.v);
+  const result = ciliumEtcdEdits(ctx.file, ctx.doc, ctx.v, ctx.near);
   return 'edits' in result ? fix(title, result.edits, preferred ? { preferred } : {}) : [];
 }
 

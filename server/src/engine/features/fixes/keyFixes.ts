@@ -1,4 +1,5 @@
-import { findingOffset, fix, pathStartingAt, type Fixer } from './context';
+import { pathStartingAt } from '../../document/yamlNav';
+import { findingOffset, fix, type Fixer } from './context';
 
 /** Keys kops throws away (dead), no longer uses (no effect) or says do nothing: removing them changes nothing in the cluster. */
 

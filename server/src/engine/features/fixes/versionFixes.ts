@@ -1,4 +1,5 @@
 import { ciliumVersionChoices, ciliumVersionPasses, defaultCiliumVersion, parseCiliumVersion } from '../../kops/catalog/ciliumVersions';
+import { ciliumDocsUrl } from '../../kops/catalog/docsLinks';
 import { ciliumPath, dialectFor } from '../../kops/dialect';
 import { stringAt } from '../../kops/goValues';
 import type { Fix } from '../../types';
@@ -6,6 +7,9 @@ import type { FindingCode } from '../../findingCodes';
 import { isScalar } from 'yaml';
 import { nodeAt } from '../../document/yamlNav';
 import { fix, type FixContext, type Fixer } from './context';
+
+/** Cilium's upgrade guide, for a target the docs table does not cover. */
+const CILIUM_UPGRADE_NOTES = 'https://docs.cilium.io/en/stable/operations/upgrade/';
 
 /** The Cilium version kops itself would pick for this cluster. */
 const kopsDefaultCilium = (ctx: FixContext): string => defaultCiliumVersion(ctx.v, stringAt(ctx.doc, ['spec', 'kubernetesVersion']));
@@ -45,13 +49,37 @@ export const versionFixer: Fixer = (ctx) => {
     ctx.finding.code === 'cilium-version-prefix' && prefixed !== undefined && prefixed !== target?.version && prefixFits(ctx, prefixed);
   if (prefixWorks) out.push(...fix(`Write it as \`${prefixed}\``, ctx.edit.set(path, prefixed), { preferred: true }));
   if (target && written !== target.version) {
-    const title = target.isDefault ? `Use kops ${ctx.v.text}'s default Cilium \`${target.version}\`` : `Use Cilium \`${target.version}\``;
-    out.push(...fix(title, ctx.edit.set(path, target.version), target.isDefault && !prefixWorks ? { preferred: true } : {}));
+    const jump = minorJump(written, target.version);
+    const title = jump
+      ? `Set ${target.isDefault ? "kops' default" : 'version'} ${target.version} (${jump.text}; read the upgrade notes)`
+      : target.isDefault
+        ? `Use kops ${ctx.v.text}'s default Cilium \`${target.version}\``
+        : `Use Cilium \`${target.version}\``;
+    const extra = { ...(target.isDefault && !prefixWorks ? { preferred: true } : {}), ...(jump ? { readFirst: jump.notes } : {}) };
+    out.push(...fix(title, ctx.edit.set(path, target.version), extra));
   }
-  if (written !== undefined)
-    out.push(...fix(`Remove \`version\` (kops installs its default, ${kopsDefaultCilium(ctx)})`, ctx.edit.removeKeyKeepingParent(path)));
+  if (written !== undefined) {
+    const installed = kopsDefaultCilium(ctx);
+    const jump = minorJump(written, installed);
+    const title = jump
+      ? `Remove \`version\` (kops' default ${installed}: ${jump.text})`
+      : `Remove \`version\` (kops installs its default, ${installed})`;
+    out.push(...fix(title, ctx.edit.removeKeyKeepingParent(path), jump ? { readFirst: jump.notes } : {}));
+  }
   return out;
 };
+
+const MINOR = /^v?(\d+)\.(\d+)/;
+
+/** `Cilium 1.16 → 1.18` and the upgrade notes of the new minor, when a fix moves Cilium to another minor release. */
+function minorJump(written: string | undefined, target: string): { text: string; notes: NonNullable<Fix['readFirst']> } | undefined {
+  const [from, to] = [MINOR.exec(written?.trim() ?? ''), MINOR.exec(target)];
+  if (!from || !to) return undefined;
+  const [fromMinor, toMinor] = [`${Number(from[1])}.${Number(from[2])}`, `${Number(to[1])}.${Number(to[2])}`];
+  if (fromMinor === toMinor) return undefined;
+  const url = ciliumDocsUrl('upgradeGuide', target) ?? CILIUM_UPGRADE_NOTES;
+  return { text: `Cilium ${fromMinor} → ${toMinor}`, notes: { title: `Open the Cilium ${toMinor} upgrade notes`, url } };
+}
 
 function prefixFits(ctx: FixContext, prefixed: string): boolean {
   const parsed = parseCiliumVersion(prefixed);

@@ -1,6 +1,6 @@
-import { cursorContext } from '../../document/cursor/cursorContext';
 import type { ParsedFile } from '../../document/documents';
 import type { EffectiveVersion } from '../../kops/effectiveVersion';
+import { keyOnLine } from '../../document/lineKey';
 import { migrationGuide } from './guide';
 import type { Range } from '../../types';
 import { scalarAt } from '../../document/yamlNav';
@@ -10,15 +10,13 @@ export interface MigrationAction {
   command: { title: string; name: 'showMigrationGuide'; arguments: [string] };
 }
 
-/** On a key whose change is disruptive for a running cluster, an action that opens the safe sequence. */
+/** On the line of a key whose change is disruptive for a running cluster, an action that opens the safe sequence. */
 export function migrationAction(file: ParsedFile, eff: EffectiveVersion, range: Range): MigrationAction | undefined {
-  const ctx = cursorContext(file, range.start);
-  if (!ctx || ctx.doc.kops?.kind !== 'Cluster' || ctx.mode !== 'key') return undefined;
-  const r = ctx.replaceRange;
-  const key = file.text.slice(file.lines.offsetAt(r.start), file.lines.offsetAt(r.end));
-  const name = scalarAt(ctx.doc, ['metadata', 'name']);
-  const guide = migrationGuide([...ctx.path, key], eff.version, typeof name === 'string' && name ? name : undefined);
+  const key = keyOnLine(file, range.start.line);
+  if (!key || key.doc.kops?.kind !== 'Cluster') return undefined;
+  const name = scalarAt(key.doc, ['metadata', 'name']);
+  const guide = migrationGuide(key.path, eff.version, typeof name === 'string' && name ? name : undefined);
   if (!guide) return undefined;
-  const title = `Show the safe steps to change \`${key}\` on a running cluster`;
+  const title = `Show the safe steps to change \`${String(key.path[key.path.length - 1])}\` on a running cluster`;
   return { title, command: { title, name: 'showMigrationGuide', arguments: [guide] } };
 }

@@ -58,7 +58,7 @@ function nlbOnly(c: ClusterContext): Violation[] {
       kopsPath: `${LB_KOPS}.type`,
       detail: 'topology.dns.type=none requires Network Load Balancer',
       message: `With topology.dns.type None, kops ${v.text} reaches the API through a Network load balancer: set api.loadBalancer.class to Network.`,
-      fixes: ruleFix(c, 'Set api.loadBalancer.class to Network', (e) => e.set([...LB, 'class'], 'Network')),
+      fixes: ruleFix(c, 'Set api.loadBalancer.class to Network', (e) => e.set([...LB, 'class'], 'Network'), true, [...LB, 'type']),
     });
   }
   if (atLeast(v, '1.19') && nlb && boolAt(doc, [...LB, 'useForInternalApi']) === true && lbType(doc) === 'Internal') {
