@@ -235,6 +235,22 @@ describe('completion: other kops keys', () => {
     assert.equal(item(items(`${kopsHeader('InstanceGroup', 'nodes')}spec:\n  role:|\n`), 'Node').insertText, ' Node');
   });
 
+  it('the other InstanceGroup settings kops checks against a list offer that list, for the release', () => {
+    const values = (kops: string, body: string): string[] =>
+      bySort(items(`${at(kops)}${kopsHeader('InstanceGroup', 'nodes')}spec:\n${body}`));
+    assert.deepEqual(values('v1.36.2', '  updatePolicy: |\n'), ['automatic', 'external']);
+    assert.deepEqual(values('v1.19.0', '  updatePolicy: |\n'), [], 'kops v1.19 does not check an InstanceGroup updatePolicy');
+    assert.deepEqual(values('v1.36.2', '  tenancy: |\n'), ['default', 'dedicated', 'host']);
+    assert.deepEqual(values('v1.36.2', '  volumes:\n  - device: /dev/xvdd\n    filesystem: |\n'), ['btfs', 'ext4', 'xfs']);
+    assert.deepEqual(values('v1.36.2', '  instanceMetadata:\n    httpTokens: |\n'), ['optional', 'required']);
+    assert.deepEqual(values('v1.22.0', '  mixedInstancesPolicy:\n    spotAllocationStrategy: |\n'), [
+      'lowest-price',
+      'diversified',
+      'capacity-optimized',
+    ]);
+    assert.ok(values('v1.36.2', '  mixedInstancesPolicy:\n    spotAllocationStrategy: |\n').includes('price-capacity-optimized'));
+  });
+
   it('a Deployment in the same file gets nothing', () => {
     const text = `${CILIUM}      ipam: eni\n---\napiVersion: apps/v1\nkind: Deployment\nspec:\n  |\n`;
     assert.deepEqual(items(text), []);

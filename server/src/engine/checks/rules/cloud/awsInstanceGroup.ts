@@ -1,6 +1,7 @@
 import type { YamlDocument } from '../../../document/documents';
 import { parseGoDuration } from '../../../kops/goDuration';
 import { intAt, stringPointerAt } from '../../../kops/goValues';
+import { CPU_CREDITS, HTTP_TOKENS, interruptionBehaviors } from '../../../kops/instanceGroupEnums';
 import { atLeast, before, type KopsVersion } from '../../../kops/releases';
 import type { InstanceGroupContext } from '../ruleContext';
 import { supportedValuesDetail, type Violation } from '../violation';
@@ -50,13 +51,13 @@ function instanceMetadataProblems(doc: YamlDocument, v: KopsVersion): Violation[
   if (before(v, '1.19')) return [];
   const out: Violation[] = [];
   const tokens = stringPointerAt(doc, ['spec', 'instanceMetadata', 'httpTokens']);
-  if (tokens !== undefined && tokens !== 'optional' && tokens !== 'required') {
+  if (tokens !== undefined && !HTTP_TOKENS.includes(tokens)) {
     out.push(
       cloudViolation({
         at: ['spec', 'instanceMetadata', 'httpTokens'],
         type: 'NotSupported',
         kopsPath: 'spec.instanceMetadata.httpTokens',
-        detail: supportedValuesDetail(['optional', 'required']),
+        detail: supportedValuesDetail(HTTP_TOKENS),
         message: `The instance metadata httpTokens setting is optional or required (IMDSv2), not ${tokens === '' ? 'an empty value' : tokens}.`,
       }),
     );
@@ -96,22 +97,19 @@ export function awsInstanceGroupRules(g: InstanceGroupContext): Violation[] {
   const { doc, v, cluster } = g;
   if (!cluster || cloudProviderOf(cluster) !== 'aws') return [];
   const name = instanceGroupName(doc);
-  const behaviors = before(v, '1.19') ? ['terminate', 'hibernate', 'stop'] : ['hibernate', 'stop', 'terminate'];
   return [
     ...additionalSecurityGroupProblems(doc, ['spec', 'additionalSecurityGroups'], ['spec', 'additionalSecurityGroups']),
     ...spotDurationProblems(doc, name),
     ...enumProblem(
       doc,
       'instanceInterruptionBehavior',
-      behaviors,
+      interruptionBehaviors(v),
       `${name}.spec.instanceInterruptionBehavior`,
       'the spot instanceInterruptionBehavior',
       v,
     ),
     ...instanceMetadataProblems(doc, v),
-    ...(atLeast(v, '1.20')
-      ? enumProblem(doc, 'cpuCredits', ['standard', 'unlimited'], kopsPath('spec', 'cpuCredits'), 'cpuCredits', v)
-      : []),
+    ...(atLeast(v, '1.20') ? enumProblem(doc, 'cpuCredits', CPU_CREDITS, kopsPath('spec', 'cpuCredits'), 'cpuCredits', v) : []),
     ...lifetimeProblems(doc, v, name),
   ];
 }

@@ -1,5 +1,5 @@
 import type { YamlDocument } from '../../../document/documents';
-import { eraOf } from '../../../kops/eras';
+import { spotAllocationStrategies } from '../../../kops/instanceGroupEnums';
 import { intAt, isSetAt, stringPointerAt, structAt } from '../../../kops/goValues';
 import { before, type KopsVersion } from '../../../kops/releases';
 import type { InstanceGroupContext } from '../ruleContext';
@@ -12,15 +12,6 @@ import { cloudProviderOf, cloudViolation, kopsPath } from './cloudFacts';
  */
 
 const POLICY = ['spec', 'mixedInstancesPolicy'] as const;
-
-const STRATEGIES = [
-  { from: '1.18', until: '1.23', values: ['lowest-price', 'diversified', 'capacity-optimized'] },
-  { from: '1.23', until: '1.25.3', values: ['lowest-price', 'diversified', 'capacity-optimized', 'capacity-optimized-prioritized'] },
-  {
-    from: '1.25.3',
-    values: ['lowest-price', 'diversified', 'capacity-optimized', 'capacity-optimized-prioritized', 'price-capacity-optimized'],
-  },
-];
 
 function onDemandProblems(doc: YamlDocument): Violation[] {
   const out: Violation[] = [];
@@ -59,8 +50,8 @@ function onDemandProblems(doc: YamlDocument): Violation[] {
 function strategyProblems(doc: YamlDocument, v: KopsVersion): Violation[] {
   const at = [...POLICY, 'spotAllocationStrategy'];
   const strategy = stringPointerAt(doc, at);
-  const values = eraOf(v, STRATEGIES)?.values;
-  if (strategy === undefined || !values || values.includes(strategy)) return [];
+  const values = spotAllocationStrategies(v);
+  if (strategy === undefined || !values.length || values.includes(strategy)) return [];
   return [
     cloudViolation({
       at,

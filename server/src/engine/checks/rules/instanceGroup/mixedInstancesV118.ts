@@ -1,4 +1,5 @@
 import { intAt, isSetAt, stringPointerAt, structAt } from '../../../kops/goValues';
+import { spotAllocationStrategies } from '../../../kops/instanceGroupEnums';
 import { before } from '../../../kops/releases';
 import type { PathSegment } from '../../../types';
 import type { InstanceGroupContext } from '../ruleContext';
@@ -11,7 +12,6 @@ import { supportedValuesDetail, type Violation } from '../violation';
 
 const CODE = 'kops-instancegroup';
 const BASE: readonly PathSegment[] = ['spec', 'mixedInstancesPolicy'];
-const SPOT_STRATEGIES = ['lowest-price', 'diversified', 'capacity-optimized'];
 
 export function mixedInstancesV118Violations(g: InstanceGroupContext): Violation[] {
   if (!before(g.v, '1.19') || !structAt(g.doc, BASE)) return [];
@@ -39,14 +39,15 @@ export function mixedInstancesV118Violations(g: InstanceGroupContext): Violation
     out.push(invalid('onDemandAboveBase', 'cannot be greater than 100', 'needs onDemandAboveBase between 0 and 100 (a percentage).'));
   }
   const strategy = stringPointerAt(g.doc, [...BASE, 'spotAllocationStrategy']);
-  if (strategy !== undefined && !SPOT_STRATEGIES.includes(strategy)) {
+  const strategies = spotAllocationStrategies(g.v);
+  if (strategy !== undefined && !strategies.includes(strategy)) {
     out.push({
       code: CODE,
       at: [...BASE, 'spotAllocationStrategy'],
       type: 'NotSupported',
       kopsPath: 'spec.mixedInstancesPolicy.spotAllocationStrategy',
-      detail: supportedValuesDetail(SPOT_STRATEGIES),
-      message: `kops ${g.v.text} accepts the spot allocation strategies ${SPOT_STRATEGIES.join(', ')}.`,
+      detail: supportedValuesDetail(strategies),
+      message: `kops ${g.v.text} accepts the spot allocation strategies ${strategies.join(', ')}.`,
     });
   }
   return out;

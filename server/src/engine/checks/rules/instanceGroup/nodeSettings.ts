@@ -1,4 +1,5 @@
 import { boolAt, itemsAt, stringPointerAt } from '../../../kops/goValues';
+import { UPDATE_POLICIES } from '../../../kops/instanceGroupEnums';
 import { atLeast } from '../../../kops/releases';
 import type { InstanceGroupContext } from '../ruleContext';
 import { supportedValuesDetail, type Violation } from '../violation';
@@ -10,7 +11,6 @@ import { internalRole, shown } from './igFacts';
  */
 
 const CODE = 'kops-instancegroup';
-const UPDATE_POLICIES = ['automatic', 'external'];
 
 function updatePolicyViolations(g: InstanceGroupContext): Violation[] {
   const policy = stringPointerAt(g.doc, ['spec', 'updatePolicy']);

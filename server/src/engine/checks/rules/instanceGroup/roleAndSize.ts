@@ -1,4 +1,5 @@
 import { isScalar, isSeq } from 'yaml';
+import { TENANCIES } from '../../../kops/instanceGroupEnums';
 import { nodeAt } from '../../../document/yamlNav';
 import { YamlEditor } from '../../../document/yamlEdit';
 import { goStringAt, intAt, isSetAt, stringPointerAt } from '../../../kops/goValues';
@@ -16,7 +17,6 @@ import { controlPlaneRole, controlPlaneWord, instanceGroupRoles, internalRole, s
 const CODE = 'kops-instancegroup';
 const MIN: readonly PathSegment[] = ['spec', 'minSize'];
 const MAX: readonly PathSegment[] = ['spec', 'maxSize'];
-const TENANCIES = ['default', 'dedicated', 'host'];
 
 function setTo(g: InstanceGroupContext, path: readonly PathSegment[], value: string, title: string): Fix[] {
   const edits = new YamlEditor(g.file, g.doc).set(path, value);

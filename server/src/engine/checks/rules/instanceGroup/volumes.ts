@@ -1,4 +1,5 @@
 import { isMap } from 'yaml';
+import { VOLUME_FILESYSTEMS } from '../../../kops/instanceGroupEnums';
 import { goStringAt, intAt, isSetAt, itemsAt } from '../../../kops/goValues';
 import type { PathSegment } from '../../../types';
 import type { InstanceGroupContext } from '../ruleContext';
@@ -13,7 +14,6 @@ import { cloudProvider, clusterOf } from './clusterView';
  */
 
 const CODE = 'kops-instancegroup';
-const FILESYSTEMS = ['btfs', 'ext4', 'xfs'];
 
 const mapIndexes = (g: InstanceGroupContext, key: string): number[] =>
   itemsAt(g.doc, ['spec', key]).flatMap((item, i) => (isMap(item) ? [i] : []));
@@ -60,14 +60,14 @@ function mountViolations(g: InstanceGroupContext, i: number): Violation[] {
     ...required(g, item, 'path', 'mount path required', 'the mount path'),
   ];
   const filesystem = goStringAt(g.doc, [...item, 'filesystem']);
-  if (filesystem !== undefined && !FILESYSTEMS.includes(filesystem)) {
+  if (filesystem !== undefined && !VOLUME_FILESYSTEMS.includes(filesystem)) {
     out.push({
       code: CODE,
       at: [...item, 'filesystem'],
       anchors: [item],
       type: 'NotSupported',
       kopsPath: `spec.volumeMounts[${i}].filesystem`,
-      detail: supportedValuesDetail(FILESYSTEMS),
+      detail: supportedValuesDetail(VOLUME_FILESYSTEMS),
       message: `kops ${g.v.text} formats volumes as ext4 or xfs (or btfs, its spelling of btrfs): set volumeMounts[${i}].filesystem to one of them.`,
     });
   }
