@@ -109,7 +109,7 @@ describe('the stdio server with hundreds and thousands of kops files', function 
     // Deleted under the index: the first two folders reported by the client's watcher, the others not at all.
     const deleting = (async () => {
       for (const folder of FOLDERS) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        await new Promise((resolve) => setTimeout(resolve, 5));
         rmSync(path(folder), { recursive: true });
         if (folder < 'bulk-c') await fileEvents(session, [['deleted', path(folder)]]);
       }
