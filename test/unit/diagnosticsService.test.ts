@@ -6,7 +6,7 @@ import { diagnose } from '../../server/src/engine/checks/diagnostics';
 import { rethrow } from '../../server/src/engine/errorBoundary';
 import { parseFile } from '../../server/src/engine/document/documents';
 import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
-import { clusterWithCiliumFindings } from '../helpers/kopsText';
+import { clusterWithCiliumFindings, kopsDocument } from '../helpers/kopsText';
 
 const cluster = (name: string) => clusterWithCiliumFindings(name);
 
@@ -39,6 +39,26 @@ describe('diagnostics service', () => {
     assert.ok(checked!.findings.length >= 24, 'two findings per Cluster');
     assert.deepEqual(checked!.findings, fresh(text));
     assert.equal(service.checks, 12);
+  });
+
+  it('checks InstanceGroups against their Cluster in the same slices, so that hundreds of them block nothing', async () => {
+    const groups = Array.from({ length: 12 }, (_, i) =>
+      kopsDocument('InstanceGroup', `g${i}`, ['  role: Node', '  subnets:', '  - nowhere']),
+    );
+    const withSubnet = clusterWithCiliumFindings('c.example.com', [
+      '  subnets:',
+      '  - name: us-east-1a',
+      '    type: Public',
+      '    zone: us-east-1a',
+    ]);
+    const text = [withSubnet, ...groups].join('---\n');
+    const { service } = setUp(text);
+    const checksAtPauses: number[] = [];
+    const checked = await service.check('u', () => (checksAtPauses.push(service.checks), false));
+    assert.deepEqual(checked!.findings, fresh(text));
+    assert.ok(checked!.findings.some((f) => f.code === 'kops-instancegroup-cluster'));
+    assert.equal(service.checks, 26, 'each document alone and against its related documents, once');
+    assert.equal(Math.max(...checksAtPauses), 26, `checks done at each pause: ${checksAtPauses.join(' ')}`);
   });
 
   it('re-checks only the edited document after an edit', async () => {

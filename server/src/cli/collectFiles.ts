@@ -1,5 +1,6 @@
 import { readdirSync, statSync, type Dirent } from 'fs';
 import { join } from 'path';
+import { readFailure } from './readSource';
 
 /** A file to check; `fromFolder` files are checked only when they turn out to hold kops documents. */
 export interface Candidate {
@@ -15,20 +16,13 @@ export interface Collected {
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 const YAML_FILE = /\.ya?ml$/i;
 
-function describe(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  if (e?.code === 'ENOENT') return 'no such file or folder';
-  if (e?.code === 'EACCES') return 'permission denied';
-  return e?.message ?? String(err);
-}
-
 /** YAML files under `folder`, sorted, symlinked folders not followed (no cycles). */
 function walk(folder: string, out: Candidate[], problems: string[]): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(folder, { withFileTypes: true });
   } catch (err) {
-    problems.push(`cannot read folder ${folder}: ${describe(err)}`);
+    problems.push(`cannot read folder ${folder}: ${readFailure(err)}`);
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -60,7 +54,7 @@ export function collectFiles(paths: readonly string[]): Collected {
       if (statSync(path).isDirectory()) walk(path, candidates, problems);
       else candidates.push({ path, fromFolder: false });
     } catch (err) {
-      problems.push(`cannot read ${path}: ${describe(err)}`);
+      problems.push(`cannot read ${path}: ${readFailure(err)}`);
     }
   }
   return { candidates, problems };

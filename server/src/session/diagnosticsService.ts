@@ -3,6 +3,7 @@ import {
   effectiveKopsVersion,
   guardedAsync,
   linkSpecs,
+  relatedDocuments,
   type EffectiveVersion,
   type EngineSettings,
   type ErrorSink,
@@ -77,7 +78,8 @@ export class DiagnosticsService {
       const snapshot = await this.files.ready(uri);
       if (!snapshot || isCancelled()) return undefined;
       const eff = effectiveKopsVersion(snapshot.file, this.settings());
-      if (await this.checkDocuments(uri, snapshot, eff, isCancelled)) {
+      if (await this.checkDocuments(uri, snapshot, eff, this.options.related.links(uri, snapshot.file), isCancelled)) {
+        // Read again: the workspace may have changed while the checks paused (what is unchanged is cached).
         const links = this.options.related.links(uri, snapshot.file);
         const findings = this.cache.diagnose(snapshot.file, eff, this.familyErrors(uri), links);
         this.options.related.checkedWith(uri, snapshot.file, links);
@@ -87,13 +89,25 @@ export class DiagnosticsService {
     }
   }
 
-  /** Fills the cache for every kops document of the snapshot; false when stopped or outdated on the way. */
-  private async checkDocuments(uri: string, snapshot: Snapshot, eff: EffectiveVersion, isCancelled: () => boolean): Promise<boolean> {
+  /**
+   * Fills the cache for every kops document of the snapshot, its own findings and those against its related
+   * documents (a file of hundreds of InstanceGroups, or a Cluster they all name); false when stopped or outdated
+   * on the way.
+   */
+  private async checkDocuments(
+    uri: string,
+    snapshot: Snapshot,
+    eff: EffectiveVersion,
+    links: SpecLinks,
+    isCancelled: () => boolean,
+  ): Promise<boolean> {
     const slice = new TimeSlice(this.options.sliceMs);
     const options = this.familyErrors(uri);
     for (const doc of snapshot.file.documents) {
-      if (!doc.kops || this.cache.has(doc, eff.version)) continue;
+      if (!doc.kops) continue;
       this.cache.documentFindings(doc, eff.version, options);
+      const related = relatedDocuments(doc, links);
+      if (related.length) this.cache.crossFindings(doc, related, eff.version, options);
       if (slice.due) {
         await slice.pause();
         if (isCancelled() || !this.files.isCurrent(uri, snapshot)) return false;
