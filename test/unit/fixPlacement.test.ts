@@ -90,6 +90,12 @@ describe('fixes put what they add beside what their finding is about', () => {
     const fixed = applyFix(text, 'kops-api', /class to Network/);
     assert.equal(fixed, text.replace('      type: Public\n', '      type: Public\n      class: Network\n'));
   });
+
+  it('adds certManager right after the metricsServer block whose secure mode needs it', () => {
+    const text = cluster('v1.30.4', ['  metricsServer:', '    enabled: true', '  topology:', '    dns:', '      type: None']);
+    const fixed = applyFix(text, 'kops-components', /cert-manager/);
+    assert.equal(fixed, text.replace('  topology:\n', '  certManager:\n    enabled: true\n  topology:\n'));
+  });
 });
 
 describe('a Cilium version fix says what it changes', () => {
