@@ -31,8 +31,8 @@ describe('code actions', () => {
     assert.deepEqual(
       quick.map((a) => [a.title, a.isPreferred === true, a.diagnosticCodes]),
       [
-        ['Disable kube-proxy (`spec.kubeProxy.enabled: false`), as Cilium NodePort replaces it', true, ['cilium-nodeport-kubeproxy']],
-        ['Turn off Cilium NodePort (`enableNodePort: false`)', false, ['cilium-nodeport-kubeproxy']],
+        ['Set kubeProxy.enabled: false (Cilium NodePort replaces kube-proxy)', true, ['cilium-nodeport-kubeproxy']],
+        ['Turn off Cilium NodePort (enableNodePort: false)', false, ['cilium-nodeport-kubeproxy']],
       ],
     );
     const best = quick.filter((a) => a.isPreferred);
@@ -128,9 +128,9 @@ describe('code actions', () => {
     assert.deepEqual(etcdTitles('cilium:'), ['Give Cilium its own etcd cluster (etcdManaged)']);
     assert.deepEqual(etcdTitles('etcdManaged'), [
       'Give Cilium its own etcd cluster (etcdManaged)',
-      'Show the safe steps to change `etcdManaged` on a running cluster',
+      'Show the safe steps to change etcdManaged on a running cluster',
     ]);
-    assert.deepEqual(etcdTitles('etcdClusters'), ['Add the `cilium` etcd cluster (members mirror `main`)', 'Remove `etcdManaged`']);
+    assert.deepEqual(etcdTitles('etcdClusters'), ['Add the cilium etcd cluster (members mirror main)', 'Remove etcdManaged']);
   });
 
   it('fixes what comes before a YAML syntax error, one by one and all at once', () => {
@@ -139,9 +139,9 @@ describe('code actions', () => {
     assert.deepEqual(
       actions.map((a) => [a.kind, a.title]),
       [
-        ['quickfix', 'Rename to `enableNodePort`'],
+        ['quickfix', 'Rename to enableNodePort'],
         ['quickfix', 'Apply 2 safe kops fixes in this file'],
-        ['quickfix', 'Remove `bpfRoot` (kops discards it)'],
+        ['quickfix', 'Remove bpfRoot (kops discards it)'],
         ['quickfix', 'Apply 2 safe kops fixes in this file'],
       ],
     );

@@ -49,7 +49,7 @@ describe('kops etcd rules', () => {
       'InstanceGroup "control-plane-us-east-1c" with role ControlPlane must have a member in etcd cluster "events"',
     );
     const [fix] = fixes(findings[0]);
-    assert.equal(fix.title, 'Add the missing etcd member for control-plane group control-plane-us-east-1c to etcd cluster events');
+    assert.equal(fix.title, 'Add an etcd member on control-plane-us-east-1c to etcd cluster events');
     assert.equal(fix.preferred, true);
     const fixed = applyEdits(text, fix.edits);
     assert.match(

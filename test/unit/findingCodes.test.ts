@@ -23,7 +23,7 @@ describe('finding codes', () => {
     const enums = CODES.filter((c) => c.startsWith('cilium-enum-'));
     assert.ok(enums.length >= 9);
     for (const code of enums) assert.ok(fixerFor(code), code);
-    assert.equal(fixTitles('v1.30.0', 'tunnel: vxlam', 'cilium-enum-tunnel')[0], 'Change to `vxlan`');
+    assert.equal(fixTitles('v1.30.0', 'tunnel: vxlam', 'cilium-enum-tunnel')[0], 'Change to vxlan');
   });
 
   it('each code has a one-line title and, where it names one, an https docs page', () => {

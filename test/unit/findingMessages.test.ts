@@ -1,7 +1,8 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { diagnose, effectiveKopsVersion, knownKopsReleases, parseFile, type Finding } from '../../server/src/engine';
+import { knownKopsReleases, type Finding } from '../../server/src/engine';
+import { checkedFile } from '../helpers/checkedFiles';
 import { kopsFixture, REPO_ROOT } from '../helpers/fixturePaths';
 
 /**
@@ -37,12 +38,6 @@ const yamlFiles = (dir: string): string[] =>
     .sort()
     .map((f) => path.join(dir, f));
 
-/** Findings as the CLI and the editor report them: the file's `# kops-version:` comment, else `kopsVersion`. */
-function findings(text: string, kopsVersion?: string): Finding[] {
-  const file = parseFile(text);
-  return diagnose(file, effectiveKopsVersion(file, kopsVersion ? { kopsVersion } : {}));
-}
-
 /** What is wrong with a message, or undefined when it fits. */
 function misfit(message: string): string | undefined {
   if (message.length > MAX_LENGTH) return `${message.length} characters`;
@@ -73,7 +68,7 @@ describe('finding messages fit the Problems panel', () => {
     const problems: string[] = [];
     let checked = 0;
     for (const file of CASE_DIRS.flatMap(yamlFiles)) {
-      const found = findings(fs.readFileSync(file, 'utf8'));
+      const found = checkedFile(file).findings;
       checked += found.length;
       problems.push(...misfits(file, found, 'its release'));
     }
@@ -85,9 +80,8 @@ describe('finding messages fit the Problems panel', () => {
     const problems: string[] = [];
     let checked = 0;
     for (const file of yamlFiles(SAMPLES)) {
-      const text = fs.readFileSync(file, 'utf8');
       for (const release of firstAndNewestOfEachMinor()) {
-        const found = findings(text, release);
+        const found = checkedFile(file, release).findings;
         checked += found.length;
         problems.push(...misfits(file, found, release));
       }
@@ -100,8 +94,8 @@ describe('finding messages fit the Problems panel', () => {
     const sources: Array<{ file: string; tag: string }> = JSON.parse(fs.readFileSync(path.join(KOPS_SPECS, 'sources.json'), 'utf8'));
     const problems: string[] = [];
     for (const { file, tag } of sources) {
-      const text = fs.readFileSync(path.join(KOPS_SPECS, file), 'utf8');
-      for (const release of new Set([tag, knownKopsReleases()[0]])) problems.push(...misfits(file, findings(text, release), release));
+      for (const release of new Set([tag, knownKopsReleases()[0]]))
+        problems.push(...misfits(file, checkedFile(path.join(KOPS_SPECS, file), release).findings, release));
     }
     assert.ok(sources.length > 10, 'the integration specs are listed');
     assert.deepEqual(problems, []);

@@ -71,7 +71,7 @@ describe('fixes put what they add beside what their finding is about', () => {
       '    dns:',
       '      type: None',
     ]);
-    const fixed = applyFix(text, 'cilium-nodeport-kubeproxy', /Disable kube-proxy/);
+    const fixed = applyFix(text, 'cilium-nodeport-kubeproxy', /Set kubeProxy.enabled: false/);
     assert.equal(fixed, text.replace('  # sizing\n', '  kubeProxy:\n    enabled: false\n  # sizing\n'));
   });
 
@@ -90,6 +90,12 @@ describe('fixes put what they add beside what their finding is about', () => {
     const fixed = applyFix(text, 'kops-api', /class to Network/);
     assert.equal(fixed, text.replace('      type: Public\n', '      type: Public\n      class: Network\n'));
   });
+
+  it('adds certManager right after the metricsServer block whose secure mode needs it', () => {
+    const text = cluster('v1.30.4', ['  metricsServer:', '    enabled: true', '  topology:', '    dns:', '      type: None']);
+    const fixed = applyFix(text, 'kops-components', /cert-manager/);
+    assert.equal(fixed, text.replace('  topology:\n', '  certManager:\n    enabled: true\n  topology:\n'));
+  });
 });
 
 describe('a Cilium version fix says what it changes', () => {
@@ -101,7 +107,7 @@ describe('a Cilium version fix says what it changes', () => {
       fixes.map((f) => [f.title, f.preferred === true]),
       [
         ["Set kops' default v1.18.6 (Cilium 1.16 → 1.18; read the upgrade notes)", true],
-        ["Remove `version` (kops' default v1.18.6: Cilium 1.16 → 1.18)", false],
+        ["Remove version (kops' default v1.18.6: Cilium 1.16 → 1.18)", false],
       ],
     );
     for (const f of fixes) assert.ok(f.title.length <= 70, f.title);
@@ -132,7 +138,7 @@ describe('a Cilium version fix says what it changes', () => {
     const { fixes } = fixesOf(sameMinor, 'cilium-version-prefix');
     assert.deepEqual(
       fixes.map((f) => f.title),
-      ["Use kops v1.36.2's default Cilium `v1.18.6`", 'Remove `version` (kops installs its default, v1.18.6)'],
+      ["Use kops v1.36.2's default Cilium v1.18.6", 'Remove version (kops installs its default, v1.18.6)'],
     );
     assert.ok(fixes.every((f) => f.readFirst === undefined));
   });

@@ -129,7 +129,7 @@ describe('quick fixes for single findings', () => {
     const offered = fixes(typo);
     assert.deepEqual(
       offered.map((f) => [f.title, f.preferred]),
-      [['Rename to `enableNodePort`', true]],
+      [['Rename to enableNodePort', true]],
     );
     assert.equal(applyEdits(text, preferred(offered)!.edits), text.replace('enableNodeport', 'enableNodePort'));
   });
@@ -187,7 +187,7 @@ describe('quick fixes for single findings', () => {
     const offered = fixes(findings.find((f) => f.code === 'cilium-no-effect-per-kops')!);
     assert.deepEqual(
       offered.map((f) => [f.title, f.preferred, f.fixAllSafe]),
-      [['Remove `agentLabels` (it does nothing)', true, true]],
+      [['Remove agentLabels (it does nothing)', true, true]],
     );
     assert.equal(applyEdits(text, offered[0].edits), `# kops-version: v1.22.6\n${head}  networking:\n    cilium:\n      ipam: crd\n`);
   });
@@ -210,9 +210,9 @@ describe('quick fixes for single findings', () => {
     assert.deepEqual(
       offered.map((f) => [f.title, f.preferred === true]),
       [
-        ['Change to `eni`', true],
-        ['Change to `crd`', false],
-        ['Change to `hostscope`', false],
+        ['Change to eni', true],
+        ['Change to crd', false],
+        ['Change to hostscope', false],
       ],
     );
     assert.equal(fixFile(text, 'cilium-enum-ipam'), text.replace('ipam: aws', 'ipam: eni'));

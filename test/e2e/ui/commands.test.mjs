@@ -32,10 +32,10 @@ describe('kops Spec edit actions in the VS Code workbench', function () {
     await problem.click();
     await ui.wb.page.keyboard.press('Control+.'); // the Problems panel's quick-fix menu for the focused problem
     const menu = ui.wb.page.locator('.context-view .monaco-menu');
-    const fix = menu.locator('.action-item', { hasText: 'Disable kube-proxy' }).first();
+    const fix = menu.locator('.action-item', { hasText: 'Set kubeProxy.enabled: false' }).first();
     await fix.waitFor({ timeout: WAIT });
     const items = await menu.locator('.action-item').allInnerTexts();
-    assert.match(items[0] ?? '', /Disable kube-proxy/, `first of ${JSON.stringify(items)}`);
+    assert.match(items[0] ?? '', /Set kubeProxy\.enabled: false/, `first of ${JSON.stringify(items)}`);
     await ui.wb.settled('.context-view .monaco-menu');
     await ui.wb.screenshot(path.join(SHOTS, 'quickfix.png'));
 

@@ -36,7 +36,7 @@ export function lifecycleFindings(ctx: CiliumContext, map: YAMLMap, pair: Pair, 
   const key = String(path[path.length - 1]);
   if (!range) return [];
   if (field.deadSince) {
-    const fix = removalFix(ctx, map, pair, `Remove \`${key}\` (kops discards it)`);
+    const fix = removalFix(ctx, map, pair, `Remove ${key} (kops discards it)`);
     return [
       {
         code: 'cilium-dead-key',
@@ -51,7 +51,7 @@ export function lifecycleFindings(ctx: CiliumContext, map: YAMLMap, pair: Pair, 
     ];
   }
   if (field.noEffectSince) {
-    const fix = removalFix(ctx, map, pair, `Remove \`${key}\` (no effect)`);
+    const fix = removalFix(ctx, map, pair, `Remove ${key} (it has no effect)`);
     return [
       {
         code: 'cilium-no-effect',

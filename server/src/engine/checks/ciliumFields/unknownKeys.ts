@@ -18,7 +18,7 @@ function renameFixes(ctx: CiliumContext, pair: Pair, typed: string, names: strin
   if (!range) return [];
   const clear = names.length === 1 || names[0]?.toLowerCase() === typed.toLowerCase();
   return names.map((name, i) => ({
-    title: `Rename to \`${name}\``,
+    title: `Rename to ${name}`,
     edits: [{ range, newText: name }],
     ...(i === 0 && clear ? { preferred: true } : {}),
   }));

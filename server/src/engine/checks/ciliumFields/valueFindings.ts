@@ -11,7 +11,13 @@ function typeFinding(ctx: CiliumContext, field: CiliumField, path: PathSegment[]
   if (!range) return undefined;
   const quote =
     problem.quotable !== undefined
-      ? [{ title: `Quote ${problem.quotable}`, edits: [{ range, newText: JSON.stringify(problem.quotable) }], preferred: true }]
+      ? [
+          {
+            title: `Quote ${shortText(problem.quotable, 60)}`,
+            edits: [{ range, newText: JSON.stringify(problem.quotable) }],
+            preferred: true,
+          },
+        ]
       : [];
   return {
     code: 'cilium-type',
@@ -39,7 +45,7 @@ function documentedEnumFinding(ctx: CiliumContext, pair: Pair, field: CiliumFiel
     severity: 'warning',
     message: `kops ${ctx.v.text} passes ${key} "${shortText(value)}" to Cilium unchecked, but Cilium documents only ${field.enumValues.join(', ')}: use one of those.`,
     docs: docsFor(ctx, field.path),
-    fixes: field.enumValues.map((choice) => ({ title: `Change to \`${choice}\``, edits: [{ range, newText: choice }] })),
+    fixes: field.enumValues.map((choice) => ({ title: `Change to ${choice}`, edits: [{ range, newText: choice }] })),
   };
 }
 

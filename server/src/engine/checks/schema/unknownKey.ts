@@ -56,7 +56,7 @@ export function unknownKeyFinding(ctx: SchemaContext, parent: readonly PathSegme
       ? `kops ignores unknown key '${shortText(key)}' ${where(parent)}; did you mean ${quoteList(suggestions)}?`
       : `kops ignores unknown key '${shortText(key)}' ${where(parent)}; remove it or check its spelling and indentation.`,
     fixes: suggestions.map((name, i) => ({
-      title: `Rename to '${name}'`,
+      title: `Rename to ${name}`,
       edits: [{ range, newText: name }],
       preferred: i === 0 && suggestions.length === 1,
     })),

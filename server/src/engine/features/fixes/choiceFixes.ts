@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import { editDistance } from '../../kops/didYouMean';
 import type { Fix, PathSegment } from '../../types';
 import { nodeAt, pathStartingAt } from '../../document/yamlNav';
-import { findingOffset, fix, parsePath, type FixContext, type Fixer } from './context';
+import { findingOffset, fix, parsePath, titlePart, type FixContext, type Fixer } from './context';
 
 /** Ranked replacements for a mistyped enum value or key: at most three, the best one preferred only when clearly best. */
 
@@ -64,6 +64,9 @@ function choiceFixes(
   return ordered.slice(0, MAX_CHOICES).flatMap((c) => fix(title(c), edits(c), c === winner ? { preferred: true } : {}));
 }
 
+/** A choice as a fix title shows it: bare, or quoted when it is empty or holds spaces. */
+const shownChoice = (c: string): string => (c.trim() === '' || /\s/.test(c) ? JSON.stringify(c) : titlePart(c, 60));
+
 /** `supported values: "a", "b"` as kops prints it. */
 const supportedValues = (detail: string | undefined): string[] =>
   detail?.startsWith('supported values:') ? [...detail.matchAll(/"([^"]*)"/g)].map((m) => m[1]) : [];
@@ -92,7 +95,7 @@ export const enumFixer: Fixer = (ctx) => {
   return choiceFixes(
     typed,
     choices,
-    (c) => `Change to \`${c}\``,
+    (c) => `Change to ${shownChoice(c)}`,
     (c) => ctx.edit.set(path, c),
     meantChoice(ctx.finding.code, typed, choices),
   );
@@ -107,7 +110,7 @@ export const renameFixer: Fixer = (ctx) => {
   const fixes = choiceFixes(
     typed,
     suggestions,
-    (c) => `Rename to \`${c}\``,
+    (c) => `Rename to ${c}`,
     (c) => ctx.edit.renameKey(located.path, c),
   );
   return fixes.map((f) => (f.preferred && f.edits[0].newText.toLowerCase() === typed.toLowerCase() ? { ...f, fixAllSafe: true } : f));
@@ -130,7 +133,7 @@ export const kopsRuleFixer: Fixer = (ctx) => {
     ...choiceFixes(
       typed,
       values,
-      (c) => `Change to ${c}`,
+      (c) => `Change to ${shownChoice(c)}`,
       (c) => ctx.edit.set(path, c),
     ),
   ];

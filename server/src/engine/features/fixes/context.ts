@@ -44,3 +44,6 @@ export function parsePath(text: string): PathSegment[] {
 export function fix(title: string, edits: Fix['edits'], extra: Omit<Fix, 'title' | 'edits'> = {}): Fix[] {
   return edits.length ? [{ title, edits, ...extra }] : [];
 }
+
+/** A name or value from the file inside a fix title, cut so the title stays one short plain line. */
+export const titlePart = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);

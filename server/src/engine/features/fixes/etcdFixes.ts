@@ -3,7 +3,7 @@ import { ciliumEtcdEdits } from '../etcd';
 import { ciliumPath, dialectFor } from '../../kops/dialect';
 import type { Fix } from '../../types';
 import { nodeAt } from '../../document/yamlNav';
-import { fix, type FixContext, type Fixer } from './context';
+import { fix, titlePart, type FixContext, type Fixer } from './context';
 
 /** Fixes around Cilium's own etcd: the `cilium` etcd cluster, etcdManaged, and the kvstore identity mode. */
 
@@ -23,7 +23,7 @@ function misnamedClusterFix(ctx: FixContext): Fix[] {
   if (candidates.length !== 1) return [];
   const i = candidates[0];
   return fix(
-    `Rename etcd cluster \`${names[i]}\` to \`cilium\` (kops looks for that exact name)`,
+    `Rename etcd cluster ${titlePart(names[i] ?? '', 28)} to cilium, the name kops looks for`,
     ctx.edit.set(['spec', 'etcdClusters', i, 'name'], 'cilium'),
     { preferred: true },
   );
@@ -38,17 +38,17 @@ export const needsCluster: Fixer = (ctx) => {
   const rename = misnamedClusterFix(ctx);
   return [
     ...rename,
-    ...insertFix(ctx, 'Add the `cilium` etcd cluster (members mirror `main`)', rename.length === 0),
-    ...fix('Remove `etcdManaged`', ctx.edit.removeKeyKeepingParent(ciliumPath(dialectFor(ctx.api), 'etcdManaged'))),
+    ...insertFix(ctx, 'Add the cilium etcd cluster (members mirror main)', rename.length === 0),
+    ...fix('Remove etcdManaged', ctx.edit.removeKeyKeepingParent(ciliumPath(dialectFor(ctx.api), 'etcdManaged'))),
   ];
 };
 
 export const kvstoreNeedsEtcd: Fixer = (ctx) => {
-  const managed = insertFix(ctx, "Use Cilium's managed etcd (`etcdManaged: true` and the `cilium` etcd cluster)", true);
+  const managed = insertFix(ctx, "Use Cilium's managed etcd (etcdManaged: true and the cilium etcd cluster)", true);
   const mode = ciliumPath(dialectFor(ctx.api), 'identityAllocationMode');
   return [
-    ...(managed.length ? managed : fix('Set `etcdManaged: true`', ctx.edit.set(ciliumPath(dialectFor(ctx.api), 'etcdManaged'), 'true'))),
-    ...fix('Store identities as CRDs instead (`identityAllocationMode: crd`)', ctx.edit.set(mode, 'crd')),
+    ...(managed.length ? managed : fix('Set etcdManaged: true', ctx.edit.set(ciliumPath(dialectFor(ctx.api), 'etcdManaged'), 'true'))),
+    ...fix('Store identities as CRDs instead (identityAllocationMode: crd)', ctx.edit.set(mode, 'crd')),
   ];
 };
 
@@ -56,7 +56,7 @@ export const legacyProvider: Fixer = (ctx) => {
   const i = etcdNames(ctx).indexOf('cilium');
   if (i < 0 || nodeAt(ctx.doc, ['spec', 'etcdClusters', i, 'provider']) === undefined) return [];
   return fix(
-    'Remove `provider: Legacy` (the `cilium` cluster then runs under etcd-manager)',
+    'Remove provider: Legacy (the cilium cluster then runs under etcd-manager)',
     ctx.edit.removeKey(['spec', 'etcdClusters', i, 'provider']),
     { preferred: true },
   );

@@ -8,7 +8,7 @@ import { etcdClusterOfMembershipDetail } from '../../kops/etcdMembership';
 import { goStringAt } from '../../kops/goValues';
 import { linkSpecs } from '../../kops/specLinks';
 import type { TextEdit } from '../../types';
-import { fix, fixContext } from './context';
+import { fix, fixContext, titlePart } from './context';
 import type { FindingFixer } from './index';
 
 /**
@@ -78,6 +78,6 @@ export const missingEtcdMember: FindingFixer = (file, v, finding) => {
   if (!cluster || !clusters || !group) return [];
   const etcd = clustersWithoutMember(clusters, group).find((c) => c.name === etcdName);
   if (!etcd) return [];
-  const title = `Add the missing etcd member for control-plane group ${group} to etcd cluster ${etcdName}`;
+  const title = `Add an etcd member on ${titlePart(group, 25)} to etcd cluster ${titlePart(etcdName, 16)}`;
   return fix(title, addMemberEdits(file, cluster, etcd, group), { preferred: true });
 };

@@ -9,7 +9,7 @@ const removal =
     const located = pathStartingAt(ctx.doc, findingOffset(ctx));
     if (!located) return [];
     const key = String(located.path[located.path.length - 1]);
-    return fix(`Remove \`${key}\` (${why})`, ctx.edit.removeKeyKeepingParent(located.path), extra);
+    return fix(`Remove ${key} (${why})`, ctx.edit.removeKeyKeepingParent(located.path), extra);
   };
 
 export const removeDeadKey = removal('kops discards it', { preferred: true, fixAllSafe: true });

@@ -4,7 +4,7 @@ import { stringAt } from '../../kops/goValues';
 import { eraOf } from '../../kops/eras';
 import type { PathSegment } from '../../types';
 import { keyName, nodeAt } from '../../document/yamlNav';
-import { fix, parsePath, type FixContext, type Fixer } from './context';
+import { fix, parsePath, titlePart, type FixContext, type Fixer } from './context';
 
 /** Quick fixes for kops' Cilium combination rules: each names the one setting that satisfies the rule. */
 
@@ -12,41 +12,39 @@ const cilium = (ctx: FixContext, ...rest: PathSegment[]): PathSegment[] => ciliu
 const has = (ctx: FixContext, path: readonly PathSegment[]): boolean => nodeAt(ctx.doc, path) !== undefined;
 
 export const nodePort: Fixer = (ctx) => [
-  ...fix(
-    'Disable kube-proxy (`spec.kubeProxy.enabled: false`), as Cilium NodePort replaces it',
-    ctx.edit.set(['spec', 'kubeProxy', 'enabled'], 'false'),
-    { preferred: true },
-  ),
-  ...fix('Turn off Cilium NodePort (`enableNodePort: false`)', ctx.edit.set(cilium(ctx, 'enableNodePort'), 'false')),
+  ...fix('Set kubeProxy.enabled: false (Cilium NodePort replaces kube-proxy)', ctx.edit.set(['spec', 'kubeProxy', 'enabled'], 'false'), {
+    preferred: true,
+  }),
+  ...fix('Turn off Cilium NodePort (enableNodePort: false)', ctx.edit.set(cilium(ctx, 'enableNodePort'), 'false')),
 ];
 
 export const encryptionTypeAlone: Fixer = (ctx) => [
-  ...fix('Add `enableEncryption: true`', ctx.edit.set(cilium(ctx, 'enableEncryption'), 'true'), { preferred: true }),
-  ...fix('Remove `encryptionType`', ctx.edit.removeKeyKeepingParent(cilium(ctx, 'encryptionType'))),
+  ...fix('Add enableEncryption: true', ctx.edit.set(cilium(ctx, 'enableEncryption'), 'true'), { preferred: true }),
+  ...fix('Remove encryptionType', ctx.edit.removeKeyKeepingParent(cilium(ctx, 'encryptionType'))),
 ];
 
 export const hubbleCertManager: Fixer = (ctx) => [
   ...fix(
-    "Enable cert-manager (`spec.certManager.enabled: true`) for Hubble's TLS certificates",
+    "Set certManager.enabled: true (cert-manager issues Hubble's TLS certificates)",
     ctx.edit.set(['spec', 'certManager', 'enabled'], 'true'),
     { preferred: true },
   ),
-  ...fix('Turn Hubble off (`hubble.enabled: false`)', ctx.edit.set(cilium(ctx, 'hubble', 'enabled'), 'false')),
+  ...fix('Turn Hubble off (hubble.enabled: false)', ctx.edit.set(cilium(ctx, 'hubble', 'enabled'), 'false')),
 ];
 
 export const socketLbHostNs: Fixer = (ctx) => [
-  ...fix('Add `bpfLBSock: true`', ctx.edit.set(cilium(ctx, 'bpfLBSock'), 'true'), { preferred: true }),
-  ...fix('Remove `bpfLBSockHostNSOnly`', ctx.edit.removeKeyKeepingParent(cilium(ctx, 'bpfLBSockHostNSOnly'))),
+  ...fix('Add bpfLBSock: true', ctx.edit.set(cilium(ctx, 'bpfLBSock'), 'true'), { preferred: true }),
+  ...fix('Remove bpfLBSockHostNSOnly', ctx.edit.removeKeyKeepingParent(cilium(ctx, 'bpfLBSockHostNSOnly'))),
 ];
 
 export const wireGuardL7: Fixer = (ctx) =>
-  fix('Turn off the L7 proxy (`enableL7Proxy: false`)', ctx.edit.set(cilium(ctx, 'enableL7Proxy'), 'false'), { preferred: true });
+  fix('Turn off the L7 proxy (enableL7Proxy: false)', ctx.edit.set(cilium(ctx, 'enableL7Proxy'), 'false'), { preferred: true });
 
 export const l7Iptables: Fixer = (ctx) => {
   const key = dialectFor(ctx.api).iptablesKey;
   return [
-    ...fix('Turn off the L7 proxy (`enableL7Proxy: false`)', ctx.edit.set(cilium(ctx, 'enableL7Proxy'), 'false'), { preferred: true }),
-    ...fix(`Remove \`${key}\` so Cilium installs its iptables rules`, ctx.edit.removeKeyKeepingParent(cilium(ctx, key))),
+    ...fix('Turn off the L7 proxy (enableL7Proxy: false)', ctx.edit.set(cilium(ctx, 'enableL7Proxy'), 'false'), { preferred: true }),
+    ...fix(`Remove ${key} so Cilium installs its iptables rules`, ctx.edit.removeKeyKeepingParent(cilium(ctx, key))),
   ];
 };
 
@@ -63,21 +61,19 @@ export const eniMasquerade: Fixer = (ctx) => {
   const era = eraOf(ctx.v, MASQUERADE_FIX_ERAS);
   if (era?.action === 'turn-off') {
     const value = d.inverted ? 'true' : 'false';
-    return fix(`Set \`${d.masqueradeKey}: ${value}\` (kops ${ctx.v.text} needs masquerading off with ENI)`, ctx.edit.set(path, value), {
+    return fix(`Set ${d.masqueradeKey}: ${value} (ENI at kops ${ctx.v.text} needs masquerading off)`, ctx.edit.set(path, value), {
       preferred: true,
     });
   }
   if (era && has(ctx, path)) {
-    return fix(
-      `Remove \`${d.masqueradeKey}\` (kops ${ctx.v.text} forbids setting it this way with ENI)`,
-      ctx.edit.removeKeyKeepingParent(path),
-      { preferred: true },
-    );
+    return fix(`Remove ${d.masqueradeKey} (with ENI, kops ${ctx.v.text} forbids setting it)`, ctx.edit.removeKeyKeepingParent(path), {
+      preferred: true,
+    });
   }
   if (era?.action === 'turn-on') {
     // Not written, yet off after defaulting (IPv6-only clusters): say it explicitly.
     const value = d.inverted ? 'false' : 'true';
-    return fix(`Set \`${d.masqueradeKey}: ${value}\` (kops ${ctx.v.text} needs masquerading on with ENI)`, ctx.edit.set(path, value), {
+    return fix(`Set ${d.masqueradeKey}: ${value} (ENI at kops ${ctx.v.text} needs masquerading on)`, ctx.edit.set(path, value), {
       preferred: true,
     });
   }
@@ -90,8 +86,9 @@ export const nodeLocalDns: Fixer = (ctx) => {
   if (path[path.length - 1] !== 'clusterDNS' || !has(ctx, path)) return [];
   const localIP = stringAt(ctx.doc, ['spec', 'kubeDNS', 'nodeLocalDNS', 'localIP']);
   // With a written localIP, kops also refuses a kubelet whose clusterDNS is neither serverIP nor localIP (an unset one included).
-  if (localIP) return fix(`Set \`clusterDNS: ${localIP}\` (nodeLocalDNS.localIP)`, ctx.edit.set(path, localIP), { preferred: true });
-  return fix('Remove `clusterDNS` (kops then points kubelets at the NodeLocal DNS cache)', ctx.edit.removeKeyKeepingParent(path), {
+  if (localIP)
+    return fix(`Set clusterDNS: ${titlePart(localIP, 40)} (nodeLocalDNS.localIP)`, ctx.edit.set(path, localIP), { preferred: true });
+  return fix('Remove clusterDNS (kops then points kubelets at the NodeLocal DNS cache)', ctx.edit.removeKeyKeepingParent(path), {
     preferred: true,
   });
 };
@@ -104,5 +101,5 @@ export const singleNetworking: Fixer = (ctx) => {
     .filter((k): k is string => k !== undefined && k !== 'cilium');
   if (!has(ctx, cilium(ctx)) || others.length === 0) return [];
   const edits = others.flatMap((k) => ctx.edit.removeKey(['spec', 'networking', k]));
-  return fix(`Keep only Cilium (remove ${others.map((k) => `\`${k}\``).join(', ')})`, edits);
+  return fix(`Keep only Cilium (remove ${titlePart(others.join(', '), 50)})`, edits);
 };

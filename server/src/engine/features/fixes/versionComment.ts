@@ -1,5 +1,5 @@
 import type { ParsedFile } from '../../document/documents';
-import { NEWEST_KOPS, OLDEST_KOPS, parseKopsVersion, releaseNumbers } from '../../kops/releases';
+import { NEWEST_KOPS, parseKopsVersion, releaseNumbers } from '../../kops/releases';
 import type { Finding, Fix } from '../../types';
 
 /** Fixes for an unusable `# kops-version:` value: complete a missing patch number, or fall back to the newest kops. */
@@ -15,7 +15,7 @@ export function versionCommentFixes(file: ParsedFile, finding: Finding): Fix[] {
     out.push({ title: `Write the version as ${completed}`, edits: [{ range, newText: completed }], preferred: true });
   }
   out.push({
-    title: `Check against kops ${NEWEST_KOPS}, the newest known (kops-spec covers ${OLDEST_KOPS} to ${NEWEST_KOPS})`,
+    title: `Check against kops ${NEWEST_KOPS}, the newest release kops-spec knows`,
     edits: [{ range, newText: NEWEST_KOPS }],
   });
   return out;

@@ -6,7 +6,7 @@ import type { Fix } from '../../types';
 import type { FindingCode } from '../../findingCodes';
 import { isScalar } from 'yaml';
 import { nodeAt } from '../../document/yamlNav';
-import { fix, type FixContext, type Fixer } from './context';
+import { fix, titlePart, type FixContext, type Fixer } from './context';
 
 /** Cilium's upgrade guide, for a target the docs table does not cover. */
 const CILIUM_UPGRADE_NOTES = 'https://docs.cilium.io/en/stable/operations/upgrade/';
@@ -47,14 +47,14 @@ export const versionFixer: Fixer = (ctx) => {
   const prefixed = written === undefined ? undefined : `v${written.trim()}`;
   const prefixWorks =
     ctx.finding.code === 'cilium-version-prefix' && prefixed !== undefined && prefixed !== target?.version && prefixFits(ctx, prefixed);
-  if (prefixWorks) out.push(...fix(`Write it as \`${prefixed}\``, ctx.edit.set(path, prefixed), { preferred: true }));
+  if (prefixWorks) out.push(...fix(`Write it as ${titlePart(prefixed, 40)}`, ctx.edit.set(path, prefixed), { preferred: true }));
   if (target && written !== target.version) {
     const jump = minorJump(written, target.version);
     const title = jump
       ? `Set ${target.isDefault ? "kops' default" : 'version'} ${target.version} (${jump.text}; read the upgrade notes)`
       : target.isDefault
-        ? `Use kops ${ctx.v.text}'s default Cilium \`${target.version}\``
-        : `Use Cilium \`${target.version}\``;
+        ? `Use kops ${ctx.v.text}'s default Cilium ${target.version}`
+        : `Use Cilium ${target.version}`;
     const extra = { ...(target.isDefault && !prefixWorks ? { preferred: true } : {}), ...(jump ? { readFirst: jump.notes } : {}) };
     out.push(...fix(title, ctx.edit.set(path, target.version), extra));
   }
@@ -62,8 +62,8 @@ export const versionFixer: Fixer = (ctx) => {
     const installed = kopsDefaultCilium(ctx);
     const jump = minorJump(written, installed);
     const title = jump
-      ? `Remove \`version\` (kops' default ${installed}: ${jump.text})`
-      : `Remove \`version\` (kops installs its default, ${installed})`;
+      ? `Remove version (kops' default ${installed}: ${jump.text})`
+      : `Remove version (kops installs its default, ${installed})`;
     out.push(...fix(title, ctx.edit.removeKeyKeepingParent(path), jump ? { readFirst: jump.notes } : {}));
   }
   return out;

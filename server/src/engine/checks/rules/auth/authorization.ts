@@ -77,7 +77,13 @@ function authorizationMode(c: ClusterContext): Violation[] {
       kopsPath: 'spec.kubeAPIServer.authorizationMode',
       detail: 'As of kubernetes 1.19 on AWS, authorizationMode must include RBAC and Node',
       message: `With RBAC authorization on AWS, kops ${v.text} needs kubeAPIServer.authorizationMode to include Node and RBAC, e.g. Node,RBAC.`,
-      fixes: ruleFix(c, 'Add Node and RBAC to authorizationMode', (e) => e.set([...API, 'authorizationMode'], withNodeAndRbac(modes))),
+      fixes: ruleFix(
+        c,
+        'Add Node and RBAC to authorizationMode',
+        (e) => e.set([...API, 'authorizationMode'], withNodeAndRbac(modes)),
+        true,
+        [...API, 'authorizationMode'],
+      ),
     });
   }
   return out;

@@ -28,7 +28,7 @@ function legacy(c: ClusterContext): Violation[] {
       kopsPath: 'spec.iam.legacy',
       detail: 'legacy IAM permissions are no longer supported',
       message: `kops ${c.v.text} no longer grants legacy IAM permissions: set iam.legacy to false (add additionalPolicies for anything the nodes still need).`,
-      fixes: ruleFix(c, 'Set iam.legacy to false', (e) => e.set([...IAM, 'legacy'], 'false')),
+      fixes: ruleFix(c, 'Set iam.legacy to false', (e) => e.set([...IAM, 'legacy'], 'false'), true, [...IAM, 'legacy']),
     },
   ];
 }

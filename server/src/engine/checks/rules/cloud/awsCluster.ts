@@ -22,7 +22,10 @@ function ebsDriverProblems(c: ClusterContext): Violation[] {
       kopsPath: 'spec.cloudProvider.aws.ebsCSIDriver.enabled',
       detail: 'must not be disabled',
       message: `kops ${v.text} always runs the AWS EBS CSI driver: remove enabled: false (disabling it was possible before kops v1.29).`,
-      fixes: setValueFix(c.file, doc, 'Enable the EBS CSI driver (`enabled: true`)', [...EBS_CSI, 'enabled'], 'true'),
+      fixes: setValueFix(c.file, doc, 'Enable the EBS CSI driver (enabled: true)', [...EBS_CSI, 'enabled'], 'true', [
+        ...EBS_CSI,
+        'enabled',
+      ]),
     }),
   ];
 }

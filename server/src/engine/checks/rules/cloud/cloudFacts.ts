@@ -56,16 +56,20 @@ export const cloudViolation = (fields: CloudViolationFields): Violation => ({ co
 /** The name of a release range start for messages: `kops v1.26`. */
 export const releaseWord = (v: KopsVersion): string => `kops ${v.text}`;
 
-/** A quick fix that sets one value (YAML text) in the rule's document; none when the edit cannot be made. */
+/**
+ * A quick fix that sets one value (YAML text) in the rule's document, keys it adds going beside `near` (the path
+ * the finding blames); none when the edit cannot be made.
+ */
 export function setValueFix(
   file: ParsedFile,
   doc: YamlDocument,
   title: string,
   path: readonly PathSegment[],
   valueText: string,
+  near: readonly PathSegment[],
   preferred = true,
 ): Fix[] {
-  const edits = new YamlEditor(file, doc).set(path, valueText);
+  const edits = new YamlEditor(file, doc, near).set(path, valueText);
   return edits.length ? [{ title, edits, preferred }] : [];
 }
 

@@ -12,8 +12,9 @@ import { k8sAtLeast, oneFix, rejection, type ComponentContext } from './componen
 
 const certManagerOn = (cc: ComponentContext): boolean => boolAt(cc.doc, ['spec', 'certManager', 'enabled']) === true;
 
-const enableCertManager = (cc: ComponentContext) =>
-  oneFix('Enable cert-manager (certManager.enabled: true)', cc.edit.set(['spec', 'certManager', 'enabled'], 'true'));
+/** Adds certManager beside `near`, the key the finding blames. */
+const enableCertManager = (cc: ComponentContext, near: readonly PathSegment[]) =>
+  oneFix('Enable cert-manager (certManager.enabled: true)', cc.editNear(near).set(['spec', 'certManager', 'enabled'], 'true'));
 
 /** Addons that kops v1.26+ keeps under the AWS cloud provider: checked there, on AWS only. */
 const awsAddon = (cc: ComponentContext, key: string): { kopsPath: string } | undefined => {
@@ -33,7 +34,7 @@ function metricsServer(cc: ComponentContext): Violation[] {
       kopsPath: 'spec.metricsServer.insecure',
       detail: 'Secure metrics server requires that cert manager is enabled',
       message: `The secure metrics server needs cert-manager in kops ${cc.v.text}: enable certManager or set metricsServer.insecure: true.`,
-      fixes: enableCertManager(cc),
+      fixes: enableCertManager(cc, [...at, 'insecure']),
     }),
   ];
 }
@@ -61,7 +62,7 @@ function needsCertManager(cc: ComponentContext, addon: CertManagerAddon): Violat
       kopsPath: where.kopsPath,
       detail: `${addon.kopsName} requires that cert manager is enabled`,
       message: `${addon.name} needs cert-manager in kops ${cc.v.text}: enable certManager.`,
-      fixes: enableCertManager(cc),
+      fixes: enableCertManager(cc, at),
     }),
   ];
 }
@@ -85,7 +86,7 @@ function snapshotController(cc: ComponentContext): Violation[] {
       forbidden(
         'Snapshot controller requires that cert manager is enabled',
         `The snapshot controller needs cert-manager in kops ${cc.v.text}: enable certManager.`,
-        enableCertManager(cc),
+        enableCertManager(cc, at),
       ),
     );
   }
@@ -124,10 +125,10 @@ function externalPermissions(cc: ComponentContext): boolean | undefined {
   return boolAt(cc.doc, ['spec', 'iam', 'useServiceAccountExternalPermissions']) === true;
 }
 
-const enableExternalPermissions = (cc: ComponentContext) =>
+const enableExternalPermissions = (cc: ComponentContext, near: readonly PathSegment[]) =>
   oneFix(
     'Set iam.useServiceAccountExternalPermissions: true',
-    cc.edit.set(['spec', 'iam', 'useServiceAccountExternalPermissions'], 'true'),
+    cc.editNear(near).set(['spec', 'iam', 'useServiceAccountExternalPermissions'], 'true'),
   );
 
 function certManagerZones(cc: ComponentContext): Violation[] {
@@ -142,7 +143,7 @@ function certManagerZones(cc: ComponentContext): Violation[] {
       kopsPath: 'spec.certManager',
       detail: 'Cert Manager requires that service accounts use external permissions in order to do dns-01 validation',
       message: `cert-manager's DNS-01 validation (hostedZoneIDs) needs iam.useServiceAccountExternalPermissions: true in kops ${cc.v.text}.`,
-      fixes: enableExternalPermissions(cc),
+      fixes: enableExternalPermissions(cc, at),
     }),
   ];
 }
@@ -175,7 +176,7 @@ function karpenter(cc: ComponentContext): Violation[] {
       kopsPath: 'spec.karpenter.enabled',
       detail: 'Karpenter requires that service accounts use external permissions',
       message: `Karpenter needs iam.useServiceAccountExternalPermissions: true in kops ${cc.v.text}.`,
-      fixes: enableExternalPermissions(cc),
+      fixes: enableExternalPermissions(cc, at),
     }),
   ];
 }

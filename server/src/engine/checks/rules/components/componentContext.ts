@@ -19,6 +19,8 @@ export interface ComponentContext {
   /** The v1alpha2 cloudProvider, when it is one kops knows. */
   cloud?: string;
   edit: YamlEditor;
+  /** An editor whose added keys go beside `near`, the path a fix's finding blames. */
+  editNear: (near: readonly PathSegment[]) => YamlEditor;
 }
 
 /** Clouds a v1alpha2 `cloudProvider` names (some only in older releases); anything else fails earlier in kops. */
@@ -50,7 +52,14 @@ export function componentContext(c: ClusterContext): ComponentContext | undefine
   // kops v1.31+ treats a cluster labelled alpha.kops.k8s.io/cloud: metal as bare metal, whatever spec.cloudProvider says.
   const metal = atLeast(c.v, '1.31') && stringAt(c.doc, ['metadata', 'labels', 'alpha.kops.k8s.io/cloud']) === 'metal';
   const cloud = metal ? undefined : stringAt(c.doc, ['spec', 'cloudProvider']);
-  return { doc: c.doc, v: c.v, k8s, cloud: cloud && KNOWN_CLOUDS.has(cloud) ? cloud : undefined, edit: new YamlEditor(c.file, c.doc) };
+  return {
+    doc: c.doc,
+    v: c.v,
+    k8s,
+    cloud: cloud && KNOWN_CLOUDS.has(cloud) ? cloud : undefined,
+    edit: new YamlEditor(c.file, c.doc),
+    editNear: (near) => new YamlEditor(c.file, c.doc, near),
+  };
 }
 
 /** kops' IsKubernetesGTE. */

@@ -79,7 +79,8 @@ function serviceRange(cc: ComponentContext, clusterRangeParses: boolean): Violat
   const own = stringAt(cc.doc, at('serviceClusterIPRange'));
   const cluster = stringAt(cc.doc, ['spec', 'serviceClusterIPRange']);
   if (own === undefined || own === cluster || (before(cc.v, '1.27') && !clusterRangeParses)) return [];
-  const fixes = cluster === undefined ? undefined : oneFix(`Set it to ${cluster}`, cc.edit.set(at('serviceClusterIPRange'), cluster));
+  const fixes =
+    cluster === undefined ? undefined : oneFix(`Set it to ${shown(cluster)}`, cc.edit.set(at('serviceClusterIPRange'), cluster));
   return [
     rejection({
       at: at('serviceClusterIPRange'),

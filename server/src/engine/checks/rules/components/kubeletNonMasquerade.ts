@@ -61,7 +61,7 @@ function belowKubernetes124(cc: ComponentContext, cluster: string): Violation[] 
     if (!structAt(cc.doc, ['spec', key]) || (stringPointerAt(cc.doc, at) ?? '') === cluster) return [];
     const kopsPath = `spec.${key === 'kubelet' ? 'kubelet' : controlPlaneKubeletName(cc.v)}.nonMasqueradeCIDR`;
     const message = `kops ${cc.v.text} needs ${key}.nonMasqueradeCIDR to equal spec.nonMasqueradeCIDR (${cluster ? shown(cluster) : 'unset'}) with Docker and kubenet below Kubernetes 1.24.`;
-    const fixes = cluster ? oneFix(`Set it to ${cluster}`, cc.edit.set(at, cluster)) : undefined;
+    const fixes = cluster ? oneFix(`Set it to ${shown(cluster)}`, cc.edit.set(at, cluster)) : undefined;
     return [rejection({ at, type: 'Forbidden', kopsPath, detail, message, fixes })];
   });
 }

@@ -5,6 +5,7 @@ import type { Fix } from '../../../types';
 import type { YamlDocument } from '../../../document/documents';
 import type { YamlEditor } from '../../../document/yamlEdit';
 import { nodeAt } from '../../../document/yamlNav';
+import { shortText } from '../shortText';
 import type { Violation } from '../violation';
 
 /**
@@ -60,7 +61,7 @@ function sameVersionFixes(edit: YamlEditor | undefined, c: EtcdCluster, first: E
   const path = etcdClusterPath(c.index, 'version');
   const edits = first.version ? edit.set(path, first.version) : edit.removeKeyKeepingParent(path);
   const title = first.version
-    ? `Use etcd version ${first.version}, as the first etcd cluster does`
+    ? `Use etcd version ${shortText(first.version, 30)}, as the first etcd cluster does`
     : 'Remove version, as the first etcd cluster sets none';
   return edits.length ? [{ title, edits, preferred: true }] : [];
 }

@@ -34,7 +34,7 @@ function subnetFixes(g: InstanceGroupContext, at: readonly PathSegment[], typed:
   const editor = new YamlEditor(g.file, g.doc);
   const renames = suggestKeys(typed, unused).flatMap((name, i): Fix[] => {
     const edits = editor.set(at, name);
-    return edits.length ? [{ title: `Change to ${name}`, edits, ...(i === 0 ? { preferred: true } : {}) }] : [];
+    return edits.length ? [{ title: `Change to ${shown(name)}`, edits, ...(i === 0 ? { preferred: true } : {}) }] : [];
   });
   if (renames.length || listed < 2) return renames;
   const edits = editor.removeSeqItem(at);

@@ -1,6 +1,7 @@
 import { YamlEditor } from '../../../document/yamlEdit';
 import { atLeast, before } from '../../../kops/releases';
 import type { Fix } from '../../../types';
+import { shortText } from '../shortText';
 import type { Violation } from '../violation';
 import { netPath, subnetAt, subnetKopsPath, violation, type NetContext } from './context';
 import type { Subnet } from './layout';
@@ -34,7 +35,7 @@ function freeName(name: string, taken: ReadonlySet<string>): string {
 function renameFix(ctx: NetContext, subnet: Subnet, taken: ReadonlySet<string>): Fix[] {
   const name = freeName(subnet.name, taken);
   const edits = new YamlEditor(ctx.file, ctx.doc).set(subnetAt(subnet.index, 'name'), name);
-  return edits.length ? [{ title: `Rename this subnet to ${name}`, edits }] : [];
+  return edits.length ? [{ title: `Rename this subnet to ${shortText(name, 50)}`, edits }] : [];
 }
 
 function duplicateRules(ctx: NetContext, subnets: readonly Subnet[]): Violation[] {

@@ -134,7 +134,7 @@ function ipv6Features(s: NetworkingScope): Violation[] {
 }
 
 function setTo(s: NetworkingScope, key: string, value: string): Fix[] {
-  const edits = new YamlEditor(s.file, s.doc).set(at(key), value);
+  const edits = new YamlEditor(s.file, s.doc, at(key)).set(at(key), value);
   return edits.length ? [{ title: `Set ${key} to ${value}`, edits, preferred: true }] : [];
 }
 

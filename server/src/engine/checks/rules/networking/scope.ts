@@ -108,8 +108,9 @@ export function unsupportedValue(s: NetworkingScope, provider: string, key: stri
   ];
 }
 
-/** The fix for a provider that replaces kube-proxy. */
+/** The fix for a provider that replaces kube-proxy (its finding blames kubeProxy.enabled). */
 export function disableKubeProxy(s: NetworkingScope): Fix[] {
-  const edits = new YamlEditor(s.file, s.doc).set(['spec', 'kubeProxy', 'enabled'], 'false');
+  const at = ['spec', 'kubeProxy', 'enabled'];
+  const edits = new YamlEditor(s.file, s.doc, at).set(at, 'false');
   return edits.length ? [{ title: 'Set kubeProxy.enabled to false', edits, preferred: true }] : [];
 }
