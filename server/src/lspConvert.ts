@@ -10,12 +10,21 @@ import {
   type DocumentSymbol,
   type Hover,
   type OptionalVersionedTextDocumentIdentifier,
+  type Position,
   type Diagnostic,
   DiagnosticSeverity,
   DiagnosticTag,
 } from 'vscode-languageserver/node';
 import { SERVER_COMMANDS } from './protocol';
-import { kopsErrorText, type CompletionEntry, type EngineCodeAction, type Finding, type HoverResult, type OutlineSymbol } from './engine';
+import {
+  kopsErrorText,
+  type CompletionEntry,
+  type EngineCodeAction,
+  type Finding,
+  type HoverResult,
+  type OutlineSymbol,
+  type ParsedFile,
+} from './engine';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -52,7 +61,48 @@ const COMPLETION_KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {
   module: CompletionItemKind.Module,
 };
 
-export function toCompletionItem(e: CompletionEntry): CompletionItem {
+/**
+ * Where a completion list was computed: the document version, the position, and the text outside the cursor's
+ * line (its line count and length), which lets a resolve tell typing on that line from an edit elsewhere.
+ */
+export interface ListedAt {
+  uri: string;
+  version: number;
+  position: Position;
+  lineCount: number;
+  restLength: number;
+}
+
+export function listedAt(uri: string, version: number, position: Position, file: ParsedFile): ListedAt {
+  const lineCount = file.lines.lineCount;
+  return { uri, version, position, lineCount, restLength: file.text.length - file.lines.lineText(position.line).length };
+}
+
+/**
+ * Whether an item listed at `at` still belongs to the document `file` at `version`: the same version, or only the
+ * cursor's line changed since (VS Code filters the list as the user types on and resolves an item later).
+ */
+export function stillListedIn(at: ListedAt, version: number, file: ParsedFile): boolean {
+  if (at.version === version) return true;
+  if (file.lines.lineCount !== at.lineCount || at.position.line >= at.lineCount) return false;
+  return file.text.length - file.lines.lineText(at.position.line).length === at.restLength;
+}
+
+/** An item's `data` when it needs completionItem/resolve: where it was listed and the scenario it merges. */
+export interface ScenarioItemData extends ListedAt {
+  scenario: string;
+}
+
+export function scenarioItemData(data: unknown): ScenarioItemData | undefined {
+  const d = data as Partial<ScenarioItemData> | null | undefined;
+  const position = d?.position as Partial<Position> | undefined;
+  const numbers = [d?.version, d?.lineCount, d?.restLength, position?.line, position?.character];
+  const valid = typeof d?.uri === 'string' && typeof d.scenario === 'string' && numbers.every((n) => typeof n === 'number');
+  return valid ? (d as ScenarioItemData) : undefined;
+}
+
+export function toCompletionItem(e: CompletionEntry, listedAt: ListedAt): CompletionItem {
+  const data: ScenarioItemData | undefined = e.resolve && { ...listedAt, scenario: e.resolve.scenario };
   return {
     label: e.label,
     kind: COMPLETION_KIND[e.kind],
@@ -60,12 +110,12 @@ export function toCompletionItem(e: CompletionEntry): CompletionItem {
     labelDetails: e.labelDescription ? { description: e.labelDescription } : undefined,
     documentation: e.documentation ? { kind: MarkupKind.Markdown, value: e.documentation } : undefined,
     textEdit: { range: e.range, newText: e.insertText },
-    additionalTextEdits: e.additionalEdits,
     insertTextFormat: e.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     sortText: e.sortText,
     preselect: e.preselect,
     filterText: e.filterText,
     tags: e.deprecated ? [CompletionItemTag.Deprecated] : undefined,
+    data,
   };
 }
 

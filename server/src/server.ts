@@ -19,7 +19,16 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher, DiagnosticsService, type Checked } from './session/diagnosticsService';
 import { FileStore, type Snapshot } from './session/fileStore';
 import { Workspace } from './session/workspace';
-import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './lspConvert';
+import {
+  listedAt,
+  scenarioItemData,
+  stillListedIn,
+  toCodeAction,
+  toCompletionItem,
+  toDiagnostic,
+  toDocumentSymbol,
+  toHover,
+} from './lspConvert';
 import {
   ciliumEncryptionInfo,
   codeActions,
@@ -33,6 +42,7 @@ import {
   insertCiliumEtcd,
   knownKopsReleases,
   outline,
+  resolveScenario,
   type EffectiveVersion,
   type EngineSettings,
   type ErrorSink,
@@ -124,7 +134,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      completionProvider: { resolveProvider: false },
+      completionProvider: { resolveProvider: true },
       hoverProvider: true,
       documentSymbolProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, CodeActionKind.RefactorRewrite] },
@@ -215,23 +225,55 @@ function atPosition<T>(
   feature: string,
   { textDocument, position }: TextDocumentPositionParams,
   token: CancellationToken,
-  answer: (file: ParsedFile, position: Position, eff: EffectiveVersion) => T,
+  answer: (file: ParsedFile, position: Position, eff: EffectiveVersion, version: number) => T,
   fallback: T,
 ): Promise<T> {
   return guard(
     feature,
     textDocument.uri,
     async () => {
-      const file = (await parsed(textDocument.uri, token, position))?.file;
-      return file ? answer(file, position, effectiveKopsVersion(file, settings)) : fallback;
+      const snapshot = await parsed(textDocument.uri, token, position);
+      return snapshot ? answer(snapshot.file, position, effectiveKopsVersion(snapshot.file, settings), snapshot.version) : fallback;
     },
     fallback,
   );
 }
 
 connection.onCompletion((params, token) =>
-  atPosition('completion', params, token, (file, position, eff) => complete(file, position, eff).map(toCompletionItem), []),
+  atPosition(
+    'completion',
+    params,
+    token,
+    (file, position, eff, version) => {
+      const at = listedAt(params.textDocument.uri, version, position, file);
+      return complete(file, position, eff).map((e) => toCompletionItem(e, at));
+    },
+    [],
+  ),
 );
+
+/**
+ * A scenario item gets the edits that merge it here, computed on the document as it is now. VS Code filters the list
+ * as the user types on and resolves the focused item later, so typing on the cursor's line keeps the item; after an
+ * edit elsewhere it comes back without edits. Accepted before this answer arrived, VS Code applies the main edit
+ * first and these after it: they stay valid, as the main edit only empties the typed line.
+ */
+connection.onCompletionResolve((item, token) => {
+  const data = scenarioItemData(item.data);
+  if (!data) return item;
+  return guard(
+    'completion resolve',
+    data.uri,
+    async () => {
+      // The whole document: a merge into the part parsed so far could land in the wrong place.
+      const snapshot = await parsed(data.uri, token);
+      if (!snapshot || !stillListedIn(data, snapshot.version, snapshot.file)) return item;
+      const edits = resolveScenario(snapshot.file, data.position, effectiveKopsVersion(snapshot.file, settings), data.scenario);
+      return edits.length ? { ...item, additionalTextEdits: edits } : item;
+    },
+    item,
+  );
+});
 
 connection.onHover((params, token) =>
   atPosition(

@@ -5,6 +5,8 @@ import {
   CodeActionRequest,
   CompletionItemKind,
   CompletionRequest,
+  CompletionResolveRequest,
+  DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   DocumentSymbolRequest,
@@ -17,6 +19,7 @@ import {
   type Diagnostic,
   type DocumentSymbol,
   type MarkupContent,
+  type Position,
   type PublishDiagnosticsParams,
   type TextEdit,
   type WorkspaceEdit,
@@ -55,6 +58,7 @@ const NODEPORT_CODE = 'cilium-nodeport-kubeproxy';
 const specUri = pathToFileURL(join(REPO, 'stdio-fixture', 'cluster.yaml')).href;
 const halfTypedUri = pathToFileURL(join(REPO, 'stdio-fixture', 'typing.yaml')).href;
 const emptyUri = pathToFileURL(join(REPO, 'stdio-fixture', 'new.yaml')).href;
+const editedUri = pathToFileURL(join(REPO, 'stdio-fixture', 'edited.yaml')).href;
 
 async function open(session: StdioSession, uri: string, text: string): Promise<void> {
   await session.connection.sendNotification(DidOpenTextDocumentNotification.type, {
@@ -71,8 +75,10 @@ function published(session: StdioSession, uri: string, accept: (d: Diagnostic[])
   });
 }
 
-const labels = (result: CompletionItem[] | CompletionList | null): string[] =>
-  (Array.isArray(result) ? result : (result?.items ?? [])).map((item) => item.label);
+const itemsOf = (result: CompletionItem[] | CompletionList | null): CompletionItem[] =>
+  Array.isArray(result) ? result : (result?.items ?? []);
+
+const labels = (result: CompletionItem[] | CompletionList | null): string[] => itemsOf(result).map((item) => item.label);
 
 /** The edits a workspace edit makes to one document, in either of its two shapes. */
 const editsFor = (edit: WorkspaceEdit | undefined, uri: string): TextEdit[] => [
@@ -123,24 +129,52 @@ describe('kops-spec-server --stdio with a plain LSP client', function () {
         textDocument: { uri: emptyUri },
         position: { line: 0, character: 0 },
       });
-      const items = Array.isArray(result) ? result : (result?.items ?? []);
+      const items = itemsOf(result);
       assert.deepEqual(labels(result), ['kops-cluster', 'kops-instancegroup']);
       assert.ok(items.every((item) => item.kind === CompletionItemKind.Snippet && item.insertTextFormat === InsertTextFormat.Snippet));
     });
 
-    it('sends a scenario with the additional edits that merge it into the spec', async function () {
+    it('lists a scenario without edits and resolves it with the additional edits that merge it into the spec', async function () {
       const result = await session.connection.sendRequest(CompletionRequest.type, {
         textDocument: { uri: halfTypedUri },
         position: HALF_TYPED.position,
       });
-      const items = Array.isArray(result) ? result : (result?.items ?? []);
-      const nodePort = items.find((item) => item.label === 'kops-cilium-nodeport');
+      const listed = itemsOf(result).find((item) => item.label === 'kops-cilium-nodeport');
+      assert.ok(listed && !listed.additionalTextEdits, 'kops-cilium-nodeport listed, its edits left for the resolve');
+      const nodePort = await session.connection.sendRequest(CompletionResolveRequest.type, listed);
       assert.ok(
-        nodePort?.textEdit && 'range' in nodePort.textEdit && nodePort.additionalTextEdits?.length,
-        'kops-cilium-nodeport with additionalTextEdits',
+        nodePort.textEdit && 'range' in nodePort.textEdit && nodePort.additionalTextEdits?.length,
+        'kops-cilium-nodeport resolved with additionalTextEdits',
       );
       const merged = applyEdits(HALF_TYPED.text, [nodePort.textEdit, ...nodePort.additionalTextEdits]);
       assert.match(merged, /\n {4}cilium:\n {6}enableNodePort: true\n {2}kubeProxy:\n {4}enabled: false\n$/);
+    });
+
+    it('resolves a scenario after more typing on its line, and without edits once the document changed elsewhere', async function () {
+      await open(session, editedUri, HALF_TYPED.text);
+      const result = await session.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri: editedUri },
+        position: HALF_TYPED.position,
+      });
+      const listed = itemsOf(result).find((item) => item.label === 'kops-cilium-nodeport');
+      assert.ok(listed, 'kops-cilium-nodeport listed');
+      const change = async (version: number, start: Position, end: Position, text: string) => {
+        await session.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+          textDocument: { uri: editedUri, version },
+          contentChanges: [{ range: { start, end }, text }],
+        });
+      };
+      const { line, character } = HALF_TYPED.position;
+      const typed = 'kops-cilium-n';
+      await change(2, HALF_TYPED.position, HALF_TYPED.position, typed);
+      const typedOn = await session.connection.sendRequest(CompletionResolveRequest.type, listed);
+      assert.ok(typedOn.additionalTextEdits?.length, 'typing on the line keeps the edits');
+      // The word deleted and an indented empty line added above: the listed line is now another blank line.
+      await change(3, HALF_TYPED.position, { line, character: character + typed.length }, '');
+      await change(4, { line, character: 0 }, { line, character: 0 }, '      \n');
+      const stale = await session.connection.sendRequest(CompletionResolveRequest.type, listed);
+      assert.equal(stale.additionalTextEdits, undefined, 'no edits for the text the list was made on');
+      assert.deepEqual(stale.textEdit, listed.textEdit);
     });
 
     it('hovers enableNodePort with the Cilium documentation link', async function () {

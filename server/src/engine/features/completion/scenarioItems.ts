@@ -1,9 +1,10 @@
 import type { CursorContext } from '../../document/cursor/cursorContext';
 import type { ParsedFile } from '../../document/documents';
 import { CILIUM_PATH } from '../../kops/dialect';
+import type { EffectiveVersion } from '../../kops/effectiveVersion';
 import type { KopsVersion } from '../../kops/releases';
-import type { Position } from '../../types';
-import { scenarioProposals } from '../scenarios';
+import type { Position, TextEdit } from '../../types';
+import { scenarioEdits, scenarioProposals } from '../scenarios';
 import { releaseDocumentation } from './rowText';
 import { orderKey } from './snippets';
 import type { CompletionEntry } from './types';
@@ -15,7 +16,7 @@ function isScenarioSite(ctx: CursorContext): boolean {
   return at(['spec']) || at(CILIUM_PATH);
 }
 
-/** The Cilium guide's scenarios, each merging into the Cluster through additional edits. */
+/** The Cilium guide's scenarios; the edits that merge one into the Cluster come from resolveScenario. */
 export function scenarioItems(file: ParsedFile, pos: Position, ctx: CursorContext, v: KopsVersion): CompletionEntry[] {
   if (!isScenarioSite(ctx)) return [];
   return scenarioProposals(file, pos, v).map((p, i) => ({
@@ -28,6 +29,14 @@ export function scenarioItems(file: ParsedFile, pos: Position, ctx: CursorContex
     sortText: `2_${orderKey(i)}`,
     deprecated: false,
     range: p.range,
-    additionalEdits: p.additionalEdits,
+    resolve: { scenario: p.label },
   }));
+}
+
+/**
+ * The additional edits of the scenario item `scenario` listed by complete(file, pos, eff) on this same text;
+ * none when it no longer applies there.
+ */
+export function resolveScenario(file: ParsedFile, pos: Position, eff: EffectiveVersion, scenario: string): TextEdit[] {
+  return scenarioEdits(file, pos, eff.version, scenario);
 }

@@ -1,4 +1,4 @@
-import type { Range, TextEdit } from '../../types';
+import type { Range } from '../../types';
 
 export type CompletionKind = 'property' | 'value' | 'snippet' | 'enum' | 'module';
 
@@ -26,6 +26,9 @@ export interface CompletionEntry {
   /** Dead or no-effect keys, and keys kops' own comment says do nothing (shown struck through, sorted last). */
   deprecated: boolean;
   range: Range;
-  /** Edits elsewhere in the file, applied with the item (never overlapping `range`). */
-  additionalEdits?: TextEdit[];
+  /**
+   * Edits elsewhere in the file come with the item only when the editor resolves it: resolveScenario(…, scenario)
+   * on the same text and position (never overlapping `range`).
+   */
+  resolve?: { scenario: string };
 }

@@ -1,1 +1,1 @@
-export { ciliumEtcdEdits, insertCiliumEtcd, type InsertCiliumEtcdResult } from './insertCiliumEtcd';
+export { ciliumEtcdClusterWritable, ciliumEtcdEdits, insertCiliumEtcd, type InsertCiliumEtcdResult } from './insertCiliumEtcd';

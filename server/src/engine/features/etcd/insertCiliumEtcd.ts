@@ -20,6 +20,12 @@ function etcdClusterNamed(doc: YamlDocument, name: string): YAMLMap | undefined 
   return clusters.items.find((item): item is YAMLMap => isMap(item) && item.get('name') === name);
 }
 
+/** Whether the `cilium` etcd cluster can be appended: `main` is there with members on instance groups to mirror. */
+export function ciliumEtcdClusterWritable(doc: YamlDocument, v: KopsVersion): boolean {
+  const main = etcdClusterNamed(doc, 'main');
+  return main !== undefined && mirrorCluster(doc, main, v) !== undefined;
+}
+
 /** Edits that append the `cilium` etcd cluster, or why they cannot be made. */
 function clusterEdits(doc: YamlDocument, v: KopsVersion, editor: YamlEditor): TextEdit[] | string {
   const main = etcdClusterNamed(doc, 'main');

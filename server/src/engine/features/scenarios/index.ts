@@ -2,18 +2,44 @@ import { documentAt, parseFile, type ParsedFile, type YamlDocument } from '../..
 import type { KopsVersion } from '../../kops/releases';
 import type { Position, Range, TextEdit } from '../../types';
 import { ciliumScenarios, type CiliumScenario, type ScenarioChange } from './ciliumScenarios';
-import { alreadySet, mergeScenario } from './mergeScenario';
+import { changeDone, changeWritable, mergeScenario } from './mergeScenario';
 import { scenarioFits } from './scenarioFit';
-import { typedLine } from './typedLine';
+import { typedLine, type TypedLine } from './typedLine';
 
-/** A scenario ready to merge: the main edit empties the typed line, the additional edits do the rest. */
+/**
+ * A scenario offered where a new key is typed: the main edit empties the typed line; the additional edits that
+ * merge the scenario come from resolveScenario, only for the item the editor asks about.
+ */
 export interface ScenarioProposal {
   label: string;
   title: string;
   /** Markdown: what the scenario is and the keys it sets. */
   documentation: string;
   range: Range;
-  additionalEdits: TextEdit[];
+}
+
+/** The typed line, the file without it and its Cluster document (which the scenarios are checked against). */
+interface ScenarioSite {
+  typed: TypedLine;
+  base: ParsedFile;
+  doc: YamlDocument;
+}
+
+function scenarioSite(file: ParsedFile, pos: Position): ScenarioSite | undefined {
+  const typed = typedLine(file, pos);
+  const cursorDoc = typed && documentAt(file, file.lines.offsetAt(pos));
+  if (!typed || cursorDoc?.kops?.kind !== 'Cluster') return undefined;
+  // Unchanged documents are reused: only the Cluster document is parsed again.
+  const base = parseFile(typed.base, file);
+  const doc = base.documents.length === file.documents.length ? base.documents[file.documents.indexOf(cursorDoc)] : undefined;
+  return doc?.kops && !doc.yaml.errors.length ? { typed, base, doc } : undefined;
+}
+
+/** The scenarios that fit this Cluster, that the merge can write and that would change something. */
+function fittingScenarios(doc: YamlDocument, v: KopsVersion): CiliumScenario[] {
+  return ciliumScenarios(v, doc.kops!.apiVersion).filter(
+    (s) => scenarioFits(s.id, doc, v) && s.changes.every((c) => changeWritable(doc, c, v)) && !s.changes.every((c) => changeDone(doc, c)),
+  );
 }
 
 function changeLine(change: ScenarioChange): string[] {
@@ -24,33 +50,35 @@ function changeLine(change: ScenarioChange): string[] {
 
 /** The summary, then the keys the scenario changes in this spec. */
 function documentation(s: CiliumScenario, doc: YamlDocument): string {
-  const lines = s.changes.filter((c) => !alreadySet(doc, c)).flatMap(changeLine);
+  const lines = s.changes.filter((c) => !changeDone(doc, c)).flatMap(changeLine);
   return `${s.summary} Sets:\n\n\`\`\`yaml\n${lines.join('\n')}\n\`\`\``;
 }
 
 /**
- * The Cilium guide's scenarios that merge cleanly into the Cluster document at `pos`, where a new key is being
- * typed on a line of its own. A scenario the spec already says in full is left out.
+ * The Cilium guide's scenarios that fit the Cluster document at `pos`, where a new key is being typed on a line
+ * of its own. Cheap: one parse of that document without the typed line, no merge. A scenario the spec already
+ * says in full is left out.
  */
 export function scenarioProposals(file: ParsedFile, pos: Position, v: KopsVersion): ScenarioProposal[] {
-  const typed = typedLine(file, pos);
-  const cursorDoc = typed && documentAt(file, file.lines.offsetAt(pos));
-  if (!typed || cursorDoc?.kops?.kind !== 'Cluster') return [];
-  const base = parseFile(typed.base, file);
-  const doc = base.documents.length === file.documents.length ? base.documents[file.documents.indexOf(cursorDoc)] : undefined;
-  if (!doc?.kops || doc.yaml.errors.length) return [];
-  const out: ScenarioProposal[] = [];
-  for (const scenario of ciliumScenarios(v, doc.kops.apiVersion)) {
-    if (!scenarioFits(scenario.id, doc, v)) continue;
-    const merged = mergeScenario(base, doc, scenario, v);
-    if (merged === undefined || merged === base.text) continue;
-    out.push({
-      label: scenario.label,
-      title: scenario.title,
-      documentation: documentation(scenario, doc),
-      range: typed.mainRange,
-      additionalEdits: typed.additionalEdits(merged),
-    });
-  }
-  return out;
+  const site = scenarioSite(file, pos);
+  if (!site) return [];
+  return fittingScenarios(site.doc, v).map((s) => ({
+    label: s.label,
+    title: s.title,
+    documentation: documentation(s, site.doc),
+    range: site.typed.mainRange,
+  }));
+}
+
+/**
+ * The additional edits that merge the scenario `label` offered at `pos`: existing keys set in place, missing ones
+ * added beside their siblings, the typed line's break removed. The one place a scenario's edits are computed.
+ * None when the scenario no longer fits, or in a case the list's writability check does not foresee (the merge
+ * breaking the YAML): the item then only empties the typed line, which leaves the spec as it was before typing.
+ */
+export function scenarioEdits(file: ParsedFile, pos: Position, v: KopsVersion, label: string): TextEdit[] {
+  const site = scenarioSite(file, pos);
+  const scenario = site && fittingScenarios(site.doc, v).find((s) => s.label === label);
+  const merged = scenario && mergeScenario(site.base, site.doc, scenario, v);
+  return site && merged !== undefined && merged !== site.base.text ? site.typed.additionalEdits(merged) : [];
 }

@@ -6,8 +6,8 @@ import { nodeAt } from '../../document/yamlNav';
 import { CILIUM_PATH } from '../../kops/dialect';
 import { boolAt } from '../../kops/goValues';
 import type { KopsVersion } from '../../kops/releases';
-import type { TextEdit } from '../../types';
-import { ciliumEtcdEdits } from '../etcd';
+import type { PathSegment, TextEdit } from '../../types';
+import { ciliumEtcdClusterWritable, ciliumEtcdEdits } from '../etcd';
 import type { CiliumScenario, ScenarioChange } from './ciliumScenarios';
 
 const hasCiliumEtcd = (doc: YamlDocument): boolean => {
@@ -17,23 +17,61 @@ const hasCiliumEtcd = (doc: YamlDocument): boolean => {
 };
 
 /** Whether the spec already sets this key to this value. */
-export function alreadySet(doc: YamlDocument, change: ScenarioChange): boolean {
+function alreadySet(doc: YamlDocument, change: ScenarioChange): boolean {
   if (change.kind !== 'set') return false;
   const node = nodeAt(doc, change.path);
   return isScalar(node) && String(node.value) === change.value;
 }
 
+/** Whether the spec already says what this change would write. */
+export function changeDone(doc: YamlDocument, change: ScenarioChange): boolean {
+  if (change.kind === 'ciliumBlock') return isMap(nodeAt(doc, CILIUM_PATH));
+  return change.kind === 'ciliumEtcd' ? hasCiliumEtcd(doc) : alreadySet(doc, change);
+}
+
+const isEmptyScalar = (node: unknown): boolean => isScalar(node) && node.value === null && node.source === '';
+
+/** YamlEditor.set's condition: a scalar to replace, or missing with a mapping or empty value as its deepest parent. */
+function settable(doc: YamlDocument, path: readonly PathSegment[]): boolean {
+  const existing = nodeAt(doc, path);
+  if (existing !== undefined) return isScalar(existing);
+  let depth = path.length - 1;
+  while (depth > 0 && nodeAt(doc, path.slice(0, depth)) === undefined) depth--;
+  const parent = depth ? nodeAt(doc, path.slice(0, depth)) : doc.yaml.contents;
+  return isMap(parent) || isEmptyScalar(parent);
+}
+
+/**
+ * Whether mergeScenario can write this change into the spec as it stands (a value in the way of a key, a `main`
+ * etcd cluster missing or without members to mirror, are what stop it), so the list of scenarios offers only those
+ * the merge at resolve time will write.
+ */
+export function changeWritable(doc: YamlDocument, change: ScenarioChange, v: KopsVersion): boolean {
+  if (changeDone(doc, change)) return true;
+  switch (change.kind) {
+    case 'ciliumBlock':
+      return settable(doc, CILIUM_PATH);
+    case 'set':
+      return settable(doc, change.path);
+    case 'ciliumEtcd': {
+      const clusters = nodeAt(doc, ['spec', 'etcdClusters']);
+      const hasCluster = isSeq(clusters) && clusters.items.some((c) => isMap(c) && c.get('name') === 'cilium');
+      return (hasCluster || ciliumEtcdClusterWritable(doc, v)) && settable(doc, [...CILIUM_PATH, 'etcdManaged']);
+    }
+  }
+}
+
 /** The edits of one change on the current text: [] when the spec already says it, undefined when it cannot be written. */
 function changeEdits(file: ParsedFile, doc: YamlDocument, change: ScenarioChange, v: KopsVersion): TextEdit[] | undefined {
+  if (changeDone(doc, change)) return [];
   const editor = new YamlEditor(file, doc);
   const written = (edits: TextEdit[]) => (edits.length ? edits : undefined);
   switch (change.kind) {
     case 'ciliumBlock':
-      return isMap(nodeAt(doc, CILIUM_PATH)) ? [] : written(editor.set(CILIUM_PATH, '{}'));
+      return written(editor.set(CILIUM_PATH, '{}'));
     case 'set':
-      return alreadySet(doc, change) ? [] : written(editor.set(change.path, change.value));
+      return written(editor.set(change.path, change.value));
     case 'ciliumEtcd': {
-      if (hasCiliumEtcd(doc)) return [];
       const result = ciliumEtcdEdits(file, doc, v);
       return 'edits' in result ? result.edits : undefined;
     }

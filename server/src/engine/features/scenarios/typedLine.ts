@@ -7,7 +7,9 @@ import type { Position, Range, TextEdit } from '../../types';
  * the main edit empties the line (single-line, holding the cursor), the additional edits remove the line break
  * before it and make every other change. VS Code applies the additional edits first and moves the cursor past
  * text inserted at it, so no additional edit inserts at or after the cursor on its line, and none overlaps the
- * main edit: a change at the removed line goes before it, a deletion continuing past it starts after it.
+ * main edit: a change at the removed line goes before it, a deletion continuing past it starts after it. Accepted
+ * before the item was resolved, VS Code applies the main edit first and these after it: other lines keep their
+ * positions, and a position on the emptied line falls back to its start, which means the same there.
  */
 export interface TypedLine {
   /** The whole typed line's text. */
