@@ -17,6 +17,10 @@ export function migrationAction(file: ParsedFile, eff: EffectiveVersion, range: 
   const name = scalarAt(key.doc, ['metadata', 'name']);
   const guide = migrationGuide(key.path, eff.version, typeof name === 'string' && name ? name : undefined);
   if (!guide) return undefined;
-  const title = `Show the safe steps to change ${String(key.path[key.path.length - 1])} on a running cluster`;
+  const keyName = key.path
+    .slice(-2)
+    .filter((s) => typeof s === 'string' && s !== 'cilium' && s !== 'spec')
+    .join('.');
+  const title = `Show the safe steps to change ${keyName} on a running cluster`;
   return { title, command: { title, name: 'showMigrationGuide', arguments: [guide] } };
 }
