@@ -77,7 +77,9 @@ export class EditSafety {
 
   /** An error inside the edited text after a line break in it (blank space before the error does not count). */
   private cutsBrokenText(start: number, end: number): boolean {
-    return this.doc.yaml.errors.some((e) => e.pos[0] >= start && e.pos[0] <= end && /[\r\n]/.test(this.doc.text.slice(start, e.pos[0]).trimEnd()));
+    return this.doc.yaml.errors.some(
+      (e) => e.pos[0] >= start && e.pos[0] <= end && /[\r\n]/.test(this.doc.text.slice(start, e.pos[0]).trimEnd()),
+    );
   }
 
   private touchesAliasedAnchor(start: number, end: number): boolean {
