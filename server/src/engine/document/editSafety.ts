@@ -27,9 +27,10 @@ export function commentLinesIn(text: string, start: number, end: number): string
   return kept.join('') + (isCommentLine(last) ? last : '');
 }
 
-interface AnchoredNode {
+interface Span {
   name: string;
-  range: readonly [number, number, number];
+  start: number;
+  end: number;
 }
 
 /**
@@ -38,23 +39,10 @@ interface AnchoredNode {
  * outside the edit refers to (the alias would change with it, or point at nothing).
  */
 export class EditSafety {
-  private readonly anchored: AnchoredNode[] = [];
-  private readonly aliases: Array<{ name: string; start: number; end: number }> = [];
+  /** Nodes carrying an anchor some alias uses, and those aliases; read on first need, and only when both can be there. */
+  private anchorUse?: { anchored: Span[]; aliases: Span[] };
 
-  constructor(private readonly doc: YamlDocument) {
-    visit(doc.yaml, {
-      Alias: (_, alias) => {
-        if (alias.range) this.aliases.push({ name: alias.source, start: alias.range[0], end: alias.range[1] });
-      },
-      Node: (_, node) => {
-        if (node.anchor && node.range) this.anchored.push({ name: node.anchor, range: node.range });
-      },
-      Pair: (_, pair) => {
-        const key = pair.key;
-        if (isNode(key) && key.anchor && key.range) this.anchored.push({ name: key.anchor, range: key.range });
-      },
-    });
-  }
+  constructor(private readonly doc: YamlDocument) {}
 
   /** Whether replacing the document text from `start` to `end` with `newText` is safe. */
   allows(start: number, end: number, newText: string): boolean {
@@ -83,9 +71,24 @@ export class EditSafety {
   }
 
   private touchesAliasedAnchor(start: number, end: number): boolean {
-    const touches = ([from, to]: readonly number[]) => (start === end ? from < start && start < to : from < end && start < to);
-    return this.anchored.some(
-      (node) => touches(node.range) && this.aliases.some((a) => a.name === node.name && (a.start < start || a.end > end)),
-    );
+    const { anchored, aliases } = (this.anchorUse ??= this.readAnchorUse());
+    const touches = (node: Span) => (start === end ? node.start < start && start < node.end : node.start < end && start < node.end);
+    return anchored.some((node) => touches(node) && aliases.some((a) => a.name === node.name && (a.start < start || a.end > end)));
+  }
+
+  private readAnchorUse(): { anchored: Span[]; aliases: Span[] } {
+    const anchored: Span[] = [];
+    const aliases: Span[] = [];
+    if (!this.doc.text.includes('&') || !this.doc.text.includes('*')) return { anchored, aliases };
+    const note = (node: unknown) => {
+      if (isNode(node) && node.anchor && node.range) anchored.push({ name: node.anchor, start: node.range[0], end: node.range[1] });
+    };
+    visit(this.doc.yaml, {
+      Alias: (_, alias) => void (alias.range && aliases.push({ name: alias.source, start: alias.range[0], end: alias.range[1] })),
+      Node: (_, node) => note(node),
+      Pair: (_, pair) => note(pair.key),
+    });
+    const used = new Set(aliases.map((a) => a.name));
+    return { anchored: anchored.filter((node) => used.has(node.name)), aliases };
   }
 }

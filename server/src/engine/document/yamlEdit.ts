@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { fileRange, type ParsedFile, type YamlDocument } from './documents';
 import { commentLinesIn, EditSafety, PROPERTIES_AFTER, PROPERTY, propertiesBefore } from './editSafety';
+import { flowEntryWithComma } from './flowEntry';
 import { keyName, nodeAt, pairOf, spanOf } from './yamlNav';
 import type { PathSegment, TextEdit } from '../types';
 
@@ -139,22 +140,7 @@ export class YamlEditor {
   private removePair(map: YAMLMap, pair: Pair): TextEdit[] {
     const span = spanOf(pair);
     if (!span) return [];
-    if (map.flow) {
-      const text = this.doc.text;
-      let end = span[1];
-      while (end < text.length && /[ \t]/.test(text[end])) end++;
-      if (text[end] === ',') {
-        end++;
-        while (end < text.length && /[ \t]/.test(text[end])) end++;
-        // A comment after the comma keeps a space before it, or its `#` would start a plain scalar.
-        if (text[end] === '#') end--;
-      } else {
-        let start = span[0];
-        while (start > 0 && /[ \t]/.test(text[start - 1])) start--;
-        if (text[start - 1] === ',') return [this.replace(start - 1, span[1], '')];
-      }
-      return [this.replace(span[0], end, '')];
-    }
+    if (map.flow) return [this.replace(...flowEntryWithComma(this.doc.text, span), '')];
     const start = this.lineStart(span[0]);
     // `- key: value` is the item's first line: removing it would take the `- ` along.
     if (!KEY_LINE_PREFIX.test(this.doc.text.slice(start, span[0]))) return [];
