@@ -238,6 +238,10 @@ describe('YamlEditor leaves alone what an edit does not own', () => {
       unchanged(text, (e) => e.set(['a', 'b'], 'x'));
     });
 
+    it('a flow map whose entries span lines is not turned into a block (their later lines would fall out of it)', () => {
+      unchanged('spec:\n  kubeProxy: {a: [1,\n 2]}\n', (e) => e.set(['spec', 'kubeProxy', 'enabled'], 'false'));
+    });
+
     it('the first key of a list item is not removed with its line, which holds the `- `', () => {
       unchanged('l:\n  - a: 1\n    b: 2\n', (e) => e.removeKey(['l', 0, 'a']));
     });
@@ -263,6 +267,12 @@ describe('YamlEditor leaves alone what an edit does not own', () => {
         'a:\n  b: !!str &v x\n',
         (e) => e.set(['a', 'b'], 'true'),
         'a:\n  b: &v true\n',
+      ],
+      [
+        'a flow map turned block keeps an entry written without a value a key (fuzz seed 871256592)',
+        'spec:\n  kubeProxy: {é}\n',
+        (e) => e.set(['spec', 'kubeProxy', 'enabled'], 'false'),
+        'spec:\n  kubeProxy:\n    é:\n    enabled: false\n',
       ],
       ['a tagged list item is removed with its line', 'a:\n  - !!str x\n  - y\n', (e) => e.removeSeqItem(['a', 0]), 'a:\n  - y\n'],
       ['an anchored key no alias uses is removed with its line', 'a:\n  &k b: x\n  c: 2\n', (e) => e.removeKey(['a', 'b']), 'a:\n  c: 2\n'],

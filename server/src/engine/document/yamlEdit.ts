@@ -274,14 +274,16 @@ export class YamlEditor {
     return at < 0 ? last : at;
   }
 
-  /** `cilium: {}` or `{a: 1}` becomes a block mapping holding the old entries plus the new one. */
+  /** `cilium: {}` or `{a: 1}` becomes a block mapping holding the old entries plus the new one; entries on one line each. */
   private insertIntoFlow(mapPath: readonly PathSegment[], map: YAMLMap, build: (indent: string) => string[]): TextEdit[] {
     const owner = mapPath.length ? this.pair(mapPath) : undefined;
     const ownerKey = owner && spanOf(owner.key as Node);
     const [start, end] = map.range!;
     if (!ownerKey || this.insideFlow(mapPath)) return [];
     const indent = ' '.repeat(this.column(ownerKey[0])) + this.step;
-    const old = map.items.map((p) => `${indent}${this.doc.text.slice(...spanOf(p)!)}`);
+    // `{a}` holds `a: null`: written in block style it needs its colon.
+    const old = map.items.map((p) => `${indent}${this.doc.text.slice(...spanOf(p)!)}${p.value === null ? ':' : ''}`);
+    if (old.some((entry) => /[\r\n]/.test(entry))) return [];
     const lines = build(indent);
     const split = map.items.length ? this.entryAfter(mapPath, map) + 1 : 0;
     const block = [...old.slice(0, split), `${indent}${lines[0]}`, ...lines.slice(1), ...old.slice(split)].join('\n');
