@@ -1,5 +1,7 @@
 import { strict as assert } from 'assert';
 import { readFileSync } from 'fs';
+import { isDeepStrictEqual } from 'util';
+import { parseAllDocuments } from 'yaml';
 import { insertCiliumEtcd } from '../../server/src/engine/features/etcd/insertCiliumEtcd';
 import { diagnose } from '../../server/src/engine/checks/diagnostics';
 import { parseFile, splitDocuments } from '../../server/src/engine/document/documents';
@@ -10,7 +12,7 @@ import { YamlEditor } from '../../server/src/engine/document/yamlEdit';
 import { complete } from '../../server/src/engine/features/completion';
 import { codeActions } from '../../server/src/engine/features/codeActions';
 import { blockNesting } from '../fuzz/hostileFiles';
-import { ClientText, editsProblems, findingProblems } from '../fuzz/invariants';
+import { ClientText, comments, editsProblems, findingProblems } from '../fuzz/invariants';
 import { kopsFixture } from '../helpers/fixturePaths';
 import { positionOf } from '../helpers/marker';
 import { applyEdits } from '../helpers/applyEdits';
@@ -267,6 +269,64 @@ describe('fuzz regressions', function () {
           [],
         );
       }
+    });
+  });
+
+  describe('yamlEdit.ts and editSafety.ts: an edit keeps what it does not own (issue 15)', () => {
+    /** What each action offered on `text` would break: a comment line, valid YAML, an alias. */
+    const actionDamage = (text: string, kopsVersion?: string): string[] => {
+      const file = parseFile(text);
+      const eff = effectiveKopsVersion(file, kopsVersion ? { kopsVersion } : {});
+      const findings = diagnose(file, eff);
+      const wasValid = file.documents.every((d) => d.yaml.errors.length === 0);
+      return findings.flatMap((f) =>
+        codeActions(file, eff, f.range, findings).flatMap((action) => {
+          const after = applyEdits(text, action.edits ?? []);
+          const damage = [];
+          if (!isDeepStrictEqual(comments(after), comments(text))) damage.push('a comment line');
+          if (wasValid && parseFile(after).documents.some((d) => d.yaml.errors.length > 0)) damage.push('valid YAML');
+          if (wasValid && !aliasesResolve(after)) damage.push('an alias');
+          return damage.map((what) => `"${action.title}" breaks ${what}`);
+        }),
+      );
+    };
+    const aliasesResolve = (text: string): boolean => {
+      try {
+        parseAllDocuments(text).forEach((d) => d.toJS());
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const titlesFor = (text: string, code: string, kopsVersion?: string): string[] => {
+      const { file, findings } = analyse(text);
+      const eff = effectiveKopsVersion(file, kopsVersion ? { kopsVersion } : {});
+      const finding = findings.find((f) => f.code === code);
+      assert.ok(finding, findings.map((f) => f.code).join());
+      return codeActions(file, eff, finding.range, findings).map((a) => a.title);
+    };
+
+    it('a dead key whose unterminated quote swallows the comment lines after it is not removed with them (fuzz seed 424522)', () => {
+      const text = `${HEAD}  networking:\n    cilium:\n      ipv6Node: "unterminated\n# a comment line to the reader\n      ipam: eni\n`;
+      assert.ok(analyse(text).findings.some((f) => f.code === 'cilium-dead-key'));
+      assert.deepEqual(actionDamage(text, 'v1.18.0'), []);
+    });
+
+    it('removing the last key of a map tagged `!<tag:yaml.org,2002:str>` keeps the YAML valid (fuzz seed 443883)', () => {
+      const text = `# kops-version: v1.25.0\n${HEAD}  kubernetesVersion: 1.25.0\n  networking:\n    cilium: !<tag:yaml.org,2002:str>\n      version: v1.12.0\n`;
+      const remove = titlesFor(text, 'cilium-version-supported').find((t) => /^Remove \W?version/.test(t));
+      assert.ok(remove);
+      assert.deepEqual(actionDamage(text), []);
+    });
+
+    it('no fix removes or changes a key whose anchor an alias elsewhere uses', () => {
+      const text = `# kops-version: v1.25.0\n${HEAD}  kubernetesVersion: 1.25.0\n  networking:\n    cilium:\n      bpfRoot: &root /sys/fs/bpf\n      ipam: kubernetes\n      version: &v v1.12.0\n  kubelet:\n    rootDir: *root\n    podInfraContainerImage: *v\n`;
+      assert.ok(analyse(text).findings.some((f) => f.code === 'cilium-dead-key'));
+      assert.deepEqual(actionDamage(text), []);
+      assert.deepEqual(
+        titlesFor(text, 'cilium-dead-key').filter((t) => /bpfRoot/.test(t)),
+        [],
+      );
     });
   });
 

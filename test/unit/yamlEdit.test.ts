@@ -185,3 +185,119 @@ describe('YamlEditor edits the fixes rely on', () => {
   ];
   for (const [title, before, run, after] of cases) it(title, () => assert.equal(edit(before, run), after));
 });
+
+/** The two classes of edits the fuzzer caught losing what they did not own (issue 15). */
+describe('YamlEditor leaves alone what an edit does not own', () => {
+  const unchanged = (text: string, run: (e: YamlEditor) => ReturnType<YamlEditor['set']>) => assert.equal(edit(text, run), text);
+
+  describe('trivia around a node: comment lines, blank lines', () => {
+    const cases: Array<[title: string, before: string, run: (e: YamlEditor) => ReturnType<YamlEditor['set']>, after: string]> = [
+      [
+        'a removed block keeps the comment lines among its entries',
+        'a:\n  b:\n    x: 1\n    # why y\n    y: 2\n  c: 2\n',
+        (e) => e.removeKey(['a', 'b']),
+        'a:\n    # why y\n  c: 2\n',
+      ],
+      [
+        'a removed key keeps the comment line right after its value, and the blank line before it',
+        'a:\n  b: 1\n\n  # about c\n  c: 2\n',
+        (e) => e.removeKey(['a', 'b']),
+        'a:\n\n  # about c\n  c: 2\n',
+      ],
+      [
+        'a removed key keeps a comment line between it and its value',
+        'a:\n  b:\n  # under b\n    x: 1\n  c: 2\n',
+        (e) => e.removeKey(['a', 'b']),
+        'a:\n  # under b\n  c: 2\n',
+      ],
+      [
+        'a removed list item keeps the comment line after it',
+        'a:\n  - x\n  # about y\n  - y\n',
+        (e) => e.removeSeqItem(['a', 0]),
+        'a:\n  # about y\n  - y\n',
+      ],
+      [
+        'a removed flow entry keeps the space that makes the next `#` a comment',
+        'a: {b: 1, # about c\n  c: 2}\n',
+        (e) => e.removeKey(['a', 'b']),
+        'a: { # about c\n  c: 2}\n',
+      ],
+      [
+        'a removed last key without a final line break keeps the comment lines inside it',
+        'a:\n  c: 2\n  b:\n    # keep\n    x: 1',
+        (e) => e.removeKey(['a', 'b']),
+        'a:\n  c: 2\n    # keep',
+      ],
+    ];
+    for (const [title, before, run, after] of cases) it(title, () => assert.equal(edit(before, run), after));
+
+    it('nothing removes or replaces a value whose broken quoting swallows the lines after it', () => {
+      const text = 'a:\n  b: "unterminated\n# a comment line to the reader\n  c: 2\n';
+      unchanged(text, (e) => e.removeKey(['a', 'b']));
+      unchanged(text, (e) => e.removeKeyKeepingParent(['a', 'b']));
+      unchanged(text, (e) => e.set(['a', 'b'], 'x'));
+    });
+
+    it('a flow map whose entries span lines is not turned into a block (their later lines would fall out of it)', () => {
+      unchanged('spec:\n  kubeProxy: {a: [1,\n 2]}\n', (e) => e.set(['spec', 'kubeProxy', 'enabled'], 'false'));
+    });
+
+    it('the first key of a list item is not removed with its line, which holds the `- `', () => {
+      unchanged('l:\n  - a: 1\n    b: 2\n', (e) => e.removeKey(['l', 0, 'a']));
+    });
+  });
+
+  describe('tags and anchors', () => {
+    const cases: Array<[title: string, before: string, run: (e: YamlEditor) => ReturnType<YamlEditor['set']>, after: string]> = [
+      [
+        'an emptied map gets its `{}` after a verbatim tag holding commas',
+        'a: !<tag:yaml.org,2002:map> # note\n  b: x\n',
+        (e) => e.removeKeyKeepingParent(['a', 'b']),
+        'a: !<tag:yaml.org,2002:map> {} # note\n',
+      ],
+      ['setting a value replaces a verbatim tag', 'a:\n  b: !<tag:yaml.org,2002:str> x\n', (e) => e.set(['a', 'b'], 'y'), 'a:\n  b: y\n'],
+      [
+        'setting a tagged empty value replaces the tag',
+        'a:\n  b: !!str\n  c: 1\n',
+        (e) => e.set(['a', 'b'], 'true'),
+        'a:\n  b: true\n  c: 1\n',
+      ],
+      [
+        'setting a value replaces its tag and keeps its anchor',
+        'a:\n  b: !!str &v x\n',
+        (e) => e.set(['a', 'b'], 'true'),
+        'a:\n  b: &v true\n',
+      ],
+      [
+        'a flow map turned block keeps an entry written without a value a key (fuzz seed 871256592)',
+        'spec:\n  kubeProxy: {é}\n',
+        (e) => e.set(['spec', 'kubeProxy', 'enabled'], 'false'),
+        'spec:\n  kubeProxy:\n    é:\n    enabled: false\n',
+      ],
+      ['a tagged list item is removed with its line', 'a:\n  - !!str x\n  - y\n', (e) => e.removeSeqItem(['a', 0]), 'a:\n  - y\n'],
+      ['an anchored key no alias uses is removed with its line', 'a:\n  &k b: x\n  c: 2\n', (e) => e.removeKey(['a', 'b']), 'a:\n  c: 2\n'],
+    ];
+    for (const [title, before, run, after] of cases) it(title, () => assert.equal(edit(before, run), after));
+
+    it('a value whose tag sits on the line before it is left alone: the tag would retype the new value', () => {
+      unchanged('a:\n  b: !!str\n    x\n', (e) => e.set(['a', 'b'], 'true'));
+    });
+
+    it('nothing removes or changes a node whose anchor an alias elsewhere refers to', () => {
+      unchanged('a:\n  b: &v x\n  c: *v\n', (e) => e.removeKey(['a', 'b']));
+      unchanged('a:\n  b: &v x\n  c: *v\n', (e) => e.set(['a', 'b'], 'y'));
+      unchanged('a:\n  b:\n    x: &v 1\n  c: *v\n', (e) => e.removeKey(['a', 'b']));
+      unchanged('a:\n  - &v x\n  - y\nb: *v\n', (e) => e.removeSeqItem(['a', 0]));
+      unchanged('a: {b: &v 1, c: *v}\n', (e) => e.removeKey(['a', 'b']));
+      unchanged('base: &k\n  x: 1\nother:\n  <<: *k\n', (e) => e.set(['base', 'y'], '2'));
+      unchanged('base: &k\n  x: 1\nother: *k\n', (e) => e.removeKeyKeepingParent(['base', 'x']));
+    });
+
+    it('an alias removed with its anchor is no reason to refuse', () => {
+      assert.equal(
+        edit('a:\n  b:\n    x: &v 1\n    y: *v\n  c: 2\n', (e) => e.removeKey(['a', 'b'])),
+        'a:\n  c: 2\n',
+      );
+    });
+  });
+});

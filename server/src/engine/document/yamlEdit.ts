@@ -1,7 +1,14 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { fileRange, type ParsedFile, type YamlDocument } from './documents';
+import { commentLinesIn, EditSafety, PROPERTIES_AFTER, PROPERTY, propertiesBefore } from './editSafety';
+import { flowEntryWithComma } from './flowEntry';
 import { keyName, nodeAt, pairOf, spanOf } from './yamlNav';
 import type { PathSegment, TextEdit } from '../types';
+
+/** What may stand between a line's start and a key for the key's whole line to be the entry's own: indentation, the key's anchor or tag. */
+const KEY_LINE_PREFIX = new RegExp(String.raw`^[ \t]*(?:${PROPERTY}[ \t]+)*$`);
+/** The same before a sequence item: `- `, the item's anchor or tag. */
+const ITEM_LINE_PREFIX = new RegExp(String.raw`^[ \t]*-[ \t]+(?:${PROPERTY}[ \t]+)*$`);
 
 /** A scalar with no text at all, as in `key:` or `key: # comment`. */
 const isEmptyScalar = (node: unknown): node is Scalar => isScalar(node) && node.value === null && node.source === '';
@@ -12,10 +19,14 @@ const isEmptyScalar = (node: unknown): node is Scalar => isScalar(node) && node.
  *
  * Where a new key goes: right after the entry of its mapping that holds (or leads to) `near`, the path the edit
  * is about (a fix's finding), so `bpfLBSock` lands beside `bpfLBSockHostNSOnly`; after the last entry otherwise.
+ *
+ * Every public method returns its edits through `checked` (EditSafety): nothing rather than an edit that loses a
+ * comment line, cuts through text the parser could not read, or changes a node an alias elsewhere refers to.
  */
 export class YamlEditor {
   /** The file's first line break (`doc.text` has lone CRs turned into LFs for the parser). */
   private readonly eol: string;
+  private safety?: EditSafety;
 
   constructor(
     private readonly file: ParsedFile,
@@ -31,9 +42,71 @@ export class YamlEditor {
    * flow collections stay flow). Nothing when something other than a mapping is in the way.
    */
   set(path: readonly PathSegment[], valueText: string): TextEdit[] {
+    return this.checked(this.setValue(path, valueText));
+  }
+
+  /** Adds `key: <block>` (block already indented relative to the key, lines joined by \n) under a map. */
+  addBlock(mapPath: readonly PathSegment[], key: string, blockLines: string[]): TextEdit[] {
+    return this.checked(this.insertEntry(mapPath, (indent) => [`${key}:`, ...blockLines.map((l) => indent + this.step + l)]));
+  }
+
+  /** Appends an item (lines relative to the `- `) to a block sequence at `path`. */
+  appendToSeq(path: readonly PathSegment[], itemLines: string[]): TextEdit[] {
+    return this.checked(this.appendBlockItem(path, itemLines));
+  }
+
+  /** Appends a flow-style item (`{a: 1}`) to a flow sequence such as `[]` or `[{...}]`. */
+  appendToFlowSeq(path: readonly PathSegment[], itemText: string): TextEdit[] {
+    const seq = nodeAt(this.doc, path);
+    if (!isSeq(seq) || !seq.flow || !seq.range) return [];
+    return this.checked([this.insertIntoFlowCollection(seq, itemText)]);
+  }
+
+  renameKey(path: readonly PathSegment[], newKey: string): TextEdit[] {
+    const pair = this.pair(path);
+    const span = pair && spanOf(pair.key as Node);
+    return span ? this.checked([this.replace(span[0], span[1], newKey)]) : [];
+  }
+
+  /** Removes a key with its value; whole lines in block style (comment lines among them stay), the entry and its comma in flow style. */
+  removeKey(path: readonly PathSegment[]): TextEdit[] {
+    return this.checked(this.removeAt(path));
+  }
+
+  /** removeKey for a pair already at hand. */
+  removeEntry(map: YAMLMap, pair: Pair): TextEdit[] {
+    return this.checked(this.removePair(map, pair));
+  }
+
+  /** Removes a scalar item of a block sequence with its line; nothing in flow style or when the item shares its line. */
+  removeSeqItem(path: readonly PathSegment[]): TextEdit[] {
+    return this.checked(this.removeItem(path));
+  }
+
+  /**
+   * Like removeKey, but a block mapping that would be left without keys becomes `{}`, so an emptied
+   * `cilium:` keeps meaning "Cilium with defaults" instead of turning into null.
+   */
+  removeKeyKeepingParent(path: readonly PathSegment[]): TextEdit[] {
+    return this.checked(this.removeKeepingParent(path));
+  }
+
+  get step(): string {
+    const m = /^( +)\S/m.exec(this.doc.text);
+    return m ? m[1].replace(/^( {1,8}).*/, '$1') : '  ';
+  }
+
+  /** The edits, or none when one of them is unsafe. */
+  private checked(edits: TextEdit[]): TextEdit[] {
+    const safety = (this.safety ??= new EditSafety(this.doc));
+    const offset = (p: TextEdit['range']['start']) => this.file.lines.offsetAt(p) - this.doc.offset;
+    return edits.every((e) => safety.allows(offset(e.range.start), offset(e.range.end), e.newText.replace(/\r\n?/g, '\n'))) ? edits : [];
+  }
+
+  private setValue(path: readonly PathSegment[], valueText: string): TextEdit[] {
     const existing = nodeAt(this.doc, path);
-    if (isEmptyScalar(existing) && existing.range) return [this.fillEmptyScalar(existing.range[0], valueText)];
-    if (isScalar(existing) && existing.range) return [this.replace(this.scalarStart(existing), this.scalarEnd(existing), valueText)];
+    if (isEmptyScalar(existing) && existing.range && !existing.tag) return [this.fillEmptyScalar(existing.range[0], valueText)];
+    if (isScalar(existing) && existing.range) return this.replaceScalar(existing, valueText);
     if (existing) return [];
     let depth = path.length - 1;
     while (depth > 0 && nodeAt(this.doc, path.slice(0, depth)) === undefined) depth--;
@@ -45,13 +118,7 @@ export class YamlEditor {
     return [];
   }
 
-  /** Adds `key: <block>` (block already indented relative to the key, lines joined by \n) under a map. */
-  addBlock(mapPath: readonly PathSegment[], key: string, blockLines: string[]): TextEdit[] {
-    return this.insertEntry(mapPath, (indent) => [`${key}:`, ...blockLines.map((l) => indent + this.step + l)]);
-  }
-
-  /** Appends an item (lines relative to the `- `) to a block sequence at `path`. */
-  appendToSeq(path: readonly PathSegment[], itemLines: string[]): TextEdit[] {
+  private appendBlockItem(path: readonly PathSegment[], itemLines: string[]): TextEdit[] {
     const seq = nodeAt(this.doc, path);
     if (!isSeq(seq) || !seq.range) return [];
     if (seq.flow || seq.items.length === 0) return [];
@@ -64,79 +131,59 @@ export class YamlEditor {
     return [this.replace(at, at, `\n${text}`)];
   }
 
-  /** Appends a flow-style item (`{a: 1}`) to a flow sequence such as `[]` or `[{...}]`. */
-  appendToFlowSeq(path: readonly PathSegment[], itemText: string): TextEdit[] {
-    const seq = nodeAt(this.doc, path);
-    if (!isSeq(seq) || !seq.flow || !seq.range) return [];
-    return [this.insertIntoFlowCollection(seq, itemText)];
-  }
-
-  renameKey(path: readonly PathSegment[], newKey: string): TextEdit[] {
-    const pair = this.pair(path);
-    const span = pair && spanOf(pair.key as Node);
-    return span ? [this.replace(span[0], span[1], newKey)] : [];
-  }
-
-  /** Removes a key with its value; whole lines in block style, the entry and its comma in flow style. */
-  removeKey(path: readonly PathSegment[]): TextEdit[] {
+  private removeAt(path: readonly PathSegment[]): TextEdit[] {
     const parent = this.parentOf(path);
     const pair = this.pair(path);
-    const span = pair && spanOf(pair);
-    if (!pair || !span || !isMap(parent)) return [];
-    if (parent.flow) {
-      const text = this.doc.text;
-      let end = span[1];
-      while (end < text.length && /[ \t]/.test(text[end])) end++;
-      if (text[end] === ',') {
-        end++;
-        while (end < text.length && /[ \t]/.test(text[end])) end++;
-      } else {
-        let start = span[0];
-        while (start > 0 && /[ \t]/.test(text[start - 1])) start--;
-        if (text[start - 1] === ',') return [this.replace(start - 1, span[1], '')];
-      }
-      return [this.replace(span[0], end, '')];
-    }
-    const start = this.lineStart(span[0]);
-    const end = this.lineEnd(Math.max(span[0], this.trimTrailing(span[1])));
-    const breakLength = this.doc.text.startsWith('\r\n', end) ? 2 : 1;
-    return [this.replace(start, Math.min(end + breakLength, this.doc.text.length), '')];
+    return pair && isMap(parent) ? this.removePair(parent, pair) : [];
   }
 
-  /** Removes a scalar item of a block sequence with its line; nothing in flow style or when the item shares its line. */
-  removeSeqItem(path: readonly PathSegment[]): TextEdit[] {
+  private removePair(map: YAMLMap, pair: Pair): TextEdit[] {
+    const span = spanOf(pair);
+    if (!span) return [];
+    if (map.flow) return [this.replace(...flowEntryWithComma(this.doc.text, span), '')];
+    const start = this.lineStart(span[0]);
+    // `- key: value` is the item's first line: removing it would take the `- ` along.
+    if (!KEY_LINE_PREFIX.test(this.doc.text.slice(start, span[0]))) return [];
+    return [this.removeLines(start, this.lineEnd(Math.max(span[0], this.trimTrailing(span[1]))))];
+  }
+
+  private removeItem(path: readonly PathSegment[]): TextEdit[] {
     const seq = this.parentOf(path);
     const item = nodeAt(this.doc, path);
     const span = isScalar(item) ? spanOf(item) : undefined;
     if (!isSeq(seq) || seq.flow || !span) return [];
     const start = this.lineStart(span[0]);
-    if (!/^[ \t]*-[ \t]+$/.test(this.doc.text.slice(start, span[0]))) return [];
-    const end = this.lineEnd(this.trimTrailing(span[1]));
-    const breakLength = this.doc.text.startsWith('\r\n', end) ? 2 : 1;
-    return [this.replace(start, Math.min(end + breakLength, this.doc.text.length), '')];
+    if (!ITEM_LINE_PREFIX.test(this.doc.text.slice(start, span[0]))) return [];
+    return [this.removeLines(start, this.lineEnd(this.trimTrailing(span[1])))];
   }
 
   /**
-   * Like removeKey, but a block mapping that would be left without keys becomes `{}`, so an emptied
-   * `cilium:` keeps meaning "Cilium with defaults" instead of turning into null.
+   * Removes the lines from `start` to the line break after `end`, except the comment lines among them; on a
+   * last line without a line break, the line break before them goes instead.
    */
-  removeKeyKeepingParent(path: readonly PathSegment[]): TextEdit[] {
+  private removeLines(start: number, end: number): TextEdit {
+    const text = this.doc.text;
+    if (end >= text.length && start > 0) {
+      const from = start - (text.startsWith('\r\n', start - 2) ? 2 : 1);
+      const kept = commentLinesIn(text, start, end);
+      return this.replace(from, end, kept && `\n${kept.replace(/\n$/, '')}`);
+    }
+    const stop = Math.min(end + (text.startsWith('\r\n', end) ? 2 : 1), text.length);
+    return this.replace(start, stop, commentLinesIn(text, start, stop));
+  }
+
+  private removeKeepingParent(path: readonly PathSegment[]): TextEdit[] {
     const parent = this.parentOf(path);
-    if (!isMap(parent) || parent.flow || parent.items.length !== 1 || path.length < 2) return this.removeKey(path);
+    if (!isMap(parent) || parent.flow || parent.items.length !== 1 || path.length < 2) return this.removeAt(path);
     const owner = this.pair(path.slice(0, -1));
     const ownerKey = owner && spanOf(owner.key as Node);
     if (!ownerKey || typeof path[path.length - 2] !== 'string') return [];
     const colon = this.doc.text.indexOf(':', ownerKey[1]);
     // `{}` goes after the map's own anchor or tag (`kubelet: &k {}`), which belong to it.
-    const properties = /^(?:[ \t]+[&!][^\s,[\]{}]*)*/.exec(this.doc.text.slice(colon + 1))![0].length;
-    const removed = this.removeKey(path);
+    const properties = PROPERTIES_AFTER.exec(this.doc.text.slice(colon + 1))![0].length;
+    const removed = this.removeAt(path);
     // The key's own lines go; comment lines between the owner and the key stay where they are.
     return removed.length ? [this.replace(colon + 1 + properties, colon + 1 + properties, ' {}'), ...removed] : [];
-  }
-
-  get step(): string {
-    const m = /^( +)\S/m.exec(this.doc.text);
-    return m ? m[1].replace(/^( {1,8}).*/, '$1') : '  ';
   }
 
   /** Column where the `- ` of the sequence item starting at `itemStart` sits. */
@@ -227,14 +274,16 @@ export class YamlEditor {
     return at < 0 ? last : at;
   }
 
-  /** `cilium: {}` or `{a: 1}` becomes a block mapping holding the old entries plus the new one. */
+  /** `cilium: {}` or `{a: 1}` becomes a block mapping holding the old entries plus the new one; entries on one line each. */
   private insertIntoFlow(mapPath: readonly PathSegment[], map: YAMLMap, build: (indent: string) => string[]): TextEdit[] {
     const owner = mapPath.length ? this.pair(mapPath) : undefined;
     const ownerKey = owner && spanOf(owner.key as Node);
     const [start, end] = map.range!;
     if (!ownerKey || this.insideFlow(mapPath)) return [];
     const indent = ' '.repeat(this.column(ownerKey[0])) + this.step;
-    const old = map.items.map((p) => `${indent}${this.doc.text.slice(...spanOf(p)!)}`);
+    // `{a}` holds `a: null`: written in block style it needs its colon.
+    const old = map.items.map((p) => `${indent}${this.doc.text.slice(...spanOf(p)!)}${p.value === null ? ':' : ''}`);
+    if (old.some((entry) => /[\r\n]/.test(entry))) return [];
     const lines = build(indent);
     const split = map.items.length ? this.entryAfter(mapPath, map) + 1 : 0;
     const block = [...old.slice(0, split), `${indent}${lines[0]}`, ...lines.slice(1), ...old.slice(split)].join('\n');
@@ -252,13 +301,16 @@ export class YamlEditor {
     return this.replace(open + 1, open + 1, entry);
   }
 
-  /** Whether any collection enclosing `path`'s node is written in flow style. */
-  /** Where replacing a scalar's value starts: at its tag (`!!str 1`), which belongs to the old value. */
-  private scalarStart(node: Scalar): number {
+  /**
+   * A new value for a scalar, replacing its tag (`!!str 1`), which belongs to the old value, and keeping its
+   * anchor; nothing when the tag is not on the value's line, where it would stay and retype the new value.
+   */
+  private replaceScalar(node: Scalar, valueText: string): TextEdit[] {
     const start = node.range![0];
-    if (!node.tag) return start;
-    const before = /(?:^|[\s,[{])(![^\s,[\]{}]*)[ \t]+$/.exec(this.doc.text.slice(this.lineStart(start), start));
-    return before ? start - before[0].length + before[0].indexOf('!') : start;
+    const props = propertiesBefore(this.doc.text, this.lineStart(start), start);
+    if (node.tag && !this.doc.text.slice(props.at, start).includes('!')) return [];
+    const spaced = this.doc.text[start] === '#' ? `${valueText} ` : valueText;
+    return [this.replace(props.at, this.scalarEnd(node), [...props.anchors, spaced].join(' '))];
   }
 
   /**
@@ -271,6 +323,7 @@ export class YamlEditor {
     return /[\r\n]/.test(this.doc.text.slice(trimmed, end)) ? trimmed : end;
   }
 
+  /** Whether any collection enclosing `path`'s node is written in flow style. */
   private insideFlow(path: readonly PathSegment[]): boolean {
     for (let i = 0; i < path.length; i++) {
       const node = i === 0 ? this.doc.yaml.contents : nodeAt(this.doc, path.slice(0, i));

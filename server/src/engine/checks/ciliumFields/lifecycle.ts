@@ -1,4 +1,5 @@
-import { isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isScalar, type Pair, type YAMLMap } from 'yaml';
+import { YamlEditor } from '../../document/yamlEdit';
 import type { KopsCommentSays } from '../../kops/catalog/ciliumComments';
 import type { CiliumField } from '../../kops/catalog/ciliumFields';
 import type { Finding, Fix, PathSegment, Range } from '../../types';
@@ -8,23 +9,9 @@ import { releaseName } from '../../kops/releases';
 
 /** Deletes a block-style `key: value` entry with its whole lines; undefined when that would be unsafe or unclear. */
 export function removalFix(ctx: CiliumContext, map: YAMLMap, pair: Pair, title: string): Fix | undefined {
-  if (map.items.length < 2 || map.flow || !isScalar(pair.key) || !pair.key.range) return undefined;
-  const lines = ctx.file.lines;
-  const start = lines.positionAt(ctx.doc.offset + pair.key.range[0]);
-  if (lines.lineText(start.line).slice(0, start.character).trim() !== '') return undefined;
-  const valueEnd = (pair.value as Node | null)?.range?.[1] ?? pair.key.range[1];
-  const end = lines.positionAt(ctx.doc.offset + valueEnd);
-  const lastLine = end.character === 0 && end.line > start.line ? end.line - 1 : end.line;
-  const rest = lastLine === end.line ? lines.lineText(lastLine).slice(end.character).trim() : '';
-  if (rest !== '' && !rest.startsWith('#')) return undefined;
-  return { title, edits: [{ range: wholeLines(lines, start.line, lastLine), newText: '' }], fixAllSafe: true };
-}
-
-/** Lines `first`–`last` with one line break: the one after them, or before them on a file's unterminated last line. */
-function wholeLines(lines: CiliumContext['file']['lines'], first: number, last: number) {
-  if (last + 1 < lines.lineCount) return { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } };
-  const start = first > 0 ? { line: first - 1, character: lines.lineText(first - 1).length } : { line: 0, character: 0 };
-  return { start, end: { line: last, character: lines.lineText(last).length } };
+  if (map.items.length < 2 || map.flow) return undefined;
+  const edits = new YamlEditor(ctx.file, ctx.doc).removeEntry(map, pair);
+  return edits.length ? { title, edits, fixAllSafe: true } : undefined;
 }
 
 /**

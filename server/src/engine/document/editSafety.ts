@@ -1,0 +1,94 @@
+import { isNode, visit } from 'yaml';
+import type { YamlDocument } from './documents';
+
+/**
+ * A node's properties written before it: anchors (`&a`) and tags (`!!str`, `!local`, `!<tag:yaml.org,2002:str>`,
+ * whose verbatim form may hold commas), each after a space.
+ */
+export const PROPERTY = String.raw`(?:!<[^>\s]*>|[&!][^\s,[\]{}]*)`;
+export const PROPERTIES_AFTER = new RegExp(String.raw`^(?:[ \t]+${PROPERTY})*`);
+const PROPERTIES_BEFORE = new RegExp(String.raw`(?:^|[ \t])(${PROPERTY}(?:[ \t]+${PROPERTY})*)[ \t]*$`);
+
+/** Offset where the properties written right before `start` on its line begin, and the anchors among them. */
+export function propertiesBefore(text: string, lineStart: number, start: number): { at: number; anchors: string[] } {
+  const m = PROPERTIES_BEFORE.exec(text.slice(lineStart, start));
+  if (!m) return { at: start, anchors: [] };
+  const at = lineStart + m.index + m[0].indexOf(m[1]);
+  return { at, anchors: m[1].split(/[ \t]+/).filter((p) => p.startsWith('&')) };
+}
+
+const isCommentLine = (line: string): boolean => line.trimStart().startsWith('#');
+
+/** The full-line comments among the text from `start` to `end` (a line start or the end): what removing those lines keeps. */
+export function commentLinesIn(text: string, start: number, end: number): string {
+  const lines = text.slice(start, end).split('\n');
+  const last = lines.pop()!;
+  const kept = lines.filter(isCommentLine).map((line) => `${line.replace(/\r$/, '')}\n`);
+  return kept.join('') + (isCommentLine(last) ? last : '');
+}
+
+interface Span {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * What no edit of a document may do, whatever built it: lose a comment line, cut through text the parser could
+ * not read (the extent of a broken node is the parser's guess), or change or remove a node whose anchor an alias
+ * outside the edit refers to (the alias would change with it, or point at nothing).
+ */
+export class EditSafety {
+  /** Nodes carrying an anchor some alias uses, and those aliases; read on first need, and only when both can be there. */
+  private anchorUse?: { anchored: Span[]; aliases: Span[] };
+
+  constructor(private readonly doc: YamlDocument) {}
+
+  /** Whether replacing the document text from `start` to `end` with `newText` is safe. */
+  allows(start: number, end: number, newText: string): boolean {
+    return this.keepsComments(start, end, newText) && !this.cutsBrokenText(start, end) && !this.touchesAliasedAnchor(start, end);
+  }
+
+  private keepsComments(start: number, end: number, newText: string): boolean {
+    const text = this.doc.text;
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const next = text.indexOf('\n', end);
+    const lineEnd = next < 0 ? text.length : next;
+    const comments = (s: string) => s.split(/\r?\n|\r/).filter(isCommentLine);
+    const after = comments(text.slice(lineStart, start) + newText + text.slice(end, lineEnd)).map((l) => l.trim());
+    return comments(text.slice(lineStart, lineEnd)).every((line) => {
+      const at = after.indexOf(line.trim());
+      if (at >= 0) after.splice(at, 1);
+      return at >= 0;
+    });
+  }
+
+  /** An error inside the edited text after a line break in it (blank space before the error does not count). */
+  private cutsBrokenText(start: number, end: number): boolean {
+    return this.doc.yaml.errors.some(
+      (e) => e.pos[0] >= start && e.pos[0] <= end && /[\r\n]/.test(this.doc.text.slice(start, e.pos[0]).trimEnd()),
+    );
+  }
+
+  private touchesAliasedAnchor(start: number, end: number): boolean {
+    const { anchored, aliases } = (this.anchorUse ??= this.readAnchorUse());
+    const touches = (node: Span) => (start === end ? node.start < start && start < node.end : node.start < end && start < node.end);
+    return anchored.some((node) => touches(node) && aliases.some((a) => a.name === node.name && (a.start < start || a.end > end)));
+  }
+
+  private readAnchorUse(): { anchored: Span[]; aliases: Span[] } {
+    const anchored: Span[] = [];
+    const aliases: Span[] = [];
+    if (!this.doc.text.includes('&') || !this.doc.text.includes('*')) return { anchored, aliases };
+    const note = (node: unknown) => {
+      if (isNode(node) && node.anchor && node.range) anchored.push({ name: node.anchor, start: node.range[0], end: node.range[1] });
+    };
+    visit(this.doc.yaml, {
+      Alias: (_, alias) => void (alias.range && aliases.push({ name: alias.source, start: alias.range[0], end: alias.range[1] })),
+      Node: (_, node) => note(node),
+      Pair: (_, pair) => note(pair.key),
+    });
+    const used = new Set(aliases.map((a) => a.name));
+    return { anchored: anchored.filter((node) => used.has(node.name)), aliases };
+  }
+}
