@@ -2,42 +2,12 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument } from 'yaml';
-import { complete, diagnose, effectiveKopsVersion, parseFile, type CompletionEntry, type TextEdit } from '../../server/src/engine';
+import { complete, diagnose, effectiveKopsVersion, parseFile, type CompletionEntry } from '../../server/src/engine';
+import { acceptCompletion as accept } from '../helpers/acceptCompletion';
 import { kopsDocument } from '../helpers/kopsText';
 
 const SAMPLES = path.join(__dirname, '..', '..', 'samples');
 const TYPED = 'kops-cil';
-
-interface Offsets {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/**
- * What VS Code does on accepting the item: the additional edits in one batch, the cursor moving past text inserted
- * at it (EditOperation.replaceMove), then the main edit as overwriteBefore/After around the moved cursor.
- */
-function accept(text: string, cursor: number, item: CompletionEntry): string {
-  const lines = parseFile(text).lines;
-  const toOffsets = (e: TextEdit): Offsets => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText });
-  const main = toOffsets({ range: item.range, newText: item.insertText });
-  const extra = (item.additionalEdits ?? []).map(toOffsets).sort((a, b) => b.start - a.start);
-  for (const e of extra) assert.ok(e.end <= main.start || e.start >= main.end, `${item.label}: an additional edit overlaps the main edit`);
-  let [out, at] = [text, cursor];
-  for (const e of extra) {
-    out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    if (at > e.end || (at >= e.start && e.text)) at = at > e.end ? at + e.text.length - (e.end - e.start) : e.start + e.text.length;
-    else if (at > e.start) at = e.start;
-  }
-  const [before, after] = [cursor - main.start, main.end - cursor];
-  assert.equal(
-    out.slice(at - before, at + after),
-    text.slice(main.start, main.end),
-    `${item.label}: the main edit replaces the typed line`,
-  );
-  return out.slice(0, at - before) + main.text + out.slice(at + after);
-}
 
 /** The text with `TYPED` on a new line after `anchor`'s line (indented by `indent`), and the cursor after it. */
 function typedAfter(text: string, anchor: string, indent: string): { text: string; cursor: number } | undefined {

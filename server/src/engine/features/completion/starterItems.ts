@@ -5,7 +5,8 @@ import { STARTERS } from './starters';
 import type { CompletionEntry } from './types';
 
 const WORD_BEING_TYPED = /^[A-Za-z0-9-]*$/;
-const BLANK_OR_COMMENT = /^\s*(#.*)?$/;
+/** Spaces and tabs only: YAML takes a BOM or a no-break space after the starter's last line as content. */
+const BLANK_OR_COMMENT = /^[ \t]*(#.*)?$/;
 const DOCUMENT_MARKER = /^---\s*(#.*)?$/;
 
 /**
@@ -19,7 +20,7 @@ function blankFileWord(file: ParsedFile, pos: Position): Range | undefined {
     const text = file.lines.lineText(line);
     if (line === pos.line) {
       const typed = text.slice(0, pos.character);
-      if (typed.length < pos.character || !WORD_BEING_TYPED.test(typed) || /\S/.test(text.slice(pos.character))) return undefined;
+      if (typed.length < pos.character || !WORD_BEING_TYPED.test(typed) || /[^ \t]/.test(text.slice(pos.character))) return undefined;
     } else if (!BLANK_OR_COMMENT.test(text) && !(line < pos.line && DOCUMENT_MARKER.test(text))) {
       return undefined;
     }
