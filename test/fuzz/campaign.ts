@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { loadGround, loadSeeds, type Seed } from './corpus';
 import { baseOf, runEngine, type Base } from './engineRun';
-import { describeGround, groundArb, groundSetting, groundText, typeKey, type GroundCase } from './ground';
+import { describeGround, groundArb, groundOriginal, groundSetting, typeKey, type GroundCase } from './ground';
 import { applyMutation, mutationArb, type Mutation } from './mutations';
 import type { Tally } from './tally';
 
@@ -95,7 +95,8 @@ export function runMutant(corpus: Corpus, m: Mutant, label: string, tally: Tally
 
 /** A ground case: code actions at every finding, completion accepted where keys are typed. */
 function runGround(corpus: Corpus, g: GroundCase, label: string, tally: Tally): void {
-  const text = groundText(corpus.ground, g);
+  const original = groundOriginal(corpus.ground, g);
+  const text = g.mutations.reduce(applyMutation, original);
   const setting = groundSetting(g);
   runEngine(
     {
@@ -103,7 +104,8 @@ function runGround(corpus: Corpus, g: GroundCase, label: string, tally: Tally): 
       text,
       settings: setting === undefined ? {} : { kopsVersion: setting },
       positions: g.positions,
-      base: corpus.base(corpus.ground[g.source]),
+      // The file before the mutations, as the user had it: a stale client and the incremental parse start there.
+      base: baseOf(original),
       probes: g.typed.map((key) => ({ original: text, ...typeKey(text, key) })),
       actionsAtEveryFinding: true,
     },

@@ -89,14 +89,18 @@ function relink(text: string, link: GroundCase['link']): string {
   return `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${controlPlaneGroup(clusterName(text), apiVersion)}`;
 }
 
-/** The case's file before the typed keys: its source, relinked, in v1alpha3 and at a release, then mutated. */
-export function groundText(sources: readonly Seed[], g: GroundCase): string {
+/** The file the case's user edits: its source relinked, in v1alpha3 and at a release. */
+export function groundOriginal(sources: readonly Seed[], g: GroundCase): string {
   let text = relink(sources[g.source].text, g.link);
   if (g.v1alpha3) text = text.replaceAll('kops.k8s.io/v1alpha2', 'kops.k8s.io/v1alpha3');
   if (g.release?.via === 'comment')
     text = `# kops-version: ${releaseTag(g.release.of)}\n${text.replace(/^#\s*kops-version:.*\r?\n?/gm, '')}`;
-  return g.mutations.reduce(applyMutation, text);
+  return text;
 }
+
+/** The case's file before the typed keys: the original, mutated. */
+export const groundText = (sources: readonly Seed[], g: GroundCase): string =>
+  g.mutations.reduce(applyMutation, groundOriginal(sources, g));
 
 /** `text` with `key` typed into it, and the cursor (an offset) at the end of the typed word. */
 export function typeKey(text: string, key: TypedKey): { text: string; cursor: number } {
