@@ -11,7 +11,7 @@ import { Tally } from '../fuzz/tally';
  * listed with the command that replays it alone, `npm run fuzz -- --seed <n> --mutants 1`. The regression
  * seeds run every time.
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 6_000);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 5_000);
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const REPLAY = `FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} npx mocha --config test/integration/.mocharc.json test/integration/fuzz.test.ts`;
 
