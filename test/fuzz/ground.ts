@@ -6,7 +6,7 @@ import { applyMutation, mutationArb, type Mutation } from './mutations';
 /**
  * A key typed on a line of its own (where completion offers the Cilium scenarios, or the whole-file starters in
  * an empty file): after line `after`, indented like `spec`'s keys, like the keys under `cilium:` (placed right
- * after that line) or by `indent` spaces.
+ * after that line) or by `indent` spaces; at the start of the line in a file of nothing but comments.
  */
 export interface TypedKey {
   after: number;
@@ -108,7 +108,9 @@ export function typeKey(text: string, key: TypedKey): { text: string; cursor: nu
   const cilium = /^( *)cilium:[ \t]*\r?$/m.exec(text);
   let index = lines.length ? (key.after % lines.length) + 1 : 0;
   let indent = typeof key.indent === 'number' ? key.indent : 2;
-  if (key.indent === 'cilium' && cilium) {
+  // In a file of nothing but comments, a word at the start of a line: where the whole-file starters are offered.
+  if (lines.every((l) => /^[ \t]*(#.*)?\r?\n?$/.test(l))) indent = 0;
+  else if (key.indent === 'cilium' && cilium) {
     index = text.slice(0, cilium.index).split('\n').length;
     indent = cilium[1].length + 2;
   }
