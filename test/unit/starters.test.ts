@@ -90,5 +90,6 @@ describe('whole-file starters', () => {
     assert.deepEqual(starterLabels(items('|\n---\n')), [], 'a --- below the cursor starts another document');
     assert.deepEqual(starterLabels(items('|\ufeff')), [], 'a BOM after the starter would be content that breaks its YAML');
     assert.deepEqual(starterLabels(items('# a\n\u00a0\n|')), [], 'a no-break space is content, not a blank line');
+    assert.deepEqual(starterLabels(items('# a\n---\ufeff\n|')), [], 'a BOM after --- makes it content, not a document marker');
   });
 });

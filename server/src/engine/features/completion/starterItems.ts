@@ -5,9 +5,9 @@ import { STARTERS } from './starters';
 import type { CompletionEntry } from './types';
 
 const WORD_BEING_TYPED = /^[A-Za-z0-9-]*$/;
-/** Spaces and tabs only: YAML takes a BOM or a no-break space after the starter's last line as content. */
+/** Spaces and tabs only: YAML takes a BOM or a no-break space beside the starter as content. */
 const BLANK_OR_COMMENT = /^[ \t]*(#.*)?$/;
-const DOCUMENT_MARKER = /^---\s*(#.*)?$/;
+const DOCUMENT_MARKER = /^---[ \t]*(#.*)?$/;
 
 /**
  * Where a starter would replace the word typed at the start of the cursor's line, when that word is all the
