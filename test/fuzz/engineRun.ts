@@ -31,6 +31,7 @@ import {
   hoverProblems,
   outlineProblems,
 } from './invariants';
+import { checkAccepted, checkTyped, resolverAt, type TypedProbe } from './completionProbes';
 import { CALL_BOUND_MS, type IssueKind, type Tally } from './tally';
 
 /** The unmutated spec a mutant came from, parsed once: the `previous` of incremental parses. */
@@ -53,6 +54,10 @@ export interface EngineInput {
   /** Raw numbers, reduced modulo the text's lines and line lengths. */
   positions: Array<[number, number]>;
   base?: Base;
+  /** Keys typed into the text, where completion is asked and every item that merges is accepted. */
+  probes?: readonly TypedProbe[];
+  /** Ask for code actions at every finding (up to MAX_EVERY_FINDING), not a spread of MAX_ACTION_REQUESTS. */
+  actionsAtEveryFinding?: boolean;
 }
 
 /** Calls faster than this (wall) are not rerun: their own time is at most their wall time. */
@@ -73,7 +78,7 @@ function ownTime(fn: () => unknown): number {
   return Math.min((used.user + used.system) / 1000, performance.now() - wall0);
 }
 
-class Run {
+export class Run {
   /** Actions already checked in this run (the same fix-all comes back for every finding). */
   readonly checked = new Set<string>();
 
@@ -141,6 +146,10 @@ export function runEngine(input: EngineInput, tally: Tally): void {
   for (const pos of positions) {
     const entries = run.call('complete', () => complete(file, pos, eff));
     if (entries) run.problems('invariant', 'complete', completionProblems(client, pos, entries));
+    if (entries) {
+      const probe = { original: input.text, text: input.text, cursor: client.offsetAt(pos) };
+      checkAccepted(run, probe, pos, entries, file, resolverAt(run, file, pos, eff));
+    }
     run.problems(
       'invariant',
       'hover',
@@ -153,7 +162,9 @@ export function runEngine(input: EngineInput, tally: Tally): void {
     checkActions(run, client, file, eff, { start: pos, end: pos }, findings);
     checkCommands(run, client, file, eff, pos);
   }
-  for (const f of spread(findings, MAX_ACTION_REQUESTS)) checkActions(run, client, file, eff, f.range, findings);
+  const asked = input.actionsAtEveryFinding ? MAX_EVERY_FINDING : MAX_ACTION_REQUESTS;
+  for (const f of spread(findings, asked)) checkActions(run, client, file, eff, f.range, findings);
+  for (const probe of input.probes ?? []) checkTyped(run, probe);
   for (const f of findings) checkFixes(run, client, file, eff, f);
   if (input.base) {
     checkIncremental(run, file, eff, findings, input.base);
@@ -167,6 +178,7 @@ export function runEngine(input: EngineInput, tally: Tally): void {
  * checked through fixesFor.
  */
 const MAX_ACTION_REQUESTS = 40;
+const MAX_EVERY_FINDING = 200;
 
 function spread<T>(items: readonly T[], max: number): T[] {
   if (items.length <= max) return [...items];

@@ -1,12 +1,14 @@
 import { fork, type ChildProcess } from 'child_process';
 import { cpus } from 'os';
 import { Corpus, runRange } from './campaign';
+import { shrink } from './shrink';
 import { Tally, type TallyData } from './tally';
 
 /**
  * `npm run fuzz [-- --mutants N --seed S --workers W]`: runs N mutants (default 100,000) over W worker
  * processes and prints the counts (also when stopped with SIGTERM). Exit 1 when any exception, invariant
- * violation, incremental mismatch or call over the bound was found.
+ * violation, incremental mismatch or call over the bound was found. `--seed S --mutants 1 --shrink` prints
+ * the smallest mutant that fails like that of S.
  */
 
 interface Batch {
@@ -85,6 +87,7 @@ async function coordinator(): Promise<void> {
 }
 
 if (process.argv.includes('--worker')) worker();
+else if (process.argv.includes('--shrink')) shrink(new Corpus(), option('seed', 0));
 else
   coordinator().catch((err) => {
     console.error(err);

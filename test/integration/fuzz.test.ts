@@ -1,37 +1,43 @@
+import { strict as assert } from 'assert';
 import fc from 'fast-check';
-import { Corpus, mutantArb, runMutant } from '../fuzz/campaign';
+import { Corpus, runRange } from '../fuzz/campaign';
+import { REGRESSION_SEEDS } from '../fuzz/regressionSeeds';
 import { Tally } from '../fuzz/tally';
 
 /**
- * The CI fuzz profile: mutants of the real kops specs and validation cases through every engine entry point
- * (see test/fuzz/). FUZZ_RUNS (default 10,000), FUZZ_SEED and FUZZ_PATH override; silent unless a mutant
- * fails, when the error gives the shrunk mutant and the command that replays it. The seed is fixed so that CI
- * is reproducible; `npm run fuzz` (100,000 mutants, a new seed each run) is the campaign that looks for new failures.
+ * The CI fuzz profile: mutants of the real kops specs and validation cases, half of them with a case on the
+ * ground of issues 10–14, through every engine entry point (see test/fuzz/). A fresh seed every run (FUZZ_SEED
+ * fixes it, FUZZ_RUNS sets the count): mutant i is the campaign's mutant of seed + i, so each failing mutant is
+ * listed with the command that replays it alone, `npm run fuzz -- --seed <n> --mutants 1`. The regression
+ * seeds run every time.
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
-const SEED = Number(process.env.FUZZ_SEED ?? 20_261_125);
-const PATH = process.env.FUZZ_PATH;
+const RUNS = Number(process.env.FUZZ_RUNS ?? 6_000);
+const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const REPLAY = `FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} npx mocha --config test/integration/.mocharc.json test/integration/fuzz.test.ts`;
+
+function failIfAny(tally: Tally, replay: string): void {
+  if (!tally.failures()) return;
+  throw new Error(`${tally.report()}\nEach failing mutant above is listed as the command that replays it; this run: ${replay}`);
+}
 
 describe('fuzzing the engine with mutated real specs', function () {
   this.timeout(60 * 60_000);
+  const corpus = new Corpus();
 
-  it(`${RUNS} mutants: no exception escapes, every result keeps the LSP invariants, incremental equals fresh`, () => {
-    const corpus = new Corpus();
-    const details = fc.check(
-      fc.property(mutantArb(corpus.seeds.length), (m) => {
-        const tally = new Tally();
-        runMutant(corpus, m, `FUZZ_SEED=${SEED} (${corpus.describe(m)})`, tally);
-        if (tally.failures()) throw new Error(tally.report());
-      }),
-      { seed: SEED, numRuns: RUNS, interruptAfterTimeLimit: 30 * 60_000, markInterruptAsFailure: true, ...(PATH ? { path: PATH } : {}) },
-    );
-    if (!details.failed) return;
-    const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance ?? '');
-    const replay =
-      details.counterexamplePath === null
-        ? ''
-        : `\nReplay: FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath}` +
-          ' npx mocha --config test/integration/.mocharc.json test/integration/fuzz.test.ts';
-    throw new Error(`${fc.defaultReportMessage(details)}\n${cause}${replay}`);
+  it(`${RUNS} mutants from seed ${SEED}: no exception escapes, every result keeps the LSP invariants, incremental equals fresh`, () => {
+    const tally = new Tally();
+    runRange(corpus, SEED, 0, RUNS, tally);
+    failIfAny(tally, REPLAY);
   });
+
+  for (const { seed, mutant, found } of REGRESSION_SEEDS) {
+    it(`regression seed ${seed} (${found})`, () => {
+      const [m] = fc.sample(corpus.arb(), { seed, numRuns: 1 });
+      const described = mutant.includes('; ground:') ? corpus.describe(m) : corpus.describe(m).split('; ground:')[0];
+      assert.equal(described, mutant, `seed ${seed} no longer generates the mutant it was listed for`);
+      const tally = new Tally();
+      runRange(corpus, seed, 0, 1, tally);
+      failIfAny(tally, `npm run fuzz -- --seed ${seed} --mutants 1`);
+    });
+  }
 });

@@ -7,26 +7,12 @@ import { complete } from '../../server/src/engine/features/completion/complete';
 import { STARTERS, starterSnippetFile, type Starter } from '../../server/src/engine/features/completion/starters';
 import type { CompletionEntry } from '../../server/src/engine/features/completion/types';
 import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
+import { expandSnippet as expand } from '../helpers/expandSnippet';
 import { withCursor } from '../helpers/marker';
 import { kopsHeader } from '../helpers/kopsText';
 
 const REPO = join(__dirname, '..', '..');
 const starter = (prefix: string): Starter => STARTERS.find((s) => s.prefix === prefix)!;
-
-/**
- * What VS Code inserts when the user accepts every placeholder (`${1:a}` → a, `${1|x,y|}` → x; every copy of a
- * tabstop takes what was typed into it), `typed` overriding some tabstops; `$0` → nothing.
- */
-function expand(snippet: string, typed: Record<number, string> = {}): string {
-  const values = new Map<string, string>();
-  for (const m of snippet.matchAll(/\$\{(\d+):([^}]*)\}|\$\{(\d+)\|([^,|]*)[^}]*\}/g)) {
-    const tabstop = m[1] ?? m[3];
-    values.set(tabstop, typed[Number(tabstop)] ?? m[2] ?? m[4]);
-  }
-  return snippet.replace(/\$\{(\d+)[:|][^}]*\}|\$(\d+)/g, (_, braced: string | undefined, bare: string | undefined) =>
-    (braced ?? bare) === '0' ? '' : (values.get(braced ?? bare!) ?? ''),
-  );
-}
 
 function findings(text: string): string[] {
   const file = parseFile(text);
@@ -102,5 +88,8 @@ describe('whole-file starters', () => {
     assert.deepEqual(starterLabels(items('# kops|')), []);
     assert.deepEqual(starterLabels(items('  kops|')), []);
     assert.deepEqual(starterLabels(items('|\n---\n')), [], 'a --- below the cursor starts another document');
+    assert.deepEqual(starterLabels(items('|\ufeff')), [], 'a BOM after the starter would be content that breaks its YAML');
+    assert.deepEqual(starterLabels(items('# a\n\u00a0\n|')), [], 'a no-break space is content, not a blank line');
+    assert.deepEqual(starterLabels(items('# a\n---\ufeff\n|')), [], 'a BOM after --- makes it content, not a document marker');
   });
 });

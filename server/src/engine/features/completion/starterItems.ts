@@ -5,8 +5,9 @@ import { STARTERS } from './starters';
 import type { CompletionEntry } from './types';
 
 const WORD_BEING_TYPED = /^[A-Za-z0-9-]*$/;
-const BLANK_OR_COMMENT = /^\s*(#.*)?$/;
-const DOCUMENT_MARKER = /^---\s*(#.*)?$/;
+/** Spaces and tabs only: YAML takes a BOM or a no-break space beside the starter as content. */
+const BLANK_OR_COMMENT = /^[ \t]*(#.*)?$/;
+const DOCUMENT_MARKER = /^---[ \t]*(#.*)?$/;
 
 /**
  * Where a starter would replace the word typed at the start of the cursor's line, when that word is all the
@@ -19,7 +20,7 @@ function blankFileWord(file: ParsedFile, pos: Position): Range | undefined {
     const text = file.lines.lineText(line);
     if (line === pos.line) {
       const typed = text.slice(0, pos.character);
-      if (typed.length < pos.character || !WORD_BEING_TYPED.test(typed) || /\S/.test(text.slice(pos.character))) return undefined;
+      if (typed.length < pos.character || !WORD_BEING_TYPED.test(typed) || /[^ \t]/.test(text.slice(pos.character))) return undefined;
     } else if (!BLANK_OR_COMMENT.test(text) && !(line < pos.line && DOCUMENT_MARKER.test(text))) {
       return undefined;
     }

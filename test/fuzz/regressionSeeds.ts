@@ -1,0 +1,53 @@
+/**
+ * Mutants that once failed (or, for 20261125, the seed the CI profile was fixed at before it took a fresh one),
+ * run by the CI profile every time. Each is `npm run fuzz -- --seed <seed> --mutants 1`; `mutant` is what that
+ * seed generates, checked first, so a change to the generator that moves a seed elsewhere cannot go unnoticed
+ * (the classic part only, unless `mutant` names its ground case too). A new failure: add its seed, the mutant it
+ * prints and what it found.
+ */
+export interface RegressionSeed {
+  seed: number;
+  mutant: string;
+  found: string;
+}
+
+export const REGRESSION_SEEDS: readonly RegressionSeed[] = [
+  {
+    seed: 424522,
+    mutant: 'validation-cases/case-078.yaml duplicateLines+ciliumKey+insert+replaceValue+ciliumKey setting="v1.18.0"',
+    found: 'the safe fix-all and the ipv6Node removal change or drop a comment line (issue 15)',
+  },
+  {
+    seed: 443883,
+    mutant: 'validation-cases/case-084.yaml tagValue',
+    found: 'removing a tagged `version` value leaves a YAML syntax error (issue 15)',
+  },
+  {
+    seed: 20_261_125,
+    mutant: 'validation-cases/case-042.yaml hugeScalar setting="v1.36.2"',
+    found: 'nothing yet: the CI profile ran this seed alone until issue 15',
+  },
+  {
+    seed: 1_427_715_623,
+    mutant: 'validation-cases/case-071.yaml deleteLines+duplicateKey; ground: empty (document marker) bom+insertLine+lineEndings',
+    found: 'a whole-file starter offered below `---` followed by a BOM, which then is content and breaks the YAML',
+  },
+  {
+    seed: 1_427_712_059,
+    mutant:
+      'validation-cases/case-082.yaml duplicateLines+truncate+bom setting="v1.19.0"; ground: test/fixtures/kops/validation-cases-spec/case-326.yaml orphan newest-release(comment) insertLine',
+    found: "a stale finding's own fix (api.loadBalancer.class) edits past the end of a line of the current text",
+  },
+  {
+    seed: 1_427_712_648,
+    mutant:
+      'validation-cases/case-075.yaml deleteLines; ground: test/fixtures/kops/validation-cases-spec/case-315.yaml oldest-release(setting) bom+anchorAlias+deleteLines',
+    found: "a stale finding's own fix (sshAccess CIDR) replaces what now stands at its range: a YAML syntax error",
+  },
+  {
+    seed: 1_427_731_799,
+    mutant:
+      'specs/minimal-ipv6-cilium.yaml insert setting="v1.25.0"; ground: test/fixtures/kops/validation-cases-spec/case-326.yaml newest-release(setting) duplicateLines',
+    found: "a stale finding's own fix (api.loadBalancer.class) overwrites a comment line",
+  },
+];
