@@ -1,3 +1,5 @@
+// First: it sets V8's heap limits before the rest of the server allocates.
+import { heapFor } from './heapTuning';
 import {
   CodeActionKind,
   createConnection,
@@ -67,6 +69,7 @@ const store = new FileStore((uri) => documents.get(uri));
 /** Text documents as the editor syncs them; the file store learns how much new text each change brings. */
 const documents = new TextDocuments<TextDocument>({
   create: (uri, languageId, version, text) => {
+    heapFor(text.length);
     store.opened(uri, text.length);
     return TextDocument.create(uri, languageId, version, text);
   },
