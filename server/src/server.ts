@@ -1,5 +1,3 @@
-// First: it sets V8's heap limits before the rest of the server allocates.
-import { heapFor } from './heapTuning';
 import {
   CodeActionKind,
   createConnection,
@@ -53,6 +51,7 @@ import {
 } from './engine';
 import { CiliumEncryptionInfoRequest, InsertCiliumEtcdRequest, KopsReleasesRequest, StatusNotification } from './protocol';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
+import { heapFor } from './startup/heapTuning';
 
 // The LSP connection only: every answer comes from the transport-free engine.
 const connection = createConnection(ProposedFeatures.all);

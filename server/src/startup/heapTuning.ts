@@ -6,11 +6,13 @@ import { setFlagsFromString } from 'node:v8';
  * that costs memory and, at start-up, time: a young generation of 1 MB semi-spaces promotes a parse (which
  * lives on) at once instead of copying it between growing semi-spaces. Both flags are read whenever V8 resizes
  * its heap, so setting them at run time works for `node dist/server.js --stdio` and for the VS Code client's
- * node alike, with no command-line flag to keep in step. This module sets them when it is evaluated: import it
- * before anything that allocates much.
+ * node alike, with no command-line flag to keep in step. Call it first: V8 refuses a code cache made with other
+ * flags (startup/codeCache.ts), so they are set before the server bundle is compiled.
  */
-setFlagsFromString('--semi-space-growth-factor=1');
-setFlagsFromString('--heap-growing-percent=50');
+export function keepHeapSmall(): void {
+  setFlagsFromString('--semi-space-growth-factor=1');
+  setFlagsFromString('--heap-growing-percent=50');
+}
 
 /** Text of one document from which the young generation may grow again (a 50,000-line stream is 1.2 MB). */
 const LARGE_DOCUMENT_CHARS = 512 * 1024;
