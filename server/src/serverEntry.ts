@@ -2,7 +2,7 @@
 // (server.ts, bundled as dist/serverMain.js) from V8's code cache.
 import path from 'node:path';
 import { loadCachedScript } from './startup/codeCache';
-import { keepHeapSmall } from './startup/heapTuning';
+import { keepHeapSmall, withStartupHeapFlags } from './startup/heapTuning';
 
 /** Long enough for the first file's diagnostics, so the functions they need are in the cache as well. */
 const SAVE_CACHE_AFTER_MS = 2_000;
@@ -10,4 +10,4 @@ const SAVE_CACHE_AFTER_MS = 2_000;
 keepHeapSmall();
 const server = loadCachedScript(path.join(__dirname, 'serverMain.js'));
 server.run(require);
-setTimeout(() => server.save(), SAVE_CACHE_AFTER_MS).unref();
+setTimeout(() => withStartupHeapFlags(() => server.save()), SAVE_CACHE_AFTER_MS).unref();
