@@ -51,6 +51,7 @@ import {
 } from './engine';
 import { CiliumEncryptionInfoRequest, InsertCiliumEtcdRequest, KopsReleasesRequest, StatusNotification } from './protocol';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
+import { heapFor } from './startup/heapTuning';
 
 // The LSP connection only: every answer comes from the transport-free engine.
 const connection = createConnection(ProposedFeatures.all);
@@ -67,6 +68,7 @@ const store = new FileStore((uri) => documents.get(uri));
 /** Text documents as the editor syncs them; the file store learns how much new text each change brings. */
 const documents = new TextDocuments<TextDocument>({
   create: (uri, languageId, version, text) => {
+    heapFor(text.length);
     store.opened(uri, text.length);
     return TextDocument.create(uri, languageId, version, text);
   },

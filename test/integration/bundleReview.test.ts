@@ -43,7 +43,10 @@ describe('no network at run time, read off freshly built bundles', function () {
   before(() => {
     outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'kops-bundles-'));
     execFileSync(process.execPath, [path.join(REPO, 'scripts/build.mjs'), '--outdir', outdir], { cwd: REPO, stdio: 'pipe' });
-    for (const name of ['client', 'server'] as const) bundles[name] = modulesOf(fs.readFileSync(path.join(outdir, `${name}.js`), 'utf8'));
+    const read = (file: string) => modulesOf(fs.readFileSync(path.join(outdir, file), 'utf8'));
+    bundles.client = read('client.js');
+    // dist/server.js starts dist/serverMain.js: together they are the server
+    bundles.server = new Map([...read('server.js'), ...read('serverMain.js')]);
   });
   after(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
@@ -93,13 +96,18 @@ describe('no network at run time, read off freshly built bundles', function () {
     assert.deepEqual([...new Set(fsApi)], ['stat'], "VS Code's file system API: only stat");
   });
 
-  it('the server reads files only to index the workspace folders (listing, stat, read), and writes none', () => {
+  it('the server reads files only to index the workspace folders (listing, stat, read) and writes only its code cache', () => {
     assert.deepEqual(requiring(bundles.server, ['fs', 'fs/promises']), [
       'node_modules/vscode-languageserver/lib/node/files.js',
       'server/src/session/disk.ts',
+      'server/src/startup/codeCache.ts',
     ]);
-    const disk = bundles.server.get('server/src/session/disk.ts') ?? '';
-    const calls = [...disk.matchAll(/\bimport_fs\w*\.(\w+(?:\.\w+)?)/g)].map((m) => m[1]);
-    assert.deepEqual([...new Set(calls)].sort(), ['promises.readFile', 'promises.readdir', 'promises.stat']);
+    const calls = (module: string) => {
+      const text = bundles.server.get(module) ?? '';
+      return [...new Set([...text.matchAll(/\bimport_(?:node_)?fs\w*\.(?:default\.)?(\w+(?:\.\w+)?)/g)].map((m) => m[1]))].sort();
+    };
+    assert.deepEqual(calls('server/src/session/disk.ts'), ['promises.readFile', 'promises.readdir', 'promises.stat']);
+    // the bundle, then V8's code cache in a folder of the user's temporary directory
+    assert.deepEqual(calls('server/src/startup/codeCache.ts'), ['lstatSync', 'mkdirSync', 'readFileSync', 'renameSync', 'writeFileSync']);
   });
 });

@@ -13,7 +13,7 @@ const REPO = join(__dirname, '..', '..');
 const FIXTURES = join(REPO, 'test', 'fixtures', 'packaging');
 const CLEAN = 'specs/clean-cluster.yaml';
 const BAD = 'specs/nodeport-kube-proxy.yaml';
-const TARBALL_FILES = ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/server.js', 'package.json'];
+const TARBALL_FILES = ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/server.js', 'dist/serverMain.js', 'package.json'];
 
 interface PackResult {
   filename: string;
@@ -74,6 +74,8 @@ describe('npm tarball (npm pack → npm install → npx kops-spec)', function ()
     const installed = join(project, 'node_modules', 'kops-spec', 'dist');
     assert.ok(readFileSync(join(installed, 'cli.js')).equals(readFileSync(shippedBuild().cli)), 'cli.js');
     assert.ok(readFileSync(join(installed, 'server.js')).equals(readFileSync(shippedBuild().server)), 'server.js');
+    const serverMain = join(dirname(shippedBuild().server), 'serverMain.js');
+    assert.ok(readFileSync(join(installed, 'serverMain.js')).equals(readFileSync(serverMain)), 'serverMain.js');
   });
 
   it('exits 1 on a spec kops rejects and 0 on a clean one', function () {

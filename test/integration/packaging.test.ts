@@ -71,8 +71,16 @@ describe('npm run package (.vsix)', function () {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
-  it('holds the manifest, the three bundles, README, CHANGELOG and LICENSE', function () {
-    for (const path of ['package.json', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'README.md', 'CHANGELOG.md']) {
+  it('holds the manifest, the bundles, README, CHANGELOG and LICENSE', function () {
+    for (const path of [
+      'package.json',
+      'dist/client.js',
+      'dist/server.js',
+      'dist/serverMain.js',
+      'dist/cli.js',
+      'README.md',
+      'CHANGELOG.md',
+    ]) {
       assert.ok(has(path), `missing extension/${path}`);
     }
     assert.ok(has('LICENSE.txt') || has('LICENSE'), 'missing the license');
@@ -104,12 +112,13 @@ describe('npm run package (.vsix)', function () {
     assert.deepEqual(Object.keys(manifest.dependencies ?? {}), []);
     assert.deepEqual(nonBuiltinRequires(text('dist/client.js'), ['vscode']), []);
     assert.deepEqual(nonBuiltinRequires(text('dist/server.js'), []), []);
+    assert.deepEqual(nonBuiltinRequires(text('dist/serverMain.js'), []), []);
     assert.deepEqual(nonBuiltinRequires(text('dist/cli.js'), []), []);
   });
 
   it('runs the packed CLI and the packed server with no node_modules next to them', async function () {
     const unpacked = join(tmp, 'unpacked');
-    for (const path of ['package.json', 'dist/cli.js', 'dist/server.js']) {
+    for (const path of ['package.json', 'dist/cli.js', 'dist/server.js', 'dist/serverMain.js']) {
       mkdirSync(dirname(join(unpacked, path)), { recursive: true });
       writeFileSync(join(unpacked, path), entry(path) as Buffer);
     }
