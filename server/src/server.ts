@@ -230,7 +230,7 @@ function atPosition<T>(
 }
 
 connection.onCompletion((params, token) =>
-  atPosition('completion', params, token, (file, position, eff) => complete(file, position, eff).map(toCompletionItem), []),
+  atPosition('completion', params, token, (file, position, eff) => complete(file, position, eff, logError).map(toCompletionItem), []),
 );
 
 connection.onHover((params, token) =>
@@ -271,7 +271,7 @@ connection.onCodeAction(({ textDocument, range, context }, token) =>
         findings,
       } = checked;
       const wanted = context.only;
-      return codeActions(file, eff, range, findings, wanted)
+      return codeActions(file, eff, range, findings, wanted, logError)
         .filter((a) => !wanted || wanted.some((kind) => a.kind === kind || a.kind.startsWith(`${kind}.`)))
         .map((a) => toCodeAction(a, { uri: textDocument.uri, version }, context.diagnostics));
     },
@@ -285,7 +285,7 @@ connection.onRequest(InsertCiliumEtcdRequest.type, ({ uri, position }) =>
     uri,
     async () => {
       const file = (await parsed(uri))?.file;
-      return file ? insertCiliumEtcd(file, effectiveKopsVersion(file, settings), position) : { message: 'The document is not open.' };
+      return file ? insertCiliumEtcd(file, effectiveKopsVersion(file, settings), position, logError) : { message: 'The document is not open.' };
     },
     { message: 'kops Spec failed to compute the edit; the kops Spec output channel has the details.' },
   ),
@@ -297,7 +297,7 @@ connection.onRequest(CiliumEncryptionInfoRequest.type, async ({ uri, position })
     uri,
     async () => {
       const file = (await parsed(uri))?.file;
-      return file && ciliumEncryptionInfo(file, effectiveKopsVersion(file, settings), position);
+      return file && ciliumEncryptionInfo(file, effectiveKopsVersion(file, settings), position, logError);
     },
     null,
   );

@@ -45,6 +45,8 @@ export { hover, type HoverResult } from './features/hover';
 export { outline, type OutlineSymbol } from './features/symbols';
 export { fileStatus, type FileStatus } from './features/status';
 export { codeActions, type EngineCodeAction } from './features/codeActions';
+export { editProblems, WithheldEdit, type OfferedEdit } from './features/editGuard';
+export { commentLines } from './document/commentLines';
 export { fixesFor } from './features/fixes';
 export { insertCiliumEtcd, type InsertCiliumEtcdResult } from './features/etcd';
 export { ciliumEncryptionInfo, type CiliumEncryptionInfo } from './features/ciliumEncryption';

@@ -3,6 +3,7 @@ import type { ParsedFile } from '../../document/documents';
 import { CILIUM_PATH } from '../../kops/dialect';
 import type { KopsVersion } from '../../kops/releases';
 import type { Position } from '../../types';
+import type { ErrorSink } from '../../errorBoundary';
 import { scenarioProposals } from '../scenarios';
 import { releaseDocumentation } from './rowText';
 import { orderKey } from './snippets';
@@ -16,9 +17,9 @@ function isScenarioSite(ctx: CursorContext): boolean {
 }
 
 /** The Cilium guide's scenarios, each merging into the Cluster through additional edits. */
-export function scenarioItems(file: ParsedFile, pos: Position, ctx: CursorContext, v: KopsVersion): CompletionEntry[] {
+export function scenarioItems(file: ParsedFile, pos: Position, ctx: CursorContext, v: KopsVersion, report: ErrorSink): CompletionEntry[] {
   if (!isScenarioSite(ctx)) return [];
-  return scenarioProposals(file, pos, v).map((p, i) => ({
+  return scenarioProposals(file, pos, v, report).map((p, i) => ({
     label: p.label,
     kind: 'snippet',
     detail: p.title,

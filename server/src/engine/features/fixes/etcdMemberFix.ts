@@ -79,5 +79,5 @@ export const missingEtcdMember: FindingFixer = (file, v, finding) => {
   const etcd = clustersWithoutMember(clusters, group).find((c) => c.name === etcdName);
   if (!etcd) return [];
   const title = `Add the missing etcd member for control-plane group ${group} to etcd cluster ${etcdName}`;
-  return fix(title, addMemberEdits(file, cluster, etcd, group), { preferred: true });
+  return fix(title, addMemberEdits(file, cluster, etcd, group), { preferred: true, touches: [etcdClusterPath(etcd.index, 'etcdMembers')] });
 };

@@ -5,6 +5,9 @@ import { ciliumScenarios, type CiliumScenario, type ScenarioChange } from './cil
 import { alreadySet, mergeScenario } from './mergeScenario';
 import { scenarioFits } from './scenarioFit';
 import { typedLine } from './typedLine';
+import { rethrow, type ErrorSink } from '../../errorBoundary';
+import { WithheldEdit } from '../editGuard';
+import { scenarioProblems } from './scenarioGuard';
 
 /** A scenario ready to merge: the main edit empties the typed line, the additional edits do the rest. */
 export interface ScenarioProposal {
@@ -30,9 +33,10 @@ function documentation(s: CiliumScenario, doc: YamlDocument): string {
 
 /**
  * The Cilium guide's scenarios that merge cleanly into the Cluster document at `pos`, where a new key is being
- * typed on a line of its own. A scenario the spec already says in full is left out.
+ * typed on a line of its own. A scenario the spec already says in full is left out, and one the edit guard holds
+ * back is reported to `report`.
  */
-export function scenarioProposals(file: ParsedFile, pos: Position, v: KopsVersion): ScenarioProposal[] {
+export function scenarioProposals(file: ParsedFile, pos: Position, v: KopsVersion, report: ErrorSink = rethrow): ScenarioProposal[] {
   const typed = typedLine(file, pos);
   const cursorDoc = typed && documentAt(file, file.lines.offsetAt(pos));
   if (!typed || cursorDoc?.kops?.kind !== 'Cluster') return [];
@@ -43,13 +47,19 @@ export function scenarioProposals(file: ParsedFile, pos: Position, v: KopsVersio
   for (const scenario of ciliumScenarios(v, doc.kops.apiVersion)) {
     if (!scenarioFits(scenario.id, doc, v)) continue;
     const merged = mergeScenario(base, doc, scenario, v);
-    if (merged === undefined || merged === base.text) continue;
+    if (merged === undefined || merged.text === base.text) continue;
+    const additionalEdits = typed.additionalEdits(merged.text);
+    const problems = scenarioProblems(file, [{ range: typed.mainRange, newText: '' }, ...additionalEdits], doc, merged, scenario, v);
+    if (problems.length) {
+      report(new WithheldEdit(scenario.label, problems), { feature: 'completion: edit guard' });
+      continue;
+    }
     out.push({
       label: scenario.label,
       title: scenario.title,
       documentation: documentation(scenario, doc),
       range: typed.mainRange,
-      additionalEdits: typed.additionalEdits(merged),
+      additionalEdits,
     });
   }
   return out;
