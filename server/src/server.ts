@@ -285,7 +285,9 @@ connection.onRequest(InsertCiliumEtcdRequest.type, ({ uri, position }) =>
     uri,
     async () => {
       const file = (await parsed(uri))?.file;
-      return file ? insertCiliumEtcd(file, effectiveKopsVersion(file, settings), position, logError) : { message: 'The document is not open.' };
+      return file
+        ? insertCiliumEtcd(file, effectiveKopsVersion(file, settings), position, logError)
+        : { message: 'The document is not open.' };
     },
     { message: 'kops Spec failed to compute the edit; the kops Spec output channel has the details.' },
   ),

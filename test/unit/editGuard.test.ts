@@ -49,12 +49,18 @@ describe('the edit guard', () => {
 
   it('withholds an edit that drops the trailing comment of a line it keeps, not one that removes the key with its comment', () => {
     const text = CLUSTER.replace('tunnel: vxlan', 'tunnel: vxlan # overlay until the VPC peering lands');
-    assert.match(problems(text, offer([replacing(text, 'vxlan # overlay until the VPC peering lands', 'geneve')])).join(), /of a line it keeps/);
+    assert.match(
+      problems(text, offer([replacing(text, 'vxlan # overlay until the VPC peering lands', 'geneve')])).join(),
+      /of a line it keeps/,
+    );
     assert.deepEqual(problems(text, offer([replacing(text, '      tunnel: vxlan # overlay until the VPC peering lands\n', '')])), []);
   });
 
   it('withholds an edit that breaks the YAML', () => {
-    assert.match(problems(CLUSTER, offer([replacing(CLUSTER, 'tunnel: vxlan', 'tunnel: "vxlan')])).join(), /turns valid YAML into a syntax error/);
+    assert.match(
+      problems(CLUSTER, offer([replacing(CLUSTER, 'tunnel: vxlan', 'tunnel: "vxlan')])).join(),
+      /turns valid YAML into a syntax error/,
+    );
   });
 
   it('withholds an edit that changes another `---` document', () => {
@@ -119,7 +125,7 @@ describe('the edit guard on code actions', () => {
     ].join('\n');
     const { withheld, actions } = withheldBy(text, 'v1.18.0', 'ipv6Node');
     assert.ok(withheld.length > 0 && withheld.every((w) => w instanceof WithheldEdit));
-    assert.match(withheld[0].problems.join(), /comment line "#   detail: Masquerade must be disabled when ENI IPAM is used"/);
-    for (const action of actions) assert.match(applyEdits(text, action.edits), /#   detail: Masquerade/, action.title);
+    assert.match(withheld[0].problems.join(), /comment line "# {3}detail: Masquerade must be disabled when ENI IPAM is used"/);
+    for (const action of actions) assert.match(applyEdits(text, action.edits), /# {3}detail: Masquerade/, action.title);
   });
 });

@@ -47,6 +47,6 @@ export { fileStatus, type FileStatus } from './features/status';
 export { codeActions, type EngineCodeAction } from './features/codeActions';
 export { editProblems, WithheldEdit, type OfferedEdit } from './features/editGuard';
 export { commentLines } from './document/commentLines';
-export { fixesFor } from './features/fixes';
+export { fixesFor, fixOffer, type FixPart } from './features/fixes';
 export { insertCiliumEtcd, type InsertCiliumEtcdResult } from './features/etcd';
 export { ciliumEncryptionInfo, type CiliumEncryptionInfo } from './features/ciliumEncryption';

@@ -105,7 +105,11 @@ suite('nothing lost: one edit, one undo', () => {
         if (!opensGuideOnly(action)) plan.push({ code: String(codeOf(diagnostic)), title: action.title });
       }
     }
-    for (const code of FINDINGS) assert.ok(plan.some((p) => p.code === code), `an action for ${code} in ${JSON.stringify(plan)}`);
+    for (const code of FINDINGS)
+      assert.ok(
+        plan.some((p) => p.code === code),
+        `an action for ${code} in ${JSON.stringify(plan)}`,
+      );
     for (const { code, title } of plan) {
       await fresh(doc, original);
       // Asked for again on the text as it is now: a fix is only good for the version it was computed for.

@@ -68,7 +68,12 @@ export function applyEdits(file: ParsedFile, edits: readonly TextEdit[]): string
  * Where a position of `file` lands once `edits` are applied to it, in offsets of the new text: a range's start
  * stays before text inserted at it and its end goes after, so an edit's own range lands on its new text.
  */
-export function movedOffset(file: ParsedFile, edits: readonly TextEdit[], position: TextEdit['range']['start'], side: 'start' | 'end'): number {
+export function movedOffset(
+  file: ParsedFile,
+  edits: readonly TextEdit[],
+  position: TextEdit['range']['start'],
+  side: 'start' | 'end',
+): number {
   const offset = file.lines.offsetAt(position);
   let moved = offset;
   for (const e of edits) {

@@ -12,18 +12,17 @@ const isContainer = (v: unknown): v is Container =>
 const isEmpty = (c: Container): boolean => (Array.isArray(c) ? c.length === 0 : Object.keys(c).length === 0);
 const absent = (v: unknown): boolean => v === undefined || v === null;
 
-/** Past this depth a difference is reported where it is found (aliases can make a plain view cyclic). */
-const MAX_DEPTH = 64;
-
 export const isUnder = (path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean =>
   prefix.length <= path.length && prefix.every((segment, i) => segment === path[i]);
 
 /** The first path where `before` and `after` differ that lies under none of `allowed`; undefined when there is none. */
 export function changeOutside(before: unknown, after: unknown, allowed: readonly (readonly PathSegment[])[]): PathSegment[] | undefined {
+  // An alias to an ancestor makes a plain view cyclic: a collection met again on the way down was compared above.
+  const onTheWay = new Set<unknown>();
   const walk = (a: unknown, b: unknown, path: PathSegment[]): PathSegment[] | undefined => {
     if (a === b || allowed.some((prefix) => isUnder(path, prefix))) return undefined;
-    if (!isContainer(a) && !isContainer(b)) return Object.is(a, b) || (isObject(a) && isObject(b) && String(a) === String(b)) ? undefined : path;
-    if (path.length >= MAX_DEPTH) return path;
+    if (!isContainer(a) && !isContainer(b)) return sameScalar(a, b) ? undefined : path;
+    if (onTheWay.has(a) || onTheWay.has(b)) return undefined;
     // A value turned into a collection (or back) changes here; an absent one holding new keys changes at those keys.
     if ((isContainer(a) && !isContainer(b) && !absent(b)) || (isContainer(b) && !isContainer(a) && !absent(a))) return path;
     if (isContainer(a) && isContainer(b) && Array.isArray(a) !== Array.isArray(b)) return path;
@@ -31,14 +30,24 @@ export function changeOutside(before: unknown, after: unknown, allowed: readonly
     if (isEmpty(full) && (!isContainer(a) || !isContainer(b))) return path;
     const keysOf = (c: unknown): string[] => (isContainer(c) ? Object.keys(c) : []);
     const list = Array.isArray(full);
+    const entered = [a, b].filter((c) => isContainer(c));
+    for (const c of entered) onTheWay.add(c);
+    let found: PathSegment[] | undefined;
     for (const key of new Set([...keysOf(a), ...keysOf(b)])) {
-      const found = walk(child(a, key), child(b, key), [...path, list ? Number(key) : key]);
-      if (found) return found;
+      found = walk(child(a, key), child(b, key), [...path, list ? Number(key) : key]);
+      if (found) break;
     }
-    return undefined;
+    for (const c of entered) onTheWay.delete(c);
+    return found;
   };
   return walk(before, after, []);
 }
 
 const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
-const child = (c: unknown, key: string): unknown => (isContainer(c) && Object.hasOwn(c, key) ? (c as Record<string, unknown>)[key] : undefined);
+/** Each parse makes its own symbol for a `!!merge` value and its own object for a tagged one. */
+const sameScalar = (a: unknown, b: unknown): boolean =>
+  Object.is(a, b) ||
+  (typeof a === 'symbol' && typeof b === 'symbol' && a.description === b.description) ||
+  (isObject(a) && isObject(b) && JSON.stringify(a) === JSON.stringify(b));
+const child = (c: unknown, key: string): unknown =>
+  isContainer(c) && Object.hasOwn(c, key) ? (c as Record<string, unknown>)[key] : undefined;

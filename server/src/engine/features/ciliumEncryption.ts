@@ -23,7 +23,12 @@ export interface CiliumEncryptionInfo {
   problem?: string;
 }
 
-export function ciliumEncryptionInfo(file: ParsedFile, eff: EffectiveVersion, position?: Position, report: ErrorSink = rethrow): CiliumEncryptionInfo {
+export function ciliumEncryptionInfo(
+  file: ParsedFile,
+  eff: EffectiveVersion,
+  position?: Position,
+  report: ErrorSink = rethrow,
+): CiliumEncryptionInfo {
   const v = eff.version;
   const base = { kopsVersion: v.text, wireGuardAvailable: atLeast(v, '1.22'), enableEncryption: false, settingsEdits: [] };
   const doc = clusterDocument(file, position);
@@ -39,13 +44,23 @@ export function ciliumEncryptionInfo(file: ParsedFile, eff: EffectiveVersion, po
     const d = from.documents[file.documents.indexOf(doc)];
     const enabled = boolAt(d, [...cilium, 'enableEncryption']) === true;
     const typed = stringAt(d, [...cilium, 'encryptionType']) !== undefined;
-    return chainEdits(from, d, [
-      (editor) => (enabled ? [] : editor.set([...cilium, 'enableEncryption'], 'true')),
-      (editor) => (typed || !atLeast(v, '1.22') ? [] : editor.set([...cilium, 'encryptionType'], 'ipsec')),
-    ]) ?? [];
+    return (
+      chainEdits(from, d, [
+        (editor) => (enabled ? [] : editor.set([...cilium, 'enableEncryption'], 'true')),
+        (editor) => (typed || !atLeast(v, '1.22') ? [] : editor.set([...cilium, 'encryptionType'], 'ipsec')),
+      ]) ?? []
+    );
   };
   const edits = settings(file);
-  const offer = { title: 'Add the IPsec settings to the spec', edits, touches: [[...cilium, 'enableEncryption'], [...cilium, 'encryptionType']], again: settings };
+  const offer = {
+    title: 'Add the IPsec settings to the spec',
+    edits,
+    touches: [
+      [...cilium, 'enableEncryption'],
+      [...cilium, 'encryptionType'],
+    ],
+    again: settings,
+  };
   const passes = edits.length === 0 || passesGuard(file, offer, report, { feature: 'Cilium encryption info: edit guard' });
   return { ...info, settingsEdits: passes ? edits : [] };
 }

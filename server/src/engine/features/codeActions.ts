@@ -40,7 +40,13 @@ function combinable(file: ParsedFile, eff: EffectiveVersion, findings: readonly 
   return taken;
 }
 
-function fixAllOfKind(guard: Guard, file: ParsedFile, eff: EffectiveVersion, code: string, findings: readonly Finding[]): EngineCodeAction[] {
+function fixAllOfKind(
+  guard: Guard,
+  file: ParsedFile,
+  eff: EffectiveVersion,
+  code: string,
+  findings: readonly Finding[],
+): EngineCodeAction[] {
   const same = findings.filter((f) => f.code === code);
   if (same.length < 2) return [];
   const parts = combinable(file, eff, same);
@@ -92,7 +98,10 @@ function etcdRewrite(guard: Guard, file: ParsedFile, eff: EffectiveVersion, rang
   const result = ciliumEtcdEdits(file, key.doc, eff.version);
   if (!('edits' in result)) return [];
   const title = 'Give Cilium its own etcd cluster (etcdManaged)';
-  return guard({ title, kind: 'refactor.rewrite', edits: result.edits, diagnosticCodes: [] }, ciliumEtcdOffer(file, key.doc, eff.version, title, result.edits));
+  return guard(
+    { title, kind: 'refactor.rewrite', edits: result.edits, diagnosticCodes: [] },
+    ciliumEtcdOffer(file, key.doc, eff.version, title, result.edits),
+  );
 }
 
 /** A fix's `readFirst` page as its own action, once per page. */

@@ -33,9 +33,24 @@ export class WithheldEdit extends Error {
   }
 }
 
+/**
+ * Problems already found per parsed file (a file's parse is immutable, and the same fix-all comes back on every
+ * code action request until the text changes).
+ */
+const checked = new WeakMap<ParsedFile, Map<string, string[]>>();
+
+function memoizedProblems(file: ParsedFile, offered: OfferedEdit): string[] {
+  const key = JSON.stringify([offered.edits, offered.touches, offered.again !== undefined]);
+  let known = checked.get(file);
+  if (!known) checked.set(file, (known = new Map<string, string[]>()));
+  let problems = known.get(key);
+  if (!problems) known.set(key, (problems = editProblems(file, offered)));
+  return problems;
+}
+
 /** Whether the edit may be offered; when not, the sink hears why. */
 export function passesGuard(file: ParsedFile, offered: OfferedEdit, report: ErrorSink, context: ErrorContext): boolean {
-  const problems = editProblems(file, offered);
+  const problems = memoizedProblems(file, offered);
   if (problems.length) report(new WithheldEdit(offered.title, problems), context);
   return problems.length === 0;
 }

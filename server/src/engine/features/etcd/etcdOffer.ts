@@ -6,7 +6,10 @@ import type { OfferedEdit } from '../editGuard';
 import { ciliumEtcdEdits } from './insertCiliumEtcd';
 
 /** What giving Cilium its own etcd cluster changes: the etcd clusters and `etcdManaged`. */
-export const ciliumEtcdTouches = (api: KopsApiVersion): PathSegment[][] => [['spec', 'etcdClusters'], ciliumPath(dialectFor(api), 'etcdManaged')];
+export const ciliumEtcdTouches = (api: KopsApiVersion): PathSegment[][] => [
+  ['spec', 'etcdClusters'],
+  ciliumPath(dialectFor(api), 'etcdManaged'),
+];
 
 /** The etcd edit of `doc` as the edit guard checks it: run again on its result, it finds nothing to do. */
 export function ciliumEtcdOffer(file: ParsedFile, doc: YamlDocument, v: KopsVersion, title: string, edits: TextEdit[]): OfferedEdit {

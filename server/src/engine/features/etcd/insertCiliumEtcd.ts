@@ -47,7 +47,12 @@ function clusterEdits(doc: YamlDocument, v: KopsVersion, editor: YamlEditor): Te
  * `etcdManaged: true`, in the Cluster document only. Running it again changes nothing and says why. An edit the
  * edit guard withholds is reported to `report` and answered with a message.
  */
-export function insertCiliumEtcd(file: ParsedFile, eff: EffectiveVersion, position?: Position, report: ErrorSink = rethrow): InsertCiliumEtcdResult {
+export function insertCiliumEtcd(
+  file: ParsedFile,
+  eff: EffectiveVersion,
+  position?: Position,
+  report: ErrorSink = rethrow,
+): InsertCiliumEtcdResult {
   const doc = clusterDocument(file, position);
   if (!doc) return { message: 'This file has no kops Cluster document.' };
   const result = ciliumEtcdEdits(file, doc, eff.version);

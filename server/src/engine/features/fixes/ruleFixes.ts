@@ -23,7 +23,10 @@ export const nodePort: Fixer = (ctx) => [
 ];
 
 export const encryptionTypeAlone: Fixer = (ctx) => [
-  ...fix('Add `enableEncryption: true`', ctx.edit.set(cilium(ctx, 'enableEncryption'), 'true'), { preferred: true, touches: [cilium(ctx)] }),
+  ...fix('Add `enableEncryption: true`', ctx.edit.set(cilium(ctx, 'enableEncryption'), 'true'), {
+    preferred: true,
+    touches: [cilium(ctx)],
+  }),
   ...fix('Remove `encryptionType`', ctx.edit.removeKeyKeepingParent(cilium(ctx, 'encryptionType')), { touches: [cilium(ctx)] }),
 ];
 

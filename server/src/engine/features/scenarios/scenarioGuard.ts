@@ -10,7 +10,9 @@ import { mergeScenario, type MergedScenario } from './mergeScenario';
 
 /** The keys a scenario's changes set. */
 function scenarioTouches(scenario: CiliumScenario, api: KopsApiVersion): PathSegment[][] {
-  return scenario.changes.flatMap((c) => (c.kind === 'set' ? [c.path] : c.kind === 'ciliumBlock' ? [[...CILIUM_PATH]] : ciliumEtcdTouches(api)));
+  return scenario.changes.flatMap((c) =>
+    c.kind === 'set' ? [c.path] : c.kind === 'ciliumBlock' ? [[...CILIUM_PATH]] : ciliumEtcdTouches(api),
+  );
 }
 
 /**
