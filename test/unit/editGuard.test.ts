@@ -128,4 +128,34 @@ describe('the edit guard on code actions', () => {
     assert.match(withheld[0].problems.join(), /comment line "# {3}detail: Masquerade must be disabled when ENI IPAM is used"/);
     for (const action of actions) assert.match(applyEdits(text, action.edits), /# {3}detail: Masquerade/, action.title);
   });
+
+  // Fuzz mutant --seed 443883 (case-084): a tag on `cilium:` with its block below; removing `version`, the block's
+  // only key, left the tag holding nothing and the YAML broken.
+  it('withholds removing the only key under a tagged mapping when that breaks the YAML', () => {
+    const text = [
+      'apiVersion: kops.k8s.io/v1alpha2',
+      'kind: Cluster',
+      'metadata:',
+      '  name: case-084.example.com',
+      'spec:',
+      '  kubernetesVersion: 1.25.0',
+      '  networking:',
+      '    cilium: !<tag:yaml.org,2002:str> ',
+      '      version: v1.12.0',
+      '',
+    ].join('\n');
+    const { withheld, actions } = withheldBy(text, 'v1.25.0', 'v1.12.0');
+    assert.ok(
+      withheld.some((w) => w.problems.some((p) => /turns valid YAML into a syntax error/.test(p))),
+      withheld.join(),
+    );
+    for (const action of actions) {
+      const after = parseFile(applyEdits(text, action.edits));
+      assert.deepEqual(
+        after.documents.flatMap((d) => d.yaml.errors.map((e) => e.message)),
+        [],
+        action.title,
+      );
+    }
+  });
 });
