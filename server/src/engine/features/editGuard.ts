@@ -91,8 +91,10 @@ export function documentProblems(before: YamlDocument, after: YamlDocument, touc
   const kept = trailing.find((c) => !keyRemoved(before, after, c.contentAt, touches));
   if (kept) problems.push(`it drops or changes the comment ${JSON.stringify(kept.text)} of a line it keeps`);
   if (errorsBefore === 0 && errorsAfter === 0 && !before.skipped) {
-    const changed = changeOutside(plainOf(before), plainOf(after), touches);
-    if (changed) problems.push(`it changes ${formatPath(changed) || 'the whole document'}, which it does not name`);
+    const [was, is] = [plainOf(before), plainOf(after)];
+    const changed = changeOutside(was, is, touches);
+    if (is === undefined && was !== undefined) problems.push('its result cannot be read as kops reads it (an alias lost its anchor)');
+    else if (changed) problems.push(`it changes ${formatPath(changed) || 'the whole document'}, which it does not name`);
   }
   return problems;
 }
