@@ -1,8 +1,8 @@
 import type { PathSegment } from '../types';
 
 /**
- * Where two plain views of a document (yamlNav `plain`) differ outside the paths an edit may change. A key added
- * or removed is a change at its own path, or at the paths of the values under it; a list compares item by item.
+ * Where two views of a document (`writtenView`) differ outside the paths an edit may change. A key added or
+ * removed is a change at its own path, or at the paths of the values under it; a list compares item by item.
  */
 
 type Container = Record<string, unknown> | unknown[];
@@ -17,12 +17,9 @@ export const isUnder = (path: readonly PathSegment[], prefix: readonly PathSegme
 
 /** The first path where `before` and `after` differ that lies under none of `allowed`; undefined when there is none. */
 export function changeOutside(before: unknown, after: unknown, allowed: readonly (readonly PathSegment[])[]): PathSegment[] | undefined {
-  // An alias to an ancestor makes a plain view cyclic: a collection met again on the way down was compared above.
-  const onTheWay = new Set<unknown>();
   const walk = (a: unknown, b: unknown, path: PathSegment[]): PathSegment[] | undefined => {
     if (a === b || allowed.some((prefix) => isUnder(path, prefix))) return undefined;
     if (!isContainer(a) && !isContainer(b)) return sameScalar(a, b) ? undefined : path;
-    if (onTheWay.has(a) || onTheWay.has(b)) return undefined;
     // A value turned into a collection (or back) changes here; an absent one holding new keys changes at those keys.
     if ((isContainer(a) && !isContainer(b) && !absent(b)) || (isContainer(b) && !isContainer(a) && !absent(a))) return path;
     if (isContainer(a) && isContainer(b) && Array.isArray(a) !== Array.isArray(b)) return path;
@@ -30,15 +27,11 @@ export function changeOutside(before: unknown, after: unknown, allowed: readonly
     if (isEmpty(full) && (!isContainer(a) || !isContainer(b))) return path;
     const keysOf = (c: unknown): string[] => (isContainer(c) ? Object.keys(c) : []);
     const list = Array.isArray(full);
-    const entered = [a, b].filter((c) => isContainer(c));
-    for (const c of entered) onTheWay.add(c);
-    let found: PathSegment[] | undefined;
     for (const key of new Set([...keysOf(a), ...keysOf(b)])) {
-      found = walk(child(a, key), child(b, key), [...path, list ? Number(key) : key]);
-      if (found) break;
+      const found = walk(child(a, key), child(b, key), [...path, list ? Number(key) : key]);
+      if (found) return found;
     }
-    for (const c of entered) onTheWay.delete(c);
-    return found;
+    return undefined;
   };
   return walk(before, after, []);
 }

@@ -2,7 +2,8 @@ import { commentLines, missingFrom, trailingComments } from '../document/comment
 import { parseFile, type ParsedFile, type YamlDocument } from '../document/documents';
 import { applyEdits, independent } from '../document/textEdits';
 import { changeOutside, isUnder } from '../document/treeChanges';
-import { nodeAt, pathStartingAt, plain } from '../document/yamlNav';
+import { nodeAt, pathStartingAt } from '../document/yamlNav';
+import { writtenView, type WrittenView } from '../document/writtenView';
 import type { ErrorContext, ErrorSink } from '../errorBoundary';
 import { formatPath, type PathSegment, type TextEdit } from '../types';
 
@@ -91,10 +92,11 @@ export function documentProblems(before: YamlDocument, after: YamlDocument, touc
   const kept = trailing.find((c) => !keyRemoved(before, after, c.contentAt, touches));
   if (kept) problems.push(`it drops or changes the comment ${JSON.stringify(kept.text)} of a line it keeps`);
   if (errorsBefore === 0 && errorsAfter === 0 && !before.skipped) {
-    const [was, is] = [plainOf(before), plainOf(after)];
-    const changed = changeOutside(was, is, touches);
-    if (is === undefined && was !== undefined) problems.push('its result cannot be read as kops reads it (an alias lost its anchor)');
-    else if (changed) problems.push(`it changes ${formatPath(changed) || 'the whole document'}, which it does not name`);
+    const [was, is] = [viewOf(before), viewOf(after)];
+    const dangling = missingFrom(was.anchors, is.anchors, (a) => a).find((a) => is.aliases.includes(a));
+    if (dangling) problems.push(`it drops the anchor &${dangling} that an alias still uses`);
+    const changed = changeOutside(was.data, is.data, touches);
+    if (changed) problems.push(`it changes ${formatPath(changed) || 'the whole document'}, which it does not name`);
   }
   return problems;
 }
@@ -106,9 +108,10 @@ function keyRemoved(before: YamlDocument, after: YamlDocument, offset: number, t
   return touches.some((t) => isUnder(found.path, t)) && nodeAt(after, found.path) === undefined;
 }
 
-/** A document's plain view, once per parse (parseFile keeps the parse of every unchanged document). */
-const plainViews = new WeakMap<object, unknown>();
-function plainOf(doc: YamlDocument): unknown {
-  if (!plainViews.has(doc.yaml)) plainViews.set(doc.yaml, plain(doc.yaml.contents, doc));
-  return plainViews.get(doc.yaml);
+/** A document as written, once per parse (parseFile keeps the parse of every unchanged document). */
+const views = new WeakMap<object, WrittenView>();
+function viewOf(doc: YamlDocument): WrittenView {
+  let view = views.get(doc.yaml);
+  if (!view) views.set(doc.yaml, (view = writtenView(doc.yaml.contents)));
+  return view;
 }
