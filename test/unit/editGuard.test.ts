@@ -3,6 +3,7 @@ import { codeActions } from '../../server/src/engine/features/codeActions';
 import { diagnose } from '../../server/src/engine/checks/diagnostics';
 import { parseFile, type ParsedFile } from '../../server/src/engine/document/documents';
 import { editProblems, WithheldEdit, type OfferedEdit } from '../../server/src/engine/features/editGuard';
+import { ciliumEncryptionInfo } from '../../server/src/engine/features/ciliumEncryption';
 import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
 import type { ErrorSink } from '../../server/src/engine/errorBoundary';
 import type { TextEdit } from '../../server/src/engine/types';
@@ -157,5 +158,21 @@ describe('the edit guard on code actions', () => {
         action.title,
       );
     }
+  });
+
+  // CI fuzz profile, mutant 640 (case-037 with an anchor on the empty `cilium:` that an alias below uses): filling
+  // the empty block dropped the anchor.
+  it('fills an anchored empty block keeping its anchor, so the IPsec settings are offered', () => {
+    const text = kopsDocument('Cluster', 'demo.example.com', [
+      '  kubernetesVersion: 1.25.0',
+      '  networking:',
+      '    cilium: &a',
+      '  kubeDNS: *a',
+    ]);
+    const file = parseFile(text);
+    const withheld: unknown[] = [];
+    const info = ciliumEncryptionInfo(file, effectiveKopsVersion(file, {}), undefined, (error) => withheld.push(error));
+    assert.deepEqual(withheld, []);
+    assert.match(applyEdits(text, info.settingsEdits), /\n {4}cilium: &a\n {6}enableEncryption: true\n/);
   });
 });

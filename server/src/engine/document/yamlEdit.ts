@@ -172,8 +172,9 @@ export class YamlEditor {
     const indent = ' '.repeat(this.column(ownerKey[0])) + this.step;
     const lines = this.chain(missing, valueText).map((l) => indent + l);
     const colon = this.doc.text.indexOf(':', ownerKey[1]);
-    const comment = value.comment === undefined ? '' : this.doc.text.slice(colon + 1, this.lineEnd(colon)).trimEnd();
-    return [this.replace(colon + 1, this.lineEnd(colon), `${comment}\n${lines.join('\n')}`)];
+    // The rest of the line holds the empty value's anchor and comment (an alias elsewhere may use the anchor).
+    const kept = value.comment === undefined && !value.anchor ? '' : this.doc.text.slice(colon + 1, this.lineEnd(colon)).trimEnd();
+    return [this.replace(colon + 1, this.lineEnd(colon), `${kept}\n${lines.join('\n')}`)];
   }
 
   /** `key:` or `key: # note` gets its value, spaced so a comment stays a comment. */
