@@ -160,19 +160,16 @@ describe('the edit guard on code actions', () => {
     }
   });
 
-  // CI fuzz profile, mutant 640 (case-037 with an anchor on the empty `cilium:` that an alias below uses): filling
-  // the empty block dropped the anchor.
-  it('fills an anchored empty block keeping its anchor, so the IPsec settings are offered', () => {
-    const text = kopsDocument('Cluster', 'demo.example.com', [
-      '  kubernetesVersion: 1.25.0',
-      '  networking:',
-      '    cilium: &a',
-      '  kubeDNS: *a',
-    ]);
-    const file = parseFile(text);
-    const withheld: unknown[] = [];
-    const info = ciliumEncryptionInfo(file, effectiveKopsVersion(file, {}), undefined, (error) => withheld.push(error));
-    assert.deepEqual(withheld, []);
-    assert.match(applyEdits(text, info.settingsEdits), /\n {4}cilium: &a\n {6}enableEncryption: true\n/);
-  });
+  // CI fuzz profile, mutants 640 (case-037 with an anchor on `cilium:` that an alias elsewhere uses): filling the
+  // empty block, or turning `{}` into a block, dropped the anchor.
+  for (const cilium of ['    cilium: &a', '    cilium: &a {}']) {
+    it(`keeps the anchor of \`${cilium.trim()}\` when it adds the IPsec settings, so they are offered`, () => {
+      const text = kopsDocument('Cluster', 'demo.example.com', ['  kubernetesVersion: 1.25.0', '  networking:', cilium, '  kubeDNS: *a']);
+      const file = parseFile(text);
+      const withheld: unknown[] = [];
+      const info = ciliumEncryptionInfo(file, effectiveKopsVersion(file, {}), undefined, (error) => withheld.push(error));
+      assert.deepEqual(withheld, []);
+      assert.match(applyEdits(text, info.settingsEdits), /\n {4}cilium: &a\n {6}enableEncryption: true\n/);
+    });
+  }
 });

@@ -241,7 +241,9 @@ export class YamlEditor {
     const block = [...old.slice(0, split), `${indent}${lines[0]}`, ...lines.slice(1), ...old.slice(split)].join('\n');
     const before = this.doc.text.slice(ownerKey[1], start);
     const colon = before.indexOf(':');
-    return [this.replace(ownerKey[1] + colon + 1, end, `\n${block}`)];
+    // An anchor or tag before `{` stays with the mapping (an alias elsewhere may use the anchor).
+    const props = before.slice(colon + 1).trimEnd();
+    return [this.replace(ownerKey[1] + colon + 1, end, `${props}\n${block}`)];
   }
 
   /** Adds `entry` as the last element of a flow mapping or sequence, after a comma when needed. */
