@@ -172,4 +172,25 @@ describe('the edit guard on code actions', () => {
       assert.match(applyEdits(text, info.settingsEdits), /\n {4}cilium: &a\n {6}enableEncryption: true\n/);
     });
   }
+
+  // CI fuzz profile (case-037 with `clusterDNS: &a …` aliased by `serverIP: *a`): removing the key left the alias
+  // without its anchor, which the guard withheld; the fix is no longer built.
+  it('offers no removal of a key whose anchor an alias elsewhere uses', () => {
+    const text = kopsDocument('Cluster', 'demo.example.com', [
+      '  kubernetesVersion: 1.19.0',
+      '  kubelet:',
+      '    clusterDNS: &a 100.64.0.10',
+      '  kubeDNS:',
+      '    serverIP: *a',
+      '    nodeLocalDNS:',
+      '      enabled: true',
+      '  networking:',
+      '    cilium: {}',
+    ]);
+    const { withheld, actions } = withheldBy(text, 'v1.19.0', '100.64.0.10');
+    assert.deepEqual(withheld, []);
+    for (const action of actions) assert.match(applyEdits(text, action.edits), /clusterDNS: &a 100\.64\.0\.10/, action.title);
+    const unaliased = text.replace('serverIP: *a', 'serverIP: 100.64.0.10');
+    assert.ok(withheldBy(unaliased, 'v1.19.0', '100.64.0.10').actions.some((a) => !/clusterDNS/.test(applyEdits(unaliased, a.edits))));
+  });
 });

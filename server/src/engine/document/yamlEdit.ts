@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, visit, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { fileRange, type ParsedFile, type YamlDocument } from './documents';
 import { keyName, nodeAt, pairOf, spanOf } from './yamlNav';
 import type { PathSegment, TextEdit } from '../types';
@@ -82,7 +82,7 @@ export class YamlEditor {
     const parent = this.parentOf(path);
     const pair = this.pair(path);
     const span = pair && spanOf(pair);
-    if (!pair || !span || !isMap(parent)) return [];
+    if (!pair || !span || !isMap(parent) || this.anchorUsedOutside(pair, span)) return [];
     if (parent.flow) {
       const text = this.doc.text;
       let end = span[1];
@@ -101,6 +101,27 @@ export class YamlEditor {
     const end = this.lineEnd(Math.max(span[0], this.trimTrailing(span[1])));
     const breakLength = this.doc.text.startsWith('\r\n', end) ? 2 : 1;
     return [this.replace(start, Math.min(end + breakLength, this.doc.text.length), '')];
+  }
+
+  /** Whether `pair` holds an anchor that an alias outside `span` uses: removing it would leave the alias dangling. */
+  private anchorUsedOutside(pair: Pair, [start, end]: [number, number]): boolean {
+    const anchors = new Set<string>();
+    const collect = (node: unknown): void => {
+      const anchor = (node as { anchor?: string } | null)?.anchor;
+      if (anchor) anchors.add(anchor);
+      if (isMap(node)) for (const p of node.items) [p.key, p.value].forEach(collect);
+      else if (isSeq(node)) node.items.forEach(collect);
+    };
+    [pair.key, pair.value].forEach(collect);
+    if (anchors.size === 0) return false;
+    let used = false;
+    visit(this.doc.yaml, {
+      Alias: (_, alias) => {
+        const at = alias.range?.[0] ?? start;
+        if (anchors.has(alias.source) && (at < start || at >= end)) used = true;
+      },
+    });
+    return used;
   }
 
   /** Removes a scalar item of a block sequence with its line; nothing in flow style or when the item shares its line. */
