@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureDeps } from './deps';
 import { timeCli } from './lib/cliTiming';
+import { measureGuardCost } from './lib/guardCost';
 import { formatReport, type BenchResult, type Machine } from './lib/report';
 import { oursServer, ROOT, yamlLanguageServer, type ServerId, type ServerSpec } from './lib/servers';
 import { measureFixture, type RunOptions } from './lib/session';
@@ -87,6 +88,11 @@ async function main(): Promise<void> {
     cli: { wallMs: { na: 'not run' }, files: 0 },
     targets: [],
   };
+  const large = fixtures.find((f) => f.name === 'large');
+  if (large) {
+    log('edit guard (in process) …');
+    result.editGuard = measureGuardCost(fs.readFileSync(path.join(FIXTURES_DIR, large.file), 'utf8'));
+  }
 
   for (const fixture of fixtures) {
     const runsBy: BenchResult['fixtures'][number]['runs'] = {};

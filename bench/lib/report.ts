@@ -6,6 +6,7 @@ import type { ServerId } from './servers';
 import type { FixtureRun, MetricName } from './session';
 import { fmt, formatMs, isMeasured, type Metric } from './stats';
 import type { TargetResult } from './targets';
+import type { GuardCost } from './guardCost';
 
 /** The machine a bench ran on, as printed above its tables. */
 export interface Machine {
@@ -28,6 +29,8 @@ export interface BenchResult {
   fixtures: Array<{ fixture: Fixture; loadAverage1m: number; runs: Partial<Record<ServerId, FixtureRun>> }>;
   cli: CliRun;
   targets: TargetResult[];
+  /** The edit guard's cost per code action request on the large fixture, in process (CPU ms). */
+  editGuard?: GuardCost;
 }
 
 const LABELS: Record<MetricName, string> = {
@@ -127,6 +130,13 @@ export function formatReport(r: BenchResult): string {
     '',
     `CLI: node dist/cli.js check --format json, ${r.cli.files} files: ${formatMs(r.cli.wallMs)} wall${r.cli.cpuMs ? `, ${formatMs(r.cli.cpuMs)} CPU (user+sys)` : ''}${r.cli.exitCode !== undefined ? ` (exit ${r.cli.exitCode})` : ''}${isMeasured(r.cli.wallMs) ? '' : ` — ${r.cli.wallMs.na}`}`,
   );
+  const g = r.editGuard;
+  if (g) {
+    out.push(
+      `Edit guard, large with 3 fixable mistakes per Cilium block, in process (CPU): ${g.requests} code action requests offering ${g.guardedActions} edits; ` +
+        `first request at a place ${formatMs(g.firstRequestMs)}, later requests on the same text ${formatMs(g.laterRequestMs)}; the guard's own work per request ${formatMs(g.guardMs)}`,
+    );
+  }
   const verdict = (p: boolean | null) => (p === null ? 'n/a' : p ? 'pass' : 'MISS');
   out.push('', table([['Target (issue "Performance")', 'kops-spec', ''], ...r.targets.map((t) => [t.target, t.figure, verdict(t.pass)])]));
   return out.join('\n');

@@ -270,7 +270,7 @@ connection.onCompletionResolve((item, token) => {
       // The whole document: a merge into the part parsed so far could land in the wrong place.
       const snapshot = await parsed(data.uri, token);
       if (!snapshot || !stillListedIn(data, snapshot.version, snapshot.file)) return item;
-      const edits = resolveScenario(snapshot.file, data.position, effectiveKopsVersion(snapshot.file, settings), data.scenario);
+      const edits = resolveScenario(snapshot.file, data.position, effectiveKopsVersion(snapshot.file, settings), data.scenario, logError);
       return edits.length ? { ...item, additionalTextEdits: edits } : item;
     },
     item,
@@ -315,7 +315,7 @@ connection.onCodeAction(({ textDocument, range, context }, token) =>
         findings,
       } = checked;
       const wanted = context.only;
-      return codeActions(file, eff, range, findings, wanted)
+      return codeActions(file, eff, range, findings, wanted, logError)
         .filter((a) => !wanted || wanted.some((kind) => a.kind === kind || a.kind.startsWith(`${kind}.`)))
         .map((a) => toCodeAction(a, { uri: textDocument.uri, version }, context.diagnostics));
     },
@@ -329,7 +329,9 @@ connection.onRequest(InsertCiliumEtcdRequest.type, ({ uri, position }) =>
     uri,
     async () => {
       const file = (await parsed(uri))?.file;
-      return file ? insertCiliumEtcd(file, effectiveKopsVersion(file, settings), position) : { message: 'The document is not open.' };
+      return file
+        ? insertCiliumEtcd(file, effectiveKopsVersion(file, settings), position, logError)
+        : { message: 'The document is not open.' };
     },
     { message: 'kops Spec failed to compute the edit; the kops Spec output channel has the details.' },
   ),
@@ -341,7 +343,7 @@ connection.onRequest(CiliumEncryptionInfoRequest.type, async ({ uri, position })
     uri,
     async () => {
       const file = (await parsed(uri))?.file;
-      return file && ciliumEncryptionInfo(file, effectiveKopsVersion(file, settings), position);
+      return file && ciliumEncryptionInfo(file, effectiveKopsVersion(file, settings), position, logError);
     },
     null,
   );

@@ -12,7 +12,10 @@ import {
   linkSpecs,
   outline,
   parseFile,
+  rethrow,
+  WithheldEdit,
   type EffectiveVersion,
+  type ErrorSink,
   type EngineSettings,
   type Finding,
   type ParsedFile,
@@ -198,8 +201,9 @@ function checkActions(
   range: Range,
   findings: Finding[],
   op = 'codeActions',
+  report: ErrorSink = rethrow,
 ): void {
-  const actions = run.call('codeActions', () => codeActions(file, eff, range, findings));
+  const actions = run.call('codeActions', () => codeActions(file, eff, range, findings, undefined, report));
   for (const action of actions ?? []) {
     const key = JSON.stringify(action);
     if (run.checked.has(key)) continue;
@@ -297,11 +301,16 @@ function firstDifference(incremental: Finding[], fresh: Finding[]): string {
 
 /**
  * Code actions asked for with the findings of the text before the mutation (as a client with out-of-date
- * diagnostics would): whatever comes back must still be a clean edit of the current text.
+ * diagnostics would): whatever comes back must still be a clean edit of the current text. The fixes of a finding
+ * that no longer holds may rightly be withheld by the edit guard, so that is no issue here.
  */
 function checkStale(run: Run, client: ClientText, file: ParsedFile, eff: EffectiveVersion, base: Base): void {
+  const withheldIsFine: ErrorSink = (error, context) => {
+    if (!(error instanceof WithheldEdit)) rethrow(error, context);
+  };
   for (const stale of base.findings.slice(0, 8)) {
-    if (!rangeOutside(client, stale.range)) checkActions(run, client, file, eff, stale.range, base.findings, 'codeActions(stale)');
+    if (!rangeOutside(client, stale.range))
+      checkActions(run, client, file, eff, stale.range, base.findings, 'codeActions(stale)', withheldIsFine);
   }
 }
 

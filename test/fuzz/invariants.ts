@@ -128,14 +128,8 @@ export function outlineProblems(doc: ClientText, symbols: readonly OutlineSymbol
   return problems;
 }
 
-/** Full-line comments, except the `# kops-version:` line that version fixes rewrite on purpose. */
-export function comments(text: string): string[] {
-  return text
-    .split(/\r\n|\r|\n/)
-    .map((l) => l.trim())
-    .filter((l) => l.startsWith('#') && !/^#\s*kops-version:/.test(l))
-    .sort();
-}
+/** Full-line comments, except the `# kops-version:` line that version fixes rewrite on purpose (the edit guard's definition). */
+export { commentLines as comments } from '../../server/src/engine';
 
 /** Whether an edit spans a document boundary (`---`), i.e. touches two documents at once. */
 export function crossesDocuments(doc: ClientText, edits: readonly TextEdit[]): boolean {

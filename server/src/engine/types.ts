@@ -41,6 +41,13 @@ export interface Fix {
   fixAllSafe?: boolean;
   /** A page to read before applying it (Cilium's upgrade notes for a new minor), offered as its own action. */
   readFirst?: { title: string; url: string };
+  /**
+   * The paths it changes, in the document its edits are in, where that goes beyond the parent of the finding's
+   * key (the edit guard withholds a fix that changes anything else).
+   */
+  touches?: PathSegment[][];
+  /** `false` for a fix meant to change the text again when computed on its own result; the guard checks the others. */
+  idempotent?: boolean;
 }
 
 export interface Finding {

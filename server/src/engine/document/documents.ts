@@ -55,7 +55,7 @@ function parseYaml(source: string): Document.Parsed {
  * Parses a YAML stream, reusing every document whose text is unchanged since `previous`
  * (unchanged documents keep their parse even when an edit above shifts them). Never throws.
  */
-export function parseFile(text: string, previous?: ParsedFile): ParsedFile {
+export function parseFile(text: string, previous?: ParsedFile | Pick<ParsedFile, 'documents'>): ParsedFile {
   const reusable = new Map<string, UnplacedDocument>();
   if (previous) for (const d of previous.documents) if (!d.skipped) reusable.set(d.text, d);
   const lines = new LineIndex(text);

@@ -63,3 +63,24 @@ export function applyEdits(file: ParsedFile, edits: readonly TextEdit[]): string
   for (const s of spans) out = out.slice(0, s.start) + s.text + out.slice(s.end);
   return out;
 }
+
+/**
+ * Where a position of `file` lands once `edits` are applied to it, in offsets of the new text: a range's start
+ * stays before text inserted at it and its end goes after, so an edit's own range lands on its new text.
+ */
+export function movedOffset(
+  file: ParsedFile,
+  edits: readonly TextEdit[],
+  position: TextEdit['range']['start'],
+  side: 'start' | 'end',
+): number {
+  const offset = file.lines.offsetAt(position);
+  let moved = offset;
+  for (const e of edits) {
+    const [start, end] = [file.lines.offsetAt(e.range.start), file.lines.offsetAt(e.range.end)];
+    const grown = e.newText.length - (end - start);
+    if (end < offset || (end === offset && (start < end || side === 'end'))) moved += grown;
+    else if (start < offset && offset < end) moved += side === 'start' ? start - offset : start + e.newText.length - offset;
+  }
+  return moved;
+}

@@ -5,6 +5,8 @@ import { ciliumPath, dialectFor } from '../kops/dialect';
 import { boolAt, stringAt, structKeysAt } from '../kops/goValues';
 import type { Position, TextEdit } from '../types';
 import { chainEdits } from '../document/textEdits';
+import { rethrow, type ErrorSink } from '../errorBoundary';
+import { passesGuard } from './editGuard';
 
 /** What the IPsec key command needs to know about the spec. The key itself never reaches the server. */
 export interface CiliumEncryptionInfo {
@@ -15,13 +17,18 @@ export interface CiliumEncryptionInfo {
   wireGuardAvailable: boolean;
   encryptionType?: string;
   enableEncryption: boolean;
-  /** Edits that add `enableEncryption: true` and `encryptionType: ipsec` where missing; empty when nothing is missing. */
+  /** Edits that add `enableEncryption: true` and `encryptionType: ipsec` where missing; empty when nothing is missing (or the edit guard held them back). */
   settingsEdits: TextEdit[];
   /** Set when the file has no usable Cluster document. */
   problem?: string;
 }
 
-export function ciliumEncryptionInfo(file: ParsedFile, eff: EffectiveVersion, position?: Position): CiliumEncryptionInfo {
+export function ciliumEncryptionInfo(
+  file: ParsedFile,
+  eff: EffectiveVersion,
+  position?: Position,
+  report: ErrorSink = rethrow,
+): CiliumEncryptionInfo {
   const v = eff.version;
   const base = { kopsVersion: v.text, wireGuardAvailable: atLeast(v, '1.22'), enableEncryption: false, settingsEdits: [] };
   const doc = clusterDocument(file, position);
@@ -33,9 +40,27 @@ export function ciliumEncryptionInfo(file: ParsedFile, eff: EffectiveVersion, po
   const encryptionType = stringAt(doc, [...cilium, 'encryptionType']);
   const info = { ...base, ...(clusterName ? { clusterName } : {}), enableEncryption, ...(encryptionType ? { encryptionType } : {}) };
   if (usesOther || doc.yaml.errors.length) return info;
-  const edits = chainEdits(file, doc, [
-    (editor) => (enableEncryption ? [] : editor.set([...cilium, 'enableEncryption'], 'true')),
-    (editor) => (encryptionType || !atLeast(v, '1.22') ? [] : editor.set([...cilium, 'encryptionType'], 'ipsec')),
-  ]);
-  return { ...info, settingsEdits: edits ?? [] };
+  const settings = (from: ParsedFile) => {
+    const d = from.documents[file.documents.indexOf(doc)];
+    const enabled = boolAt(d, [...cilium, 'enableEncryption']) === true;
+    const typed = stringAt(d, [...cilium, 'encryptionType']) !== undefined;
+    return (
+      chainEdits(from, d, [
+        (editor) => (enabled ? [] : editor.set([...cilium, 'enableEncryption'], 'true')),
+        (editor) => (typed || !atLeast(v, '1.22') ? [] : editor.set([...cilium, 'encryptionType'], 'ipsec')),
+      ]) ?? []
+    );
+  };
+  const edits = settings(file);
+  const offer = {
+    title: 'Add the IPsec settings to the spec',
+    edits,
+    touches: [
+      [...cilium, 'enableEncryption'],
+      [...cilium, 'encryptionType'],
+    ],
+    again: settings,
+  };
+  const passes = edits.length === 0 || passesGuard(file, offer, report, { feature: 'Cilium encryption info: edit guard' });
+  return { ...info, settingsEdits: passes ? edits : [] };
 }

@@ -3,6 +3,7 @@ import type { ParsedFile } from '../../document/documents';
 import { CILIUM_PATH } from '../../kops/dialect';
 import type { EffectiveVersion } from '../../kops/effectiveVersion';
 import type { KopsVersion } from '../../kops/releases';
+import type { ErrorSink } from '../../errorBoundary';
 import type { Position, TextEdit } from '../../types';
 import { scenarioEdits, scenarioProposals } from '../scenarios';
 import { releaseDocumentation } from './rowText';
@@ -37,6 +38,6 @@ export function scenarioItems(file: ParsedFile, pos: Position, ctx: CursorContex
  * The additional edits of the scenario item `scenario` listed by complete(file, pos, eff) on this same text;
  * none when it no longer applies there.
  */
-export function resolveScenario(file: ParsedFile, pos: Position, eff: EffectiveVersion, scenario: string): TextEdit[] {
-  return scenarioEdits(file, pos, eff.version, scenario);
+export function resolveScenario(file: ParsedFile, pos: Position, eff: EffectiveVersion, scenario: string, report?: ErrorSink): TextEdit[] {
+  return scenarioEdits(file, pos, eff.version, scenario, report);
 }

@@ -1,1 +1,2 @@
 export { ciliumEtcdClusterWritable, ciliumEtcdEdits, insertCiliumEtcd, type InsertCiliumEtcdResult } from './insertCiliumEtcd';
+export { ciliumEtcdOffer, ciliumEtcdTouches } from './etcdOffer';

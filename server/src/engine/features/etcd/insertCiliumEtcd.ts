@@ -9,6 +9,9 @@ import type { YamlEditor } from '../../document/yamlEdit';
 import { nodeAt } from '../../document/yamlNav';
 import { chainEdits } from '../../document/textEdits';
 import { blockLines, flowText, mirrorCluster } from './etcdClusterText';
+import { rethrow, type ErrorSink } from '../../errorBoundary';
+import { passesGuard } from '../editGuard';
+import { ciliumEtcdOffer } from './etcdOffer';
 
 export type InsertCiliumEtcdResult = { edits: TextEdit[] } | { message: string };
 
@@ -47,12 +50,22 @@ function clusterEdits(doc: YamlDocument, v: KopsVersion, editor: YamlEditor): Te
 
 /**
  * `kops: Insert Cilium etcd cluster`: adds an etcd cluster named `cilium` mirroring `main` and sets
- * `etcdManaged: true`, in the Cluster document only. Running it again changes nothing and says why.
+ * `etcdManaged: true`, in the Cluster document only. Running it again changes nothing and says why. An edit the
+ * edit guard withholds is reported to `report` and answered with a message.
  */
-export function insertCiliumEtcd(file: ParsedFile, eff: EffectiveVersion, position?: Position): InsertCiliumEtcdResult {
+export function insertCiliumEtcd(
+  file: ParsedFile,
+  eff: EffectiveVersion,
+  position?: Position,
+  report: ErrorSink = rethrow,
+): InsertCiliumEtcdResult {
   const doc = clusterDocument(file, position);
   if (!doc) return { message: 'This file has no kops Cluster document.' };
-  return ciliumEtcdEdits(file, doc, eff.version);
+  const result = ciliumEtcdEdits(file, doc, eff.version);
+  if (!('edits' in result)) return result;
+  const offer = ciliumEtcdOffer(file, doc, eff.version, 'Insert Cilium etcd cluster', result.edits);
+  if (passesGuard(file, offer, report, { feature: 'insert Cilium etcd: edit guard' })) return result;
+  return { message: 'kops Spec held this edit back because it would damage the file; the kops Spec output channel says why.' };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { isMap, isSeq } from 'yaml';
-import { ciliumEtcdEdits } from '../etcd';
+import { ciliumEtcdEdits, ciliumEtcdTouches } from '../etcd';
 import { ciliumPath, dialectFor } from '../../kops/dialect';
 import type { Fix } from '../../types';
 import { nodeAt } from '../../document/yamlNav';
@@ -31,7 +31,7 @@ function misnamedClusterFix(ctx: FixContext): Fix[] {
 
 function insertFix(ctx: FixContext, title: string, preferred: boolean): Fix[] {
   const result = ciliumEtcdEdits(ctx.file, ctx.doc, ctx.v, ctx.near);
-  return 'edits' in result ? fix(title, result.edits, preferred ? { preferred } : {}) : [];
+  return 'edits' in result ? fix(title, result.edits, { touches: ciliumEtcdTouches(ctx.api), ...(preferred ? { preferred } : {}) }) : [];
 }
 
 export const needsCluster: Fixer = (ctx) => {

@@ -79,5 +79,5 @@ export const missingEtcdMember: FindingFixer = (file, v, finding) => {
   const etcd = clustersWithoutMember(clusters, group).find((c) => c.name === etcdName);
   if (!etcd) return [];
   const title = `Add an etcd member on ${titlePart(group, 25)} to etcd cluster ${titlePart(etcdName, 16)}`;
-  return fix(title, addMemberEdits(file, cluster, etcd, group), { preferred: true });
+  return fix(title, addMemberEdits(file, cluster, etcd, group), { preferred: true, touches: [etcdClusterPath(etcd.index, 'etcdMembers')] });
 };

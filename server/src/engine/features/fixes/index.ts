@@ -12,6 +12,8 @@ import * as rule from './ruleFixes';
 import { versionCommentFixes } from './versionComment';
 import { versionFixer } from './versionFixes';
 
+export { fixOffer, fixTouches, type FixPart } from './fixOffer';
+
 /** Fixes for one finding, against the file as it is now. */
 export type FindingFixer = (file: ParsedFile, v: KopsVersion, finding: Finding) => Fix[];
 

@@ -14,22 +14,27 @@ const has = (ctx: FixContext, path: readonly PathSegment[]): boolean => nodeAt(c
 export const nodePort: Fixer = (ctx) => [
   ...fix('Set kubeProxy.enabled: false (Cilium NodePort replaces kube-proxy)', ctx.edit.set(['spec', 'kubeProxy', 'enabled'], 'false'), {
     preferred: true,
+    touches: [['spec', 'kubeProxy', 'enabled']],
   }),
-  ...fix('Turn off Cilium NodePort (enableNodePort: false)', ctx.edit.set(cilium(ctx, 'enableNodePort'), 'false')),
+  ...fix('Turn off Cilium NodePort (enableNodePort: false)', ctx.edit.set(cilium(ctx, 'enableNodePort'), 'false'), {
+    touches: [cilium(ctx, 'enableNodePort')],
+  }),
 ];
 
 export const encryptionTypeAlone: Fixer = (ctx) => [
-  ...fix('Add enableEncryption: true', ctx.edit.set(cilium(ctx, 'enableEncryption'), 'true'), { preferred: true }),
-  ...fix('Remove encryptionType', ctx.edit.removeKeyKeepingParent(cilium(ctx, 'encryptionType'))),
+  ...fix('Add enableEncryption: true', ctx.edit.set(cilium(ctx, 'enableEncryption'), 'true'), { preferred: true, touches: [cilium(ctx)] }),
+  ...fix('Remove encryptionType', ctx.edit.removeKeyKeepingParent(cilium(ctx, 'encryptionType')), { touches: [cilium(ctx)] }),
 ];
 
 export const hubbleCertManager: Fixer = (ctx) => [
   ...fix(
     "Set certManager.enabled: true (cert-manager issues Hubble's TLS certificates)",
     ctx.edit.set(['spec', 'certManager', 'enabled'], 'true'),
-    { preferred: true },
+    { preferred: true, touches: [['spec', 'certManager', 'enabled']] },
   ),
-  ...fix('Turn Hubble off (hubble.enabled: false)', ctx.edit.set(cilium(ctx, 'hubble', 'enabled'), 'false')),
+  ...fix('Turn Hubble off (hubble.enabled: false)', ctx.edit.set(cilium(ctx, 'hubble', 'enabled'), 'false'), {
+    touches: [cilium(ctx, 'hubble', 'enabled')],
+  }),
 ];
 
 export const socketLbHostNs: Fixer = (ctx) => [

@@ -47,7 +47,8 @@ export const versionFixer: Fixer = (ctx) => {
   const prefixed = written === undefined ? undefined : `v${written.trim()}`;
   const prefixWorks =
     ctx.finding.code === 'cilium-version-prefix' && prefixed !== undefined && prefixed !== target?.version && prefixFits(ctx, prefixed);
-  if (prefixWorks) out.push(...fix(`Write it as ${titlePart(prefixed, 40)}`, ctx.edit.set(path, prefixed), { preferred: true }));
+  if (prefixWorks)
+    out.push(...fix(`Write it as ${titlePart(prefixed, 40)}`, ctx.edit.set(path, prefixed), { preferred: true, touches: [path] }));
   if (target && written !== target.version) {
     const jump = minorJump(written, target.version);
     const title = jump
@@ -55,7 +56,11 @@ export const versionFixer: Fixer = (ctx) => {
       : target.isDefault
         ? `Use kops ${ctx.v.text}'s default Cilium ${target.version}`
         : `Use Cilium ${target.version}`;
-    const extra = { ...(target.isDefault && !prefixWorks ? { preferred: true } : {}), ...(jump ? { readFirst: jump.notes } : {}) };
+    const extra = {
+      touches: [path],
+      ...(target.isDefault && !prefixWorks ? { preferred: true } : {}),
+      ...(jump ? { readFirst: jump.notes } : {}),
+    };
     out.push(...fix(title, ctx.edit.set(path, target.version), extra));
   }
   if (written !== undefined) {
@@ -64,7 +69,7 @@ export const versionFixer: Fixer = (ctx) => {
     const title = jump
       ? `Remove version (kops' default ${installed}: ${jump.text})`
       : `Remove version (kops installs its default, ${installed})`;
-    out.push(...fix(title, ctx.edit.removeKeyKeepingParent(path), jump ? { readFirst: jump.notes } : {}));
+    out.push(...fix(title, ctx.edit.removeKeyKeepingParent(path), { touches: [path], ...(jump ? { readFirst: jump.notes } : {}) }));
   }
   return out;
 };

@@ -5,6 +5,9 @@ import { ciliumScenarios, type CiliumScenario, type ScenarioChange } from './cil
 import { changeDone, changeWritable, mergeScenario } from './mergeScenario';
 import { scenarioFits } from './scenarioFit';
 import { typedLine, type TypedLine } from './typedLine';
+import { rethrow, type ErrorSink } from '../../errorBoundary';
+import { WithheldEdit } from '../editGuard';
+import { scenarioProblems } from './scenarioGuard';
 
 /**
  * A scenario offered where a new key is typed: the main edit empties the typed line; the additional edits that
@@ -76,9 +79,14 @@ export function scenarioProposals(file: ParsedFile, pos: Position, v: KopsVersio
  * None when the scenario no longer fits, or in a case the list's writability check does not foresee (the merge
  * breaking the YAML): the item then only empties the typed line, which leaves the spec as it was before typing.
  */
-export function scenarioEdits(file: ParsedFile, pos: Position, v: KopsVersion, label: string): TextEdit[] {
+export function scenarioEdits(file: ParsedFile, pos: Position, v: KopsVersion, label: string, report: ErrorSink = rethrow): TextEdit[] {
   const site = scenarioSite(file, pos);
   const scenario = site && fittingScenarios(site.doc, v).find((s) => s.label === label);
   const merged = scenario && mergeScenario(site.base, site.doc, scenario, v);
-  return site && merged !== undefined && merged !== site.base.text ? site.typed.additionalEdits(merged) : [];
+  if (!site || !scenario || merged === undefined || merged.text === site.base.text) return [];
+  const edits = site.typed.additionalEdits(merged.text);
+  const problems = scenarioProblems(file, [{ range: site.typed.mainRange, newText: '' }, ...edits], site.doc, merged, scenario, v);
+  if (!problems.length) return edits;
+  report(new WithheldEdit(scenario.label, problems), { feature: 'completion resolve: edit guard' });
+  return [];
 }

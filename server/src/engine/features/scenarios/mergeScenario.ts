@@ -78,13 +78,19 @@ function changeEdits(file: ParsedFile, doc: YamlDocument, change: ScenarioChange
   }
 }
 
+/** A scenario merged into a Cluster document: the file's text, and the merged document parsed on its own. */
+export interface MergedScenario {
+  text: string;
+  doc: YamlDocument;
+}
+
 /**
- * The file's text with the scenario merged into its Cluster document: existing keys set in place, missing ones
- * added beside their siblings. Undefined when a change cannot be written or would break the YAML. The document
- * is edited on its own, so each change reparses only it.
+ * The scenario merged into the file's Cluster document: existing keys set in place, missing ones added beside
+ * their siblings. Undefined when a change cannot be written or would break the YAML. The document is edited on
+ * its own (its parse reused), so each change reparses only it.
  */
-export function mergeScenario(file: ParsedFile, doc: YamlDocument, scenario: CiliumScenario, v: KopsVersion): string | undefined {
-  let current = parseFile(doc.text);
+export function mergeScenario(file: ParsedFile, doc: YamlDocument, scenario: CiliumScenario, v: KopsVersion): MergedScenario | undefined {
+  let current = parseFile(doc.text, { documents: [doc] });
   for (const change of scenario.changes) {
     const edits = changeEdits(current, current.documents[0], change, v);
     if (edits === undefined) return undefined;
@@ -92,5 +98,5 @@ export function mergeScenario(file: ParsedFile, doc: YamlDocument, scenario: Cil
     current = parseFile(applyEdits(current, edits), current);
     if (current.documents.length !== 1 || current.documents[0].yaml.errors.length) return undefined;
   }
-  return file.text.slice(0, doc.offset) + current.text + file.text.slice(doc.offset + doc.text.length);
+  return { text: file.text.slice(0, doc.offset) + current.text + file.text.slice(doc.offset + doc.text.length), doc: current.documents[0] };
 }

@@ -12,9 +12,14 @@ import { k8sAtLeast, oneFix, rejection, type ComponentContext } from './componen
 
 const certManagerOn = (cc: ComponentContext): boolean => boolAt(cc.doc, ['spec', 'certManager', 'enabled']) === true;
 
+const CERT_MANAGER_ENABLED = ['spec', 'certManager', 'enabled'];
+const EXTERNAL_PERMISSIONS = ['spec', 'iam', 'useServiceAccountExternalPermissions'];
+
 /** Adds certManager beside `near`, the key the finding blames. */
 const enableCertManager = (cc: ComponentContext, near: readonly PathSegment[]) =>
-  oneFix('Enable cert-manager (certManager.enabled: true)', cc.editNear(near).set(['spec', 'certManager', 'enabled'], 'true'));
+  oneFix('Enable cert-manager (certManager.enabled: true)', cc.editNear(near).set(CERT_MANAGER_ENABLED, 'true'), true, [
+    CERT_MANAGER_ENABLED,
+  ]);
 
 /** Addons that kops v1.26+ keeps under the AWS cloud provider: checked there, on AWS only. */
 const awsAddon = (cc: ComponentContext, key: string): { kopsPath: string } | undefined => {
@@ -126,10 +131,9 @@ function externalPermissions(cc: ComponentContext): boolean | undefined {
 }
 
 const enableExternalPermissions = (cc: ComponentContext, near: readonly PathSegment[]) =>
-  oneFix(
-    'Set iam.useServiceAccountExternalPermissions: true',
-    cc.editNear(near).set(['spec', 'iam', 'useServiceAccountExternalPermissions'], 'true'),
-  );
+  oneFix('Set iam.useServiceAccountExternalPermissions: true', cc.editNear(near).set(EXTERNAL_PERMISSIONS, 'true'), true, [
+    EXTERNAL_PERMISSIONS,
+  ]);
 
 function certManagerZones(cc: ComponentContext): Violation[] {
   const at: PathSegment[] = ['spec', 'certManager'];

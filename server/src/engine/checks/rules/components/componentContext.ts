@@ -92,9 +92,9 @@ export interface Rejection {
 /** A kops-components violation. */
 export const rejection = (r: Rejection): Violation => ({ code: 'kops-components', ...r });
 
-/** A fix list with one fix, or none when the edit could not be built. */
-export function oneFix(title: string, edits: TextEdit[], preferred = true): Fix[] | undefined {
-  return edits.length ? [{ title, edits, ...(preferred ? { preferred } : {}) }] : undefined;
+/** A fix list with one fix, or none when the edit could not be built; `touches` names keys it sets beyond the finding's. */
+export function oneFix(title: string, edits: TextEdit[], preferred = true, touches?: PathSegment[][]): Fix[] | undefined {
+  return edits.length ? [{ title, edits, ...(preferred ? { preferred } : {}), ...(touches ? { touches } : {}) }] : undefined;
 }
 
 /** A value the user wrote, shortened for a one-sentence message. */
