@@ -2,6 +2,7 @@
 // then the issue's targets with pass/miss.
 import type { Fixture } from '../mkfixtures';
 import type { CliRun } from './cliTiming';
+import type { CrossFileMetric } from './crossFile';
 import type { ServerId } from './servers';
 import type { FixtureRun, MetricName } from './session';
 import { fmt, formatMs, isMeasured, type Metric } from './stats';
@@ -26,9 +27,17 @@ export interface BenchResult {
   options: Record<string, unknown>;
   servers: Record<ServerId, { label: string; skipped?: string }>;
   fixtures: Array<{ fixture: Fixture; loadAverage1m: number; runs: Partial<Record<ServerId, FixtureRun>> }>;
+  /** kops-spec alone: yaml-language-server links nothing across files. */
+  crossFile?: { files: number; loadAverage1m: number; metrics: Record<CrossFileMetric, Metric> };
   cli: CliRun;
   targets: TargetResult[];
 }
+
+const CROSS_FILE_LABELS: Record<CrossFileMetric, string> = {
+  openAloneMs: 'open an InstanceGroup file alone → first diagnostics (fresh process)',
+  openInWorkspaceMs: 'the same in the workspace (its Cluster in another file, so the server indexes the folder)',
+  clusterEditToGroupsMs: 'Cluster edit → diagnostics of its 40 InstanceGroups, each open in a file of its own',
+};
 
 const LABELS: Record<MetricName, string> = {
   initializeMs: 'initialize (spawn → answer)',
@@ -127,7 +136,20 @@ export function formatReport(r: BenchResult): string {
     '',
     `CLI: node dist/cli.js check --format json, ${r.cli.files} files: ${formatMs(r.cli.wallMs)} wall${r.cli.cpuMs ? `, ${formatMs(r.cli.cpuMs)} CPU (user+sys)` : ''}${r.cli.exitCode !== undefined ? ` (exit ${r.cli.exitCode})` : ''}${isMeasured(r.cli.wallMs) ? '' : ` — ${r.cli.wallMs.na}`}`,
   );
+  if (r.crossFile) {
+    const { files, loadAverage1m, metrics } = r.crossFile;
+    const rows = [[`cross-file: workspace of ${files} kops files (load ${loadAverage1m})`, 'kops-spec']];
+    for (const name of Object.keys(CROSS_FILE_LABELS) as CrossFileMetric[])
+      rows.push([`  ${CROSS_FILE_LABELS[name]}`, formatMs(metrics[name])]);
+    out.push('', table(rows));
+  }
   const verdict = (p: boolean | null) => (p === null ? 'n/a' : p ? 'pass' : 'MISS');
-  out.push('', table([['Target (issue "Performance")', 'kops-spec', ''], ...r.targets.map((t) => [t.target, t.figure, verdict(t.pass)])]));
+  out.push(
+    '',
+    table([
+      ['Target (issue "Performance")', 'kops-spec', 'yaml-language-server', 'ratio', ''],
+      ...r.targets.map((t) => [t.target, t.figure, t.theirs, t.ratio, verdict(t.pass)]),
+    ]),
+  );
   return out.join('\n');
 }
