@@ -113,12 +113,29 @@ function finish(name: string, text: string): { fixture: Fixture; text: string } 
   };
 }
 
-export function buildFixtures(): Array<{ fixture: Fixture; text: string }> {
+interface ClusterCopies {
+  /** The Cluster and the 40 InstanceGroups of large-multidoc.yaml as they are. */
+  big: string;
+  igs: string[];
+  /** The `c<n>.example.com` copies of the enriched Cluster and of its InstanceGroups. */
+  copy: (c: number) => string;
+  igsOf: (c: number) => string[];
+}
+
+export function clusterCopies(): ClusterCopies {
   const [big, ...igs] = documentsOf(readSpec('large-multidoc.yaml'));
   const bigName = clusterName(big);
   const full = enrichedCluster(big);
-  const copy = (c: number) => rename(full, bigName, `c${c}.example.com`);
-  const igsOf = (c: number) => igs.map((ig) => rename(ig, bigName, `c${c}.example.com`));
+  return {
+    big,
+    igs,
+    copy: (c) => rename(full, bigName, `c${c}.example.com`),
+    igsOf: (c) => igs.map((ig) => rename(ig, bigName, `c${c}.example.com`)),
+  };
+}
+
+export function buildFixtures(): Array<{ fixture: Fixture; text: string }> {
+  const { big, igs, copy, igsOf } = clusterCopies();
 
   const stream: string[] = [];
   for (let c = 0, lines = 0; lines < 50_000; c++) {

@@ -1,7 +1,7 @@
 // `npm run bench`: builds kops-spec, installs yaml-language-server if missing, regenerates the
 // fixtures, measures both servers on every fixture plus the CLI, prints the tables and saves
 // bench/results/<timestamp>.json.
-// options: --runs N (default 50)  --only small,large  --servers ours,yls  --no-build
+// options: --runs N (default 50)  --only small,large,workspace  --servers ours,yls  --no-build
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +13,8 @@ import { formatReport, type BenchResult, type Machine } from './lib/report';
 import { oursServer, ROOT, yamlLanguageServer, type ServerId, type ServerSpec } from './lib/servers';
 import { measureFixture, type RunOptions } from './lib/session';
 import { checkTargets } from './lib/targets';
+import { measureCrossFile } from './lib/crossFile';
+import { writeWorkspace } from './workspaceFixture';
 import { KOPS_FIXTURES } from '../test/helpers/fixturePaths';
 import { FIXTURES_DIR, writeFixtures } from './mkfixtures';
 
@@ -103,12 +105,23 @@ async function main(): Promise<void> {
     }
     result.fixtures.push({ fixture, loadAverage1m, runs: runsBy });
   }
+  if (!servers.ours.skipped && (!only || only.includes('workspace'))) {
+    const workspace = writeWorkspace();
+    const loadAverage1m = +os.loadavg()[0].toFixed(2);
+    log(`cross-file workspace (${workspace.files} files): kops-spec …`);
+    const metrics = await measureCrossFile(oursServer(), workspace, { coldStarts: 5, editRuns: opts.editRuns, budget: opts.budget });
+    result.crossFile = { files: workspace.files, loadAverage1m, metrics };
+  }
   result.machine.loadAverage1mAtEnd = +os.loadavg()[0].toFixed(2);
   log('CLI …');
   result.cli = servers.ours.skipped ? { wallMs: { na: servers.ours.skipped }, files: 0 } : await timeCli(KOPS_FIXTURES, 5);
 
   const byName = new Map(result.fixtures.map((f) => [f.fixture.name, f.runs]));
-  result.targets = checkTargets({ metric: (fixture, server, name) => byName.get(fixture)?.[server]?.metrics[name], cli: result.cli });
+  result.targets = checkTargets({
+    metric: (fixture, server, name) => byName.get(fixture)?.[server]?.metrics[name],
+    crossFile: (name) => result.crossFile?.metrics[name],
+    cli: result.cli,
+  });
 
   console.log(formatReport(result));
   fs.mkdirSync(RESULTS_DIR, { recursive: true });

@@ -2,6 +2,7 @@
 // then the issue's targets with pass/miss.
 import type { Fixture } from '../mkfixtures';
 import type { CliRun } from './cliTiming';
+import type { CrossFileMetric } from './crossFile';
 import type { ServerId } from './servers';
 import type { FixtureRun, MetricName } from './session';
 import { fmt, formatMs, isMeasured, type Metric } from './stats';
@@ -27,11 +28,19 @@ export interface BenchResult {
   options: Record<string, unknown>;
   servers: Record<ServerId, { label: string; skipped?: string }>;
   fixtures: Array<{ fixture: Fixture; loadAverage1m: number; runs: Partial<Record<ServerId, FixtureRun>> }>;
+  /** kops-spec alone: yaml-language-server links nothing across files. */
+  crossFile?: { files: number; loadAverage1m: number; metrics: Record<CrossFileMetric, Metric> };
   cli: CliRun;
   targets: TargetResult[];
   /** The edit guard's cost per code action request on the large fixture, in process (CPU ms). */
   editGuard?: GuardCost;
 }
+
+const CROSS_FILE_LABELS: Record<CrossFileMetric, string> = {
+  openAloneMs: 'open an InstanceGroup file alone → first diagnostics (fresh process)',
+  openInWorkspaceMs: 'the same in the workspace (its Cluster in another file, so the server indexes the folder)',
+  clusterEditToGroupsMs: 'Cluster edit → diagnostics of its 40 InstanceGroups, each open in a file of its own',
+};
 
 const LABELS: Record<MetricName, string> = {
   initializeMs: 'initialize (spawn → answer)',
@@ -137,7 +146,20 @@ export function formatReport(r: BenchResult): string {
         `first request at a place ${formatMs(g.firstRequestMs)}, later requests on the same text ${formatMs(g.laterRequestMs)}; the guard's own work per request ${formatMs(g.guardMs)}`,
     );
   }
+  if (r.crossFile) {
+    const { files, loadAverage1m, metrics } = r.crossFile;
+    const rows = [[`cross-file: workspace of ${files} kops files (load ${loadAverage1m})`, 'kops-spec']];
+    for (const name of Object.keys(CROSS_FILE_LABELS) as CrossFileMetric[])
+      rows.push([`  ${CROSS_FILE_LABELS[name]}`, formatMs(metrics[name])]);
+    out.push('', table(rows));
+  }
   const verdict = (p: boolean | null) => (p === null ? 'n/a' : p ? 'pass' : 'MISS');
-  out.push('', table([['Target (issue "Performance")', 'kops-spec', ''], ...r.targets.map((t) => [t.target, t.figure, verdict(t.pass)])]));
+  out.push(
+    '',
+    table([
+      ['Target (issue "Performance")', 'kops-spec', 'yaml-language-server', 'ratio', ''],
+      ...r.targets.map((t) => [t.target, t.figure, t.theirs, t.ratio, verdict(t.pass)]),
+    ]),
+  );
   return out.join('\n');
 }

@@ -22,11 +22,13 @@ export class TimeSlice {
 export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * Resolves once a message that was already waiting when this was called has been handled: vscode-jsonrpc
- * schedules its next message with `setImmediate` after the current one, so two turns let a completion that
- * arrived together with an edit be answered before the diagnostics of that edit are computed.
+ * Resolves once a message that was already waiting when this was called has been handled and answered:
+ * vscode-jsonrpc handles its next message one `setImmediate` after the current one and writes a response one
+ * `setImmediate` after the handler returns it, so three turns let a completion that arrived together with an edit
+ * reach the editor before the diagnostics of that edit are computed.
  */
 export async function afterQueuedMessages(): Promise<void> {
+  await nextTurn();
   await nextTurn();
   await nextTurn();
 }

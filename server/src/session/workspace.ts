@@ -55,7 +55,7 @@ export class Workspace implements RelatedFiles {
         const file = store.latest(uri)?.file;
         return file ? [{ uri, file }] : [];
       });
-    this.specs = new WorkspaceSpecs(openFiles, () => this.index.files);
+    this.specs = new WorkspaceSpecs(openFiles, () => this.index);
     this.related = new RelatedChecks(
       (uri) => store.latest(uri)?.file,
       () => this.specs.links(),

@@ -64,6 +64,7 @@ interface Walk {
 export class WorkspaceIndex {
   private roots: string[] = [];
   private readonly indexed = new Map<string, ParsedFile>();
+  private revisions = 0;
   private readonly toRead = new Set<string>();
   private walks: Walk[] = [];
   /** Folders whose YAML files are read before anything else (an open document's: its Cluster is likely next to it). */
@@ -86,6 +87,11 @@ export class WorkspaceIndex {
   /** The indexed kops files by path, parsed (their kops documents only). */
   get files(): ReadonlyMap<string, ParsedFile> {
     return this.indexed;
+  }
+
+  /** Changes with every file that enters, changes in or leaves `files`. */
+  get revision(): number {
+    return this.revisions;
   }
 
   /** Starts indexing these folders (absolute paths). */
@@ -168,7 +174,7 @@ export class WorkspaceIndex {
     const before = this.indexed.get(path);
     const text = await readSpecText(this.disk, path, this.limits.maxFileBytes);
     if (text === undefined) {
-      if (this.indexed.delete(path)) this.changed.add(path);
+      if (this.indexed.delete(path)) this.noteChange(path);
       return;
     }
     if (text === before?.text || (!before && this.indexed.size >= this.limits.maxIndexedFiles)) return;
@@ -178,6 +184,11 @@ export class WorkspaceIndex {
       return;
     }
     this.indexed.set(path, file);
+    this.noteChange(path);
+  }
+
+  private noteChange(path: string): void {
+    this.revisions++;
     this.changed.add(path);
   }
 
@@ -227,7 +238,7 @@ export class WorkspaceIndex {
     for (const path of this.indexed.keys()) {
       if (!leaves(path)) continue;
       this.indexed.delete(path);
-      this.changed.add(path);
+      this.noteChange(path);
     }
   }
 

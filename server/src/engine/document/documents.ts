@@ -62,7 +62,7 @@ export function parseFile(text: string, previous?: ParsedFile | Pick<ParsedFile,
   // The YAML parser takes only `\n` and `\r\n` as line breaks; LSP (and YAML 1.2) also a lone `\r`. Same length,
   // so every offset holds.
   const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
-  const guarded = guardedParse(source, lines, splitDocuments(source), (chunk) => reusable.get(chunk) ?? parseDocumentText(chunk));
+  const guarded = guardedParse(source, lines, splitDocuments(source), parseDocumentText, (chunk) => reusable.get(chunk));
   return { text, lines, documents: guarded.documents, limit: guarded.limit };
 }
 

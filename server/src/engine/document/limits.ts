@@ -65,13 +65,16 @@ interface Skip {
 
 /**
  * Parses the chunks of a file that fit the limits with `parse` and leaves the rest as skipped chunks (the
- * documents after the file budget run out become one trailing chunk). Never throws for any text.
+ * documents after the file budget run out become one trailing chunk). `reuse` gives the parse of a chunk an
+ * earlier text already had (and that passed these checks then): only the file budget counts it again, so an
+ * edit measures one document, not the file. Never throws for any text.
  */
 export function guardedParse<P extends ParsedChunk>(
   text: string,
   lines: LineIndex,
   chunks: readonly Chunk[],
   parse: (text: string) => P,
+  reuse: (text: string) => P | undefined = () => undefined,
 ): GuardedFile<P> {
   if (text.includes('\u0000')) {
     const finding = limitFinding(
@@ -91,14 +94,19 @@ export function guardedParse<P extends ParsedChunk>(
   };
   for (let i = 0; i < chunks.length; i++) {
     const chunk = chunks[i];
-    const shape = measure(chunk.text);
-    const exceeded = budget.add(chunk.text, shape.newlines);
+    const reused = reuse(chunk.text);
+    const shape = reused ? undefined : measure(chunk.text);
+    const exceeded = budget.add(chunk.text, shape?.newlines ?? lineFeeds(chunk.text));
     if (exceeded) {
       const over = overBy[exceeded]();
       documents.push(skipped({ text: text.slice(chunk.offset), offset: chunk.offset }, 'file budget'));
       return { documents, limit: truncation(text, lines, chunk.offset, over, i - skips.length, skips) };
     }
-    const tooBig = documentProblem(shape);
+    if (reused) {
+      documents.push({ ...reused, offset: chunk.offset });
+      continue;
+    }
+    const tooBig = shape && documentProblem(shape);
     if (tooBig) {
       documents.push(skipped(chunk, tooBig.reason));
       skips.push({ chunk, ...tooBig, kops: isKops(chunk.text) });

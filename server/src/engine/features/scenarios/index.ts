@@ -1,3 +1,4 @@
+import { blankLineIsInert } from '../../document/blankLine';
 import { documentAt, parseFile, type ParsedFile, type YamlDocument } from '../../document/documents';
 import type { KopsVersion } from '../../kops/releases';
 import type { Position, Range, TextEdit } from '../../types';
@@ -38,6 +39,21 @@ function scenarioSite(file: ParsedFile, pos: Position): ScenarioSite | undefined
   return doc?.kops && !doc.yaml.errors.length ? { typed, base, doc } : undefined;
 }
 
+/**
+ * The Cluster document the list checks the scenarios against: on a blank line that is no part of a value the
+ * document as it stands (the same data as without the line, so no parse), else scenarioSite's.
+ */
+function listedSite(file: ParsedFile, pos: Position): Omit<ScenarioSite, 'base'> | undefined {
+  const typed = typedLine(file, pos);
+  const doc = typed && documentAt(file, file.lines.offsetAt(pos));
+  const line = file.lines.lineText(pos.line);
+  if (typed && doc?.kops?.kind === 'Cluster' && line.trim() === '' && !doc.yaml.errors.length) {
+    const start = file.lines.lineStart(pos.line) - doc.offset;
+    if (blankLineIsInert(doc, start, start + line.length)) return { typed, doc };
+  }
+  return scenarioSite(file, pos);
+}
+
 /** The scenarios that fit this Cluster, that the merge can write and that would change something. */
 function fittingScenarios(doc: YamlDocument, v: KopsVersion): CiliumScenario[] {
   return ciliumScenarios(v, doc.kops!.apiVersion).filter(
@@ -59,11 +75,11 @@ function documentation(s: CiliumScenario, doc: YamlDocument): string {
 
 /**
  * The Cilium guide's scenarios that fit the Cluster document at `pos`, where a new key is being typed on a line
- * of its own. Cheap: one parse of that document without the typed line, no merge. A scenario the spec already
- * says in full is left out.
+ * of its own. Cheap: no merge, and at most one parse of that document without the typed line. A scenario the
+ * spec already says in full is left out.
  */
 export function scenarioProposals(file: ParsedFile, pos: Position, v: KopsVersion): ScenarioProposal[] {
-  const site = scenarioSite(file, pos);
+  const site = listedSite(file, pos);
   if (!site) return [];
   return fittingScenarios(site.doc, v).map((s) => ({
     label: s.label,
