@@ -11,6 +11,7 @@ import {
   type CompletionEntry,
   type TextEdit,
 } from '../../server/src/engine';
+import { acceptCompletion } from '../helpers/acceptCompletion';
 import { kopsDocument } from '../helpers/kopsText';
 
 const SAMPLES = path.join(__dirname, '..', '..', 'samples');
@@ -53,22 +54,8 @@ function applyAll(text: string, edits: TextEdit[]): string {
 function accept(text: string, cursor: number, item: CompletionEntry): string {
   const edits = resolved(text, cursor, item);
   assert.ok(edits.length, `${item.label}: the resolve gives the edits that merge it`);
+  const merged = acceptCompletion(text, cursor, item, edits);
   const main = toOffsets(text, { range: item.range, newText: item.insertText });
-  const extra = edits.map((e) => toOffsets(text, e)).sort((a, b) => b.start - a.start);
-  for (const e of extra) assert.ok(e.end <= main.start || e.start >= main.end, `${item.label}: an additional edit overlaps the main edit`);
-  let [out, at] = [text, cursor];
-  for (const e of extra) {
-    out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    if (at > e.end || (at >= e.start && e.text)) at = at > e.end ? at + e.text.length - (e.end - e.start) : e.start + e.text.length;
-    else if (at > e.start) at = e.start;
-  }
-  const [before, after] = [cursor - main.start, main.end - cursor];
-  assert.equal(
-    out.slice(at - before, at + after),
-    text.slice(main.start, main.end),
-    `${item.label}: the main edit replaces the typed line`,
-  );
-  const merged = out.slice(0, at - before) + main.text + out.slice(at + after);
   const mainFirst = text.slice(0, main.start) + main.text + text.slice(main.end);
   assert.equal(applyAll(mainFirst, edits), merged, `${item.label}: the additional edits applied after the main edit`);
   return merged;
