@@ -50,4 +50,10 @@ export const REGRESSION_SEEDS: readonly RegressionSeed[] = [
       'specs/minimal-ipv6-cilium.yaml insert setting="v1.25.0"; ground: test/fixtures/kops/validation-cases-spec/case-326.yaml newest-release(setting) duplicateLines',
     found: "a stale finding's own fix (api.loadBalancer.class) overwrites a comment line",
   },
+  {
+    seed: 781_899_026,
+    mutant:
+      'specs/privatecilium.yaml ciliumKey+insertLine+ciliumKey setting="banana"; ground: test/fixtures/kops/integration/v1.36.2/create_cluster-cilium-eni.yaml v1alpha3 oldest-release(comment)',
+    found: 'removing a dead Cilium key right above a line the parser could not read joins that line to other text (a new YAML error)',
+  },
 ];

@@ -46,7 +46,12 @@ export class EditSafety {
 
   /** Whether replacing the document text from `start` to `end` with `newText` is safe. */
   allows(start: number, end: number, newText: string): boolean {
-    return this.keepsComments(start, end, newText) && !this.cutsBrokenText(start, end) && !this.touchesAliasedAnchor(start, end);
+    return (
+      this.keepsComments(start, end, newText) &&
+      !this.cutsBrokenText(start, end) &&
+      !this.joinsBrokenLine(start, end, newText) &&
+      !this.touchesAliasedAnchor(start, end)
+    );
   }
 
   private keepsComments(start: number, end: number, newText: string): boolean {
@@ -68,6 +73,15 @@ export class EditSafety {
     return this.doc.yaml.errors.some(
       (e) => e.pos[0] >= start && e.pos[0] <= end && /[\r\n]/.test(this.doc.text.slice(start, e.pos[0]).trimEnd()),
     );
+  }
+
+  /** A removal of whole lines right above a line the parser could not read: that line then joins other text. */
+  private joinsBrokenLine(start: number, end: number, newText: string): boolean {
+    const breaks = (t: string) => t.split('\n').length;
+    if (breaks(this.doc.text.slice(start, end)) <= breaks(newText)) return false;
+    const next = this.doc.text.indexOf('\n', end);
+    const nextLineEnd = next < 0 ? this.doc.text.length : next;
+    return end < this.doc.text.length && this.doc.yaml.errors.some((e) => e.pos[0] >= end && e.pos[0] <= nextLineEnd);
   }
 
   private touchesAliasedAnchor(start: number, end: number): boolean {
