@@ -2,12 +2,19 @@ import type { ParsedFile } from '../../document/documents';
 import type { EffectiveVersion } from '../../kops/effectiveVersion';
 import { keyOnLine } from '../../document/lineKey';
 import { migrationGuide } from './guide';
-import type { Range } from '../../types';
+import { CILIUM_PATH } from '../../kops/dialect';
+import type { PathSegment, Range } from '../../types';
 import { scalarAt } from '../../document/yamlNav';
 
 export interface MigrationAction {
   title: string;
   command: { title: string; name: 'showMigrationGuide'; arguments: [string] };
+}
+
+/** The key as a user names it: inside the Cilium block from there (ipam), elsewhere from spec (kubeProxy.enabled). */
+function keyName(path: readonly PathSegment[]): string {
+  const inCilium = CILIUM_PATH.every((segment, i) => path[i] === segment);
+  return path.slice(inCilium ? CILIUM_PATH.length : 1).join('.');
 }
 
 /** On the line of a key whose change is disruptive for a running cluster, an action that opens the safe sequence. */
@@ -17,10 +24,6 @@ export function migrationAction(file: ParsedFile, eff: EffectiveVersion, range: 
   const name = scalarAt(key.doc, ['metadata', 'name']);
   const guide = migrationGuide(key.path, eff.version, typeof name === 'string' && name ? name : undefined);
   if (!guide) return undefined;
-  const keyName = key.path
-    .slice(-2)
-    .filter((s) => typeof s === 'string' && s !== 'cilium' && s !== 'spec')
-    .join('.');
-  const title = `Show the safe steps to change ${keyName} on a running cluster`;
+  const title = `Show the safe steps to change ${keyName(key.path)} on a running cluster`;
   return { title, command: { title, name: 'showMigrationGuide', arguments: [guide] } };
 }
