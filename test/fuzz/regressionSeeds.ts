@@ -56,4 +56,9 @@ export const REGRESSION_SEEDS: readonly RegressionSeed[] = [
       'specs/privatecilium.yaml ciliumKey+insertLine+ciliumKey setting="banana"; ground: test/fixtures/kops/integration/v1.36.2/create_cluster-cilium-eni.yaml v1alpha3 oldest-release(comment)',
     found: 'removing a dead Cilium key right above a line the parser could not read joins that line to other text (a new YAML error)',
   },
+  {
+    seed: 1_666_302_184,
+    mutant: 'validation-cases/case-078.yaml lineEndings+duplicateKey+insertLine+swapLines setting="v1.30.0"',
+    found: 'the IPsec settings, chained into one edit, start between the CR and LF of a line break and lose the CR (a YAML error)',
+  },
 ];

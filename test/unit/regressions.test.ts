@@ -11,6 +11,7 @@ import { outline } from '../../server/src/engine/features/symbols';
 import { YamlEditor } from '../../server/src/engine/document/yamlEdit';
 import { complete } from '../../server/src/engine/features/completion';
 import { codeActions } from '../../server/src/engine/features/codeActions';
+import { ciliumEncryptionInfo } from '../../server/src/engine/features/ciliumEncryption';
 import { blockNesting } from '../fuzz/hostileFiles';
 import { ClientText, comments, editsProblems, findingProblems } from '../fuzz/invariants';
 import { kopsFixture } from '../helpers/fixturePaths';
@@ -317,6 +318,18 @@ describe('fuzz regressions', function () {
       const remove = titlesFor(text, 'cilium-version-supported').find((t) => /^Remove \W?version/.test(t));
       assert.ok(remove);
       assert.deepEqual(actionDamage(text), []);
+    });
+
+    it('the IPsec settings on lone-CR lines before a CRLF keep their line breaks (fuzz seed 1666302184)', () => {
+      const text = `${HEAD}  networking:\n    cilium:\n      ipam: crd\n`.replace(/\n/g, '\r') + '\n---';
+      const file = parseFile(text);
+      const { settingsEdits } = ciliumEncryptionInfo(file, effectiveKopsVersion(file, {}));
+      const after = applyEdits(text, settingsEdits);
+      assert.ok(after.includes('ipam: crd\r      enableEncryption: true\r      encryptionType: ipsec\r\n---'), JSON.stringify(after));
+      assert.deepEqual(
+        parseFile(after).documents.flatMap((d) => d.yaml.errors),
+        [],
+      );
     });
 
     it('no fix removes or changes a key whose anchor an alias elsewhere uses', () => {

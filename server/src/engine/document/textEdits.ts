@@ -19,15 +19,22 @@ export function independent(edits: readonly TextEdit[]): boolean {
   return true;
 }
 
-/** One edit turning `before` into `after`: the span between their common prefix and common suffix. */
+const insideCrLf = (text: string, offset: number): boolean => text[offset - 1] === '\r' && text[offset] === '\n';
+
+/**
+ * One edit turning `before` into `after`: the span between their common prefix and common suffix, widened so
+ * that neither end falls between the CR and LF of a line break (no position names that place).
+ */
 export function diffEdit(file: ParsedFile, after: string): TextEdit[] {
   const before = file.text;
   if (before === after) return [];
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  if (insideCrLf(before, start)) start--;
   let end = 0;
   while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end])
     end++;
+  if (insideCrLf(before, before.length - end)) end--;
   return [{ range: file.lines.range(start, before.length - end), newText: after.slice(start, after.length - end) }];
 }
 
