@@ -5,6 +5,7 @@
 import { build } from 'esbuild';
 import { readFile } from 'fs/promises';
 import zlib from 'zlib';
+import { fileURLToPath } from 'url';
 
 const option = (name) => {
   const at = process.argv.indexOf(name);
@@ -35,6 +36,20 @@ const lazyGenerated = {
 };
 
 /**
+ * yaml resolves to its CommonJS build under node; esbuild reaches each of its exports through a getter then, on
+ * every call (isScalar, isMap, ... run per node of every parse and check). Its ES module build is the same code,
+ * and lets esbuild call the functions directly.
+ */
+const yamlAsEsModule = {
+  name: 'yaml-as-es-module',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, () => ({
+      path: fileURLToPath(import.meta.resolve('yaml/package.json')).replace(/package\.json$/, 'browser/index.js'),
+    }));
+  },
+};
+
+/**
  * Node reads an ASCII script into a one-byte string; a single other character (a `...` written as one
  * character in a kept comment was enough) makes it decode the whole bundle as UTF-8 into a two-byte string:
  * several times slower to read and to scan at every start-up. esbuild escapes strings itself; this catches
@@ -50,8 +65,13 @@ const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/client.js`, external: ['vscode'] },
   // dist/server.js starts dist/serverMain.js from V8's code cache (server/src/startup/codeCache.ts)
   { entryPoints: ['server/src/serverEntry.ts'], outfile: `${outdir}/server.js`, banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['server/src/server.ts'], outfile: `${outdir}/serverMain.js`, plugins: [lazyGenerated] },
-  { entryPoints: ['server/src/cli.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' }, plugins: [lazyGenerated] },
+  { entryPoints: ['server/src/server.ts'], outfile: `${outdir}/serverMain.js`, plugins: [lazyGenerated, yamlAsEsModule] },
+  {
+    entryPoints: ['server/src/cli.ts'],
+    outfile: `${outdir}/cli.js`,
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [lazyGenerated, yamlAsEsModule],
+  },
 ];
 await Promise.all(
   bundles.map(async (options) => {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,8 +6,8 @@ import vm from 'node:vm';
 /**
  * V8's code cache for a bundle: the bytecode of every function compiled while the process started and checked
  * its first file, kept in a folder of this user's temporary directory. A fresh process then neither compiles
- * the bundle nor, lazily, each function on its first call. A cache is looked up by the bundle's content, node's
- * version and architecture; V8 itself refuses one made with other flags. Whatever goes wrong (no folder, a
+ * the bundle nor, lazily, each function on its first call. A cache is looked up by the bundle file (device, inode, size,
+ * modification time), node's version and architecture; V8 itself refuses one made with other flags. Whatever goes wrong (no folder, a
  * folder another user could write, a full disk, a rejected cache) only means compiling as without a cache.
  */
 export interface CachedScript {
@@ -31,8 +30,9 @@ function privateFolder(): string | undefined {
   return stat.isDirectory() && ours && (stat.mode & 0o022) === 0 ? folder : undefined;
 }
 
-function cacheFile(source: string): string | undefined {
-  const key = createHash('sha256').update(process.version).update(process.arch).update(source).digest('hex').slice(0, 32);
+/** Named by the bundle file's identity (a rewritten bundle gets a new mtime): hashing its megabytes, or loading node:crypto, cost more than the cache saved. */
+function cacheFile(bundle: fs.Stats): string | undefined {
+  const key = [process.version, process.arch, bundle.dev, bundle.ino, bundle.size, Math.round(bundle.mtimeMs * 1000)].join('-');
   const folder = privateFolder();
   return folder && path.join(folder, `${key}.v8cache`);
 }
@@ -47,7 +47,7 @@ const quietly = <T>(run: () => T): T | undefined => {
 
 export function loadCachedScript(file: string): CachedScript {
   const source = fs.readFileSync(file, 'utf8');
-  const cache = quietly(() => cacheFile(source));
+  const cache = quietly(() => cacheFile(fs.statSync(file)));
   const cachedData = cache ? quietly(() => fs.readFileSync(cache)) : undefined;
   const script = new vm.Script(wrapCommonJs(source), { filename: file, cachedData });
   let stale = !cachedData || script.cachedDataRejected === true;
