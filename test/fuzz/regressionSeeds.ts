@@ -61,4 +61,24 @@ export const REGRESSION_SEEDS: readonly RegressionSeed[] = [
     mutant: 'validation-cases/case-078.yaml lineEndings+duplicateKey+insertLine+swapLines setting="v1.30.0"',
     found: 'the IPsec settings, chained into one edit, start between the CR and LF of a line break and lose the CR (a YAML error)',
   },
+  {
+    seed: 1_812_049_119,
+    mutant:
+      'validation-cases/case-079.yaml replaceValue+insertLine+deleteLines+reindent setting="v1.23.2"; ground: samples/cilium-etcd.yaml newest-release(comment) swapLines+deepNesting',
+    found:
+      'a new `spec:` placed at the column of the explicit `? key` written first (not of its `?`): nested under `metadata:`, then added twice',
+  },
+  {
+    seed: 1_812_050_730,
+    mutant:
+      'validation-cases/case-054.yaml bom+reindent+insertLine+insert setting="v1.18.0"; ground: test/fixtures/kops/validation-cases-spec/case-350.yaml orphan insertLine+duplicateKey+duplicateLines',
+    found: "a new `spec:` placed one column in, after the `?` of an empty explicit key: its map's entries then start at two columns",
+  },
+  {
+    seed: 1_812_025_303,
+    mutant:
+      'validation-cases/case-015.yaml duplicateKey+insert+hugeScalar+deepNesting+lineEndings setting="v1.23.2"; ground: test/fixtures/kops/integration/v1.30.4/update_cluster-privateciliumadvanced.yaml controlPlane v1alpha3 newest-release(comment) lineEndings+lineEndings',
+    found:
+      'the Cilium scenarios merged rewrote lone CRs as LFs, and a line diff of that split a CRLF: the edits did not give the merged text',
+  },
 ];

@@ -9,7 +9,7 @@ import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVers
 import { fixesFor } from '../../server/src/engine/features/fixes';
 import { outline } from '../../server/src/engine/features/symbols';
 import { YamlEditor } from '../../server/src/engine/document/yamlEdit';
-import { complete } from '../../server/src/engine/features/completion';
+import { complete, resolveScenario } from '../../server/src/engine/features/completion';
 import { codeActions } from '../../server/src/engine/features/codeActions';
 import { ciliumEncryptionInfo } from '../../server/src/engine/features/ciliumEncryption';
 import { blockNesting } from '../fuzz/hostileFiles';
@@ -17,6 +17,7 @@ import { ClientText, comments, editsProblems, findingProblems } from '../fuzz/in
 import { kopsFixture } from '../helpers/fixturePaths';
 import { positionOf } from '../helpers/marker';
 import { applyEdits } from '../helpers/applyEdits';
+import { acceptCompletion } from '../helpers/acceptCompletion';
 import { kopsDocument } from '../helpers/kopsText';
 
 /**
@@ -340,6 +341,50 @@ describe('fuzz regressions', function () {
         titlesFor(text, 'cilium-dead-key').filter((t) => /bpfRoot/.test(t)),
         [],
       );
+    });
+  });
+
+  describe('yamlEdit.ts: where a new key goes', () => {
+    const ipsecSettings = (text: string): string => {
+      const file = parseFile(text);
+      return applyEdits(text, ciliumEncryptionInfo(file, effectiveKopsVersion(file, {})).settingsEdits);
+    };
+    const NEW_SPEC = 'spec:\n  networking:\n    cilium:\n      enableEncryption: true\n      encryptionType: ipsec\n';
+
+    it('a new key goes at the column of its map, also after an explicit `? key` or a key with an anchor (fuzz seeds 1812049119, 1812050730)', () => {
+      const header = 'apiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: a.example.com\n';
+      for (const first of ['? note\n', '?\n']) assert.equal(ipsecSettings(`${first}${header}`), `${first}${header}${NEW_SPEC}`);
+      const anchored = `${HEAD}  networking:\n    cilium:\n      &a ipam: eni\n`;
+      assert.equal(ipsecSettings(anchored), `${anchored}      enableEncryption: true\n      encryptionType: ipsec\n`);
+    });
+
+    it("new keys nest by the spec's indentation, not by that of a comment above it", () => {
+      const text = '    # an indented comment\napiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: a.example.com\n';
+      assert.equal(ipsecSettings(text), `${text}${NEW_SPEC}`);
+    });
+  });
+
+  describe('scenarios: a scenario accepted in a file with lone-CR line breaks', () => {
+    const accepted = (text: string, label: string): string => {
+      const file = parseFile(text);
+      const cursor = text.indexOf('kops-cil') + 'kops-cil'.length;
+      const pos = file.lines.positionAt(cursor);
+      const eff = effectiveKopsVersion(file, {});
+      const item = complete(file, pos, eff).find((e) => e.label === label);
+      assert.ok(item?.resolve, `${label} is offered`);
+      return acceptCompletion(text, cursor, item, resolveScenario(file, pos, eff, item.resolve.scenario));
+    };
+
+    it('mergeScenario.ts: the merge keeps the lone CRs of the Cluster, which the parser reads as LFs (fuzz seed 1812025303)', () => {
+      const text = `${HEAD}  networking:\n    cilium:\n      ipam: eni\n`.replace(/\n/g, '\r') + '      kops-cil\n';
+      const merged = accepted(text, 'kops-cilium-ipsec');
+      assert.equal(merged, text.replace('      kops-cil\n', '      enableEncryption: true\r      encryptionType: ipsec\n'));
+    });
+
+    it('lineDiff.ts: no change starts between the CR and LF of a line break (a lone CR first, then CRLF lines)', () => {
+      const text = `${HEAD.replace('\n', '\r')}  networking:\r\n    cilium:\r\n      ipam: eni\r\n      kops-cil\r\n`;
+      const merged = accepted(text, 'kops-cilium-ipsec');
+      assert.equal(merged, text.replace('\r\n      kops-cil\r\n', '\r      enableEncryption: true\r      encryptionType: ipsec\r\n'));
     });
   });
 

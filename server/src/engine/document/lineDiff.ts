@@ -1,3 +1,5 @@
+import { insideCrLf } from './lineIndex';
+
 /**
  * The changes turning one text into another as small replacements, one per run of changed lines (Myers'
  * O(ND) line diff), each trimmed to the characters that differ. Offsets are into `before`.
@@ -56,11 +58,16 @@ function starts(lines: readonly string[]): number[] {
   return out;
 }
 
-/** One change, without the characters both sides share at its ends. */
+/**
+ * One change, without the characters both sides share at its ends; neither end falls between the CR and LF of a
+ * line break of `before`, where an editor position would put it before the CR.
+ */
 function trimmed(before: string, after: string, start: number, end: number, from: number, to: number): TextChange {
   let [s, e, f, t] = [start, end, from, to];
   while (s < e && f < t && before[s] === after[f]) [s, f] = [s + 1, f + 1];
+  if (insideCrLf(before, s)) [s, f] = [s - 1, f - 1];
   while (e > s && t > f && before[e - 1] === after[t - 1]) [e, t] = [e - 1, t - 1];
+  if (insideCrLf(before, e)) [e, t] = [e + 1, t + 1];
   return { start: s, end: e, text: after.slice(f, t) };
 }
 

@@ -61,3 +61,6 @@ export class LineIndex {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
 }
+
+/** Whether `offset` falls between the CR and LF of a line break: no position names that place. */
+export const insideCrLf = (text: string, offset: number): boolean => text[offset - 1] === '\r' && text[offset] === '\n';

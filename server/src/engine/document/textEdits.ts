@@ -1,5 +1,6 @@
 import { parseFile, type ParsedFile, type YamlDocument } from './documents';
 import { comparePositions, rangesTouch, type PathSegment, type TextEdit } from '../types';
+import { insideCrLf } from './lineIndex';
 import { YamlEditor } from './yamlEdit';
 
 const isInsert = (e: TextEdit): boolean => comparePositions(e.range.start, e.range.end) === 0;
@@ -18,8 +19,6 @@ export function independent(edits: readonly TextEdit[]): boolean {
   for (let i = 0; i < edits.length; i++) for (let j = i + 1; j < edits.length; j++) if (clash(edits[i], edits[j])) return false;
   return true;
 }
-
-const insideCrLf = (text: string, offset: number): boolean => text[offset - 1] === '\r' && text[offset] === '\n';
 
 /**
  * One edit turning `before` into `after`: the span between their common prefix and common suffix, widened so

@@ -91,8 +91,9 @@ export class YamlEditor {
     return this.checked(this.removeKeepingParent(path));
   }
 
+  /** The document's indentation step: the first indented line's indentation (a comment's says nothing of nesting). */
   get step(): string {
-    const m = /^( +)\S/m.exec(this.doc.text);
+    const m = /^( +)[^\s#]/m.exec(this.doc.text);
     return m ? m[1].replace(/^( {1,8}).*/, '$1') : '  ';
   }
 
@@ -186,6 +187,12 @@ export class YamlEditor {
     return removed.length ? [this.replace(colon + 1 + properties, colon + 1 + properties, ' {}'), ...removed] : [];
   }
 
+  /** Column where a block map's entries start: at an explicit key's `?`, or at the anchor or tag before its first key. */
+  private entriesColumn(map: YAMLMap): number {
+    const start = map.range![0];
+    return this.column(propertiesBefore(this.doc.text, this.lineStart(start), start).at);
+  }
+
   /** Column where the `- ` of the sequence item starting at `itemStart` sits. */
   private dashColumn(itemStart: number): number {
     const lineStart = this.lineStart(itemStart);
@@ -235,8 +242,7 @@ export class YamlEditor {
     const map = mapPath.length ? nodeAt(this.doc, mapPath) : this.doc.yaml.contents;
     if (!isMap(map)) return [];
     if (map.flow) return this.insertIntoFlow(mapPath, map, build);
-    const firstKey = spanOf(map.items[0]?.key as Node);
-    const indent = firstKey ? ' '.repeat(this.column(firstKey[0])) : '';
+    const indent = ' '.repeat(this.entriesColumn(map));
     const lines = build(indent);
     const after = spanOf(map.items[this.entryAfter(mapPath, map)])!;
     const at = this.lineEnd(this.entryEnd(after[1], indent.length));

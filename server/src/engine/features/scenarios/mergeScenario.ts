@@ -90,7 +90,8 @@ export interface MergedScenario {
  * its own (its parse reused), so each change reparses only it.
  */
 export function mergeScenario(file: ParsedFile, doc: YamlDocument, scenario: CiliumScenario, v: KopsVersion): MergedScenario | undefined {
-  let current = parseFile(doc.text, { documents: [doc] });
+  // The document's text as the file has it: `doc.text` reads a lone CR as LF, which the merge would write back.
+  let current = parseFile(file.text.slice(doc.offset, doc.offset + doc.text.length), { documents: [doc] });
   for (const change of scenario.changes) {
     const edits = changeEdits(current, current.documents[0], change, v);
     if (edits === undefined) return undefined;
