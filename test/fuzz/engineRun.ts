@@ -13,7 +13,6 @@ import {
   outline,
   parseFile,
   rethrow,
-  WithheldEdit,
   type EffectiveVersion,
   type ErrorSink,
   type EngineSettings,
@@ -301,16 +300,12 @@ function firstDifference(incremental: Finding[], fresh: Finding[]): string {
 
 /**
  * Code actions asked for with the findings of the text before the mutation (as a client with out-of-date
- * diagnostics would): whatever comes back must still be a clean edit of the current text. The fixes of a finding
- * that no longer holds may rightly be withheld by the edit guard, so that is no issue here.
+ * diagnostics would): whatever comes back must still be a clean edit of the current text. A finding that no
+ * longer reads what it saw offers no fix, so the edit guard has nothing to withhold here either.
  */
 function checkStale(run: Run, client: ClientText, file: ParsedFile, eff: EffectiveVersion, base: Base): void {
-  const withheldIsFine: ErrorSink = (error, context) => {
-    if (!(error instanceof WithheldEdit)) rethrow(error, context);
-  };
   for (const stale of base.findings.slice(0, 8)) {
-    if (!rangeOutside(client, stale.range))
-      checkActions(run, client, file, eff, stale.range, base.findings, 'codeActions(stale)', withheldIsFine);
+    if (!rangeOutside(client, stale.range)) checkActions(run, client, file, eff, stale.range, base.findings, 'codeActions(stale)');
   }
 }
 

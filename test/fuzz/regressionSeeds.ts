@@ -81,4 +81,22 @@ export const REGRESSION_SEEDS: readonly RegressionSeed[] = [
     found:
       'the Cilium scenarios merged rewrote lone CRs as LFs, and a line diff of that split a CRLF: the edits did not give the merged text',
   },
+  {
+    seed: 1_812_048_687,
+    mutant: 'validation-cases/case-079.yaml insert+tagValue+ciliumKey+reindent setting="v1.34.0"',
+    found: 'the kops-version fix offered in a file with a NUL (not analysed) removes the NUL: the file becomes YAML with errors',
+  },
+  {
+    seed: 1_812_049_738,
+    mutant:
+      'validation-cases/case-048.yaml truncate+deepNesting+duplicateLines+truncate; ground: test/fixtures/kops/validation-cases-spec/case-308.yaml newest-release(comment) insert',
+    found: 'the kops-version fix removes a NUL from the version value: the one unanalysed document becomes three',
+  },
+  {
+    seed: 1_812_030_785,
+    mutant:
+      'validation-cases/case-030.yaml duplicateKey+replaceValue+hugeScalar setting="v1.18.0"; ground: test/fixtures/kops/validation-cases-spec/case-326.yaml orphan newest-release(comment) duplicateKey+hugeScalar+tagValue',
+    found:
+      "a stale finding's own fix (api.loadBalancer.class) edits past the end of a line; the guard applied it clamped and let it through",
+  },
 ];

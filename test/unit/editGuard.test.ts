@@ -43,6 +43,16 @@ describe('the edit guard', () => {
     assert.deepEqual(problems(CLUSTER, offer([replacing(CLUSTER, 'tunnel: vxlan', 'tunnel: geneve')])), []);
   });
 
+  it('withholds an edit whose range lies past the end of a line or of the text (applied clamped, it would look clean)', () => {
+    const { line } = positionOf(CLUSTER, 'tunnel: vxlan');
+    const lastLine = CLUSTER.split('\n').length - 1;
+    const pastTheLine = { range: { start: { line, character: 14 }, end: { line, character: 30 } }, newText: 'geneve' };
+    const pastTheText = { range: { start: { line: lastLine + 1, character: 0 }, end: { line: lastLine + 1, character: 0 } }, newText: '' };
+    assert.match(problems(CLUSTER, offer([pastTheLine])).join(), /an edit's range \d+:14-\d+:30 is not inside the text/);
+    assert.match(problems(CLUSTER, offer([pastTheText])).join(), /is not inside the text/);
+    assert.deepEqual(problems(CLUSTER, offer([{ ...pastTheLine, range: { ...pastTheLine.range, end: { line, character: 19 } } }])), []);
+  });
+
   it('withholds an edit that drops a comment line', () => {
     const edit = replacing(CLUSTER, '    # Cilium, as the platform team asked\n', '');
     assert.match(problems(CLUSTER, offer([edit])).join(), /comment line "# Cilium, as the platform team asked"/);

@@ -98,6 +98,50 @@ describe('fuzz regressions', function () {
     });
   });
 
+  describe('fixes/versionComment.ts', () => {
+    const versionFixes = (text: string): string[] => {
+      const { file, eff, findings } = analyse(text);
+      const version = findings.find((f) => f.code === 'kops-version-unknown');
+      assert.ok(version, findings.map((f) => f.code).join());
+      return codeActions(file, eff, version.range, findings).map((a) => a.title);
+    };
+
+    it('rewrites the `# kops-version:` value only where the parser reads a comment (fuzz seeds 1812048687, 1812049738)', () => {
+      assert.deepEqual(versionFixes(`# kops-version: v1.30\n${HEAD}`), [
+        'Write the version as v1.30.0',
+        'Check against kops v1.36.2, the newest release kops-spec knows',
+      ]);
+      // A NUL makes the file one document kops-spec does not analyse; the fix would remove it (YAML, two documents).
+      assert.deepEqual(versionFixes(`# kops-version: \u0000v1.30\n${HEAD}---\n${HEAD}`), []);
+      assert.deepEqual(versionFixes(`# kops-version: v1.3\u00000\n${HEAD}`), []);
+      // A line of a block scalar: the fix would change the string.
+      assert.deepEqual(versionFixes(`--- |\n# kops-version: v1.30\n---\n${HEAD}`), []);
+    });
+  });
+
+  describe('fixes/index.ts: findings older than the text, as an editor may still hold them', () => {
+    const LB = ['  api:', '    loadBalancer:', '      class: Classic', '      type: Public', '  cloudProvider: aws'];
+    const text = kopsDocument('Cluster', 'a.example.com', [...LB, '  topology:', '    dns:', '      type: None']);
+
+    it("a finding offers no fix once its document has changed (fuzz seed 1812030785: a stale fix past a line's end)", () => {
+      const stale = analyse(text).findings.find((f) => f.fixes?.some((x) => x.title === 'Set api.loadBalancer.class to Network'));
+      assert.ok(stale);
+      const now = analyse(text.replace('  api:\n', '  # the API\n  api:\n'));
+      assert.deepEqual(fixesFor(now.file, now.eff.version, stale), []);
+      assert.deepEqual(
+        codeActions(now.file, now.eff, stale.range, [stale]).map((a) => a.title),
+        [],
+      );
+      const current = now.findings.find((f) => f.code === stale.code);
+      assert.deepEqual(
+        fixesFor(now.file, now.eff.version, current!).map((f) => f.title),
+        ['Set api.loadBalancer.class to Network'],
+      );
+      const below = analyse(`${text}---\nkind: ConfigMap\n`);
+      assert.equal(fixesFor(below.file, below.eff.version, stale).length, 1, 'its document unchanged, at the same place');
+    });
+  });
+
   describe('lineIndex.ts', () => {
     it('CRLF: a finding at the end of a line ends before the line break, never between CR and LF', () => {
       const text = `${HEAD}  kubernetesVersion: \n k0:\n`.replace(/\n/g, '\r\n');

@@ -62,6 +62,11 @@ export interface Finding {
   kops?: KopsError;
   tags?: Array<'deprecated' | 'unnecessary'>;
   fixes?: Fix[];
+  /**
+   * The `---` document the finding was made in: the position it starts at and its text
+   * (`document/findingSight.ts`). Its fixes are offered only while the file still holds that document there.
+   */
+  seen?: { start: Position; text: string };
 }
 
 export type PathSegment = string | number;

@@ -2,6 +2,7 @@ import { isMap } from 'yaml';
 import { ciliumFieldFindings } from './ciliumFields/ciliumFieldFindings';
 import { fileRange, type ParsedFile, type YamlDocument } from '../document/documents';
 import { placeFindings } from '../document/findingPlacement';
+import { withSight } from '../document/findingSight';
 import type { EffectiveVersion } from '../kops/effectiveVersion';
 import type { KopsVersion } from '../kops/releases';
 import { LineIndex } from '../document/lineIndex';
@@ -143,10 +144,11 @@ export type DocumentFindings = (doc: YamlDocument, v: KopsVersion) => readonly F
 export type CrossDocumentFindings = (doc: YamlDocument, related: readonly YamlDocument[], v: KopsVersion) => readonly Finding[];
 
 /**
- * Every finding for the kops documents of a file, sorted by position; other documents are left alone. Each
- * document's own findings come from `perDocument`, those against related documents from `perCross` (defaults:
- * computed now, a check family that throws rethrows). `links` says which documents are related (default: within
- * the file; the CLI and the server pass links over all the files they know).
+ * Every finding for the kops documents of a file, sorted by position, each with the document it saw; other
+ * documents are left alone. Each document's own findings come from `perDocument`, those against related
+ * documents from `perCross` (defaults: computed now, a check family that throws rethrows). `links` says which
+ * documents are related (default: within the file; the CLI and the server pass links over all the files they
+ * know).
  */
 export function diagnose(
   file: ParsedFile,
@@ -162,5 +164,5 @@ export function diagnose(
     const related = relatedDocuments(doc, links);
     if (related.length) findings.push(...placeFindings(file, doc, perCross(doc, related, eff.version)));
   }
-  return findings.sort(byPosition);
+  return findings.sort(byPosition).map((f) => withSight(file, f));
 }

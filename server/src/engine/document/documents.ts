@@ -70,10 +70,12 @@ export const kopsDocuments = (file: ParsedFile): YamlDocument[] => file.document
 
 /** The document containing a file offset (the last one starting at or before it). */
 export function documentAt(file: ParsedFile, offset: number): YamlDocument | undefined {
+  const docs = file.documents;
   let found: YamlDocument | undefined;
-  for (const d of file.documents) {
-    if (d.offset <= offset) found = d;
-    else break;
+  for (let lo = 0, hi = docs.length - 1; lo <= hi;) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid].offset <= offset) [found, lo] = [docs[mid], mid + 1];
+    else hi = mid - 1;
   }
   return found;
 }

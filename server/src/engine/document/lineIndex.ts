@@ -51,6 +51,18 @@ export class LineIndex {
     return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.starts[lo] };
   }
 
+  /** Whether a position names a place in the text: a line it has, at most that line's length (`offsetAt` clamps any other). */
+  holds(pos: Position): boolean {
+    const { line, character } = pos;
+    if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || line >= this.starts.length) return false;
+    return character >= 0 && character <= this.lineEnd(line) - this.starts[line];
+  }
+
+  /** Whether a range lies inside the text, its end not before its start. */
+  holdsRange(range: Range): boolean {
+    return this.holds(range.start) && this.holds(range.end) && this.offsetAt(range.start) <= this.offsetAt(range.end);
+  }
+
   offsetAt(pos: Position): number {
     if (pos.line >= this.starts.length) return this.text.length;
     const line = Math.max(0, pos.line);

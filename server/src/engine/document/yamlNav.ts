@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, visit, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { YamlDocument } from './documents';
 import type { PathSegment } from '../types';
 
@@ -160,4 +160,17 @@ export function pathStartingAt(doc: YamlDocument, offset: number): { path: PathS
     return undefined;
   };
   return walk(doc.yaml.contents, []);
+}
+
+/** Whether a document offset lies in a scalar as the parser read it (a `#` there is text, not a comment). */
+export function insideScalar(doc: YamlDocument, offset: number): boolean {
+  let inside = false;
+  visit(doc.yaml, {
+    Scalar: (_, node) => {
+      if (!node.range || node.range[0] > offset || offset >= node.range[1]) return undefined;
+      inside = true;
+      return visit.BREAK;
+    },
+  });
+  return inside;
 }

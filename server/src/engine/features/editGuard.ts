@@ -5,13 +5,13 @@ import { changeOutside, isUnder } from '../document/treeChanges';
 import { nodeAt, pathStartingAt } from '../document/yamlNav';
 import { writtenView, type WrittenView } from '../document/writtenView';
 import type { ErrorContext, ErrorSink } from '../errorBoundary';
-import { formatPath, type PathSegment, type TextEdit } from '../types';
+import { formatPath, type PathSegment, type Range, type TextEdit } from '../types';
 
 /**
- * The check every edit we offer passes before it is offered (code actions, command edits, scenario items):
- * applied to the text in memory, it parses as well as the text did, keeps every comment line, changes no
- * document it has no edit in, changes the parsed spec only under the paths it names, and, computed again on its
- * own result, changes nothing more.
+ * The check every edit we offer passes before it is offered (code actions, command edits, scenario items): its
+ * ranges lie inside the text and, applied to the text in memory, it parses as well as the text did, keeps every
+ * comment line, changes no document it has no edit in, changes the parsed spec only under the paths it names,
+ * and, computed again on its own result, changes nothing more.
  */
 
 export interface OfferedEdit {
@@ -58,6 +58,9 @@ export function passesGuard(file: ParsedFile, offered: OfferedEdit, report: Erro
 
 /** What applying the edit would break; empty when it may be offered. */
 export function editProblems(file: ParsedFile, offered: OfferedEdit): string[] {
+  // offsetAt would clamp a range past a line's end or the last line onto other text, where it looks like a clean edit.
+  const outside = offered.edits.find((e) => !file.lines.holdsRange(e.range));
+  if (outside) return [`an edit's range ${showRange(outside.range)} is not inside the text`];
   if (!independent(offered.edits)) return ['its edits overlap'];
   const text = applyEdits(file, offered.edits);
   const after = parseFile(text, file);
@@ -77,6 +80,8 @@ export function editProblems(file: ParsedFile, offered: OfferedEdit): string[] {
   }
   return problems;
 }
+
+const showRange = ({ start, end }: Range): string => `${start.line}:${start.character}-${end.line}:${end.character}`;
 
 /** The parse, comment and spec checks of one changed document. */
 export function documentProblems(before: YamlDocument, after: YamlDocument, touches: OfferedEdit['touches']): string[] {

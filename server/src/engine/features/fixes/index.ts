@@ -5,6 +5,7 @@ import type { Finding, Fix } from '../../types';
 import { enumFixer, kopsRuleFixer, renameFixer } from './choiceFixes';
 import { fixContext, type Fixer } from './context';
 import { independent } from '../../document/textEdits';
+import { stillSeen } from '../../document/findingSight';
 import * as etcd from './etcdFixes';
 import { missingEtcdMember } from './etcdMemberFix';
 import { removeDeadKey, removeKeyKopsSaysDoesNothing, removeKeyWithoutEffect, removeTooNewKey } from './keyFixes';
@@ -124,9 +125,10 @@ function tidy(fixes: Fix[]): Fix[] {
 
 /**
  * Quick fixes for one finding, computed against the file as it is now: ours for the codes we know, else the
- * fixes the finding brought along.
+ * fixes the finding brought along; none for a stale finding (its document changed or moved since it was made).
  */
 export function fixesFor(file: ParsedFile, v: KopsVersion, finding: Finding): Fix[] {
+  if (!stillSeen(file, finding)) return [];
   const fixer = fixerFor(finding.code);
   return tidy(fixer ? fixer(file, v, finding) : (finding.fixes ?? []));
 }
