@@ -99,4 +99,15 @@ export const REGRESSION_SEEDS: readonly RegressionSeed[] = [
     found:
       "a stale finding's own fix (api.loadBalancer.class) edits past the end of a line; the guard applied it clamped and let it through",
   },
+  {
+    seed: 1_535_246_067,
+    mutant: 'specs/large-multidoc.yaml insertLine+replaceValue setting="v1.18.0"',
+    found:
+      'a value of a BOM and `#`: the guard took the `#` after the BOM for a comment the enum fix dropped (YAML separates comments by space or tab only)',
+  },
+  {
+    seed: 1_535_250_749,
+    mutant: 'specs/minimal-ipv6-cilium.yaml insert+replaceValue+insert+tagValue+insertLine setting="v1.36.2"',
+    found: 'the IPsec settings wrote a new `spec:` right above lines the parser had silently dropped after a `?` key: it adopted them',
+  },
 ];

@@ -19,6 +19,7 @@ import { positionOf } from '../helpers/marker';
 import { applyEdits } from '../helpers/applyEdits';
 import { acceptCompletion } from '../helpers/acceptCompletion';
 import { kopsDocument } from '../helpers/kopsText';
+import { trailingComments } from '../../server/src/engine/document/commentLines';
 
 /**
  * Minimal cases of what the fuzzer (test/fuzz) found. Each names the module at fault. A test's timeout is a
@@ -183,6 +184,23 @@ describe('fuzz regressions', function () {
       const result = insertCiliumEtcd(file, eff, positionOf(text, 'etcdClusters'));
       assert.ok('edits' in result);
       for (const edit of result.edits) assert.doesNotMatch(edit.newText, /(^|[^\r])\n/, 'a bare LF in a CRLF file');
+    });
+  });
+
+  describe('cursor/lineSyntax.ts', () => {
+    it('a # after a BOM or no-break space is part of the value, as the parser reads it: its fix is offered (fuzz seed 1535246067)', () => {
+      for (const space of ['\ufeff', '\u00a0']) {
+        const text = `${HEAD}  networking:\n    cilium:\n      ipam: ${space}#\t\n`;
+        assert.deepEqual(trailingComments(text), [], JSON.stringify(space));
+        const { file, eff, findings } = analyse(text);
+        const ipam = findings.find((f) => f.code === 'cilium-enum-ipam');
+        assert.ok(ipam, findings.map((f) => f.code).join());
+        const actions = codeActions(file, eff, ipam.range, findings);
+        assert.ok(
+          actions.some((a) => /^Change to /.test(a.title)),
+          actions.map((a) => a.title).join(),
+        );
+      }
     });
   });
 

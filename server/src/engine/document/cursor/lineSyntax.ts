@@ -39,8 +39,8 @@ export function commentStart(line: string, from = 0): number {
     if (quote) {
       if (ch === '\\' && quote === '"') i++;
       else if (ch === quote) quote = undefined;
-    } else if ((ch === '"' || ch === "'") && /[\s:{[,]/.test(prev)) quote = ch;
-    else if (ch === '#' && /\s/.test(prev)) return i;
+    } else if ((ch === '"' || ch === "'") && /[ \t:{[,]/.test(prev)) quote = ch;
+    else if (ch === '#' && /[ \t]/.test(prev)) return i;
   }
   return line.length;
 }
@@ -99,8 +99,8 @@ export function flowBalance(text: string): number {
     if (quote) {
       if (ch === '\\' && quote === '"') i++;
       else if (ch === quote) quote = undefined;
-    } else if ((ch === '"' || ch === "'") && (i === 0 || /[\s:{[,]/.test(text[i - 1]))) quote = ch;
-    else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]))) break;
+    } else if ((ch === '"' || ch === "'") && (i === 0 || /[ \t\r\n:{[,]/.test(text[i - 1]))) quote = ch;
+    else if (ch === '#' && (i === 0 || /[ \t\r\n]/.test(text[i - 1]))) break;
     else if (ch === '{' || ch === '[') depth++;
     else if (ch === '}' || ch === ']') depth--;
   }
