@@ -1,5 +1,6 @@
 import { isNode, visit } from 'yaml';
 import type { YamlDocument } from './documents';
+import { hasUnreadText } from './unreadText';
 
 /**
  * A node's properties written before it: anchors (`&a`) and tags (`!!str`, `!local`, `!<tag:yaml.org,2002:str>`,
@@ -27,9 +28,6 @@ export function commentLinesIn(text: string, start: number, end: number): string
   return kept.join('') + (isCommentLine(last) ? last : '');
 }
 
-/** The indentation of the first line of `text` holding more than blank space or a comment. */
-const contentIndent = (text: string): number | undefined => /^([ \t]*)[^\s#]/m.exec(text)?.[1].length;
-
 interface Span {
   name: string;
   start: number;
@@ -38,12 +36,14 @@ interface Span {
 
 /**
  * What no edit of a document may do, whatever built it: lose a comment line, cut through text the parser could
- * not read (the extent of a broken node is the parser's guess), or change or remove a node whose anchor an alias
- * outside the edit refers to (the alias would change with it, or point at nothing).
+ * not read (the extent of a broken node is the parser's guess), add or remove lines where the parser silently
+ * left text out, or change or remove a node whose anchor an alias outside the edit refers to (the alias would
+ * change with it, or point at nothing).
  */
 export class EditSafety {
   /** Nodes carrying an anchor some alias uses, and those aliases; read on first need, and only when both can be there. */
   private anchorUse?: { anchored: Span[]; aliases: Span[] };
+  private unreadText?: boolean;
 
   constructor(private readonly doc: YamlDocument) {}
 
@@ -53,7 +53,7 @@ export class EditSafety {
       this.keepsComments(start, end, newText) &&
       !this.cutsBrokenText(start, end) &&
       !this.joinsBrokenLine(start, end, newText) &&
-      !this.leavesNestedLines(start, end, newText) &&
+      !this.movesLinesNearUnreadText(start, end, newText) &&
       !this.touchesAliasedAnchor(start, end)
     );
   }
@@ -88,18 +88,10 @@ export class EditSafety {
     return end < this.doc.text.length && this.doc.yaml.errors.some((e) => e.pos[0] >= end && e.pos[0] <= nextLineEnd);
   }
 
-  /**
-   * A removal of whole lines that leaves behind a line indented deeper than the first of them. In valid YAML an
-   * entry's extent takes in every line indented under it, so such a line is text the parser could not read (the
-   * block under `key: - - x`), which the user wrote under the removed entry and which would join the one above.
-   */
-  private leavesNestedLines(start: number, end: number, newText: string): boolean {
-    const text = this.doc.text;
-    const atLineStart = (offset: number) => offset === 0 || text[offset - 1] === '\n';
-    if (!atLineStart(start) || !atLineStart(end) || contentIndent(newText) !== undefined) return false;
-    const removed = contentIndent(text.slice(start, end));
-    const next = contentIndent(text.slice(end));
-    return removed !== undefined && next !== undefined && next > removed;
+  /** Lines added or removed in a document holding text the parser silently left out: that text may change owner. */
+  private movesLinesNearUnreadText(start: number, end: number, newText: string): boolean {
+    if (!/[\r\n]/.test(newText) && !/[\r\n]/.test(this.doc.text.slice(start, end))) return false;
+    return (this.unreadText ??= hasUnreadText(this.doc));
   }
 
   private touchesAliasedAnchor(start: number, end: number): boolean {
