@@ -27,6 +27,9 @@ export function commentLinesIn(text: string, start: number, end: number): string
   return kept.join('') + (isCommentLine(last) ? last : '');
 }
 
+/** The indentation of the first line of `text` holding more than blank space or a comment. */
+const contentIndent = (text: string): number | undefined => /^([ \t]*)[^\s#]/m.exec(text)?.[1].length;
+
 interface Span {
   name: string;
   start: number;
@@ -35,8 +38,9 @@ interface Span {
 
 /**
  * What no edit of a document may do, whatever built it: lose a comment line, cut through text the parser could
- * not read (the extent of a broken node is the parser's guess), or change or remove a node whose anchor an alias
- * outside the edit refers to (the alias would change with it, or point at nothing).
+ * not read (the extent of a broken node is the parser's guess), remove lines and leave those indented under them
+ * behind, or change or remove a node whose anchor an alias outside the edit refers to (the alias would change with
+ * it, or point at nothing).
  */
 export class EditSafety {
   /** Nodes carrying an anchor some alias uses, and those aliases; read on first need, and only when both can be there. */
@@ -50,6 +54,7 @@ export class EditSafety {
       this.keepsComments(start, end, newText) &&
       !this.cutsBrokenText(start, end) &&
       !this.joinsBrokenLine(start, end, newText) &&
+      !this.leavesNestedLines(start, end, newText) &&
       !this.touchesAliasedAnchor(start, end)
     );
   }
@@ -82,6 +87,20 @@ export class EditSafety {
     const next = this.doc.text.indexOf('\n', end);
     const nextLineEnd = next < 0 ? this.doc.text.length : next;
     return end < this.doc.text.length && this.doc.yaml.errors.some((e) => e.pos[0] >= end && e.pos[0] <= nextLineEnd);
+  }
+
+  /**
+   * A removal of whole lines that leaves behind a line indented deeper than the first of them. In valid YAML an
+   * entry's extent takes in every line indented under it, so such a line is text the parser could not read (the
+   * block under `key: - - x`), which the user wrote under the removed entry and which would join the one above.
+   */
+  private leavesNestedLines(start: number, end: number, newText: string): boolean {
+    const text = this.doc.text;
+    const atLineStart = (offset: number) => offset === 0 || text[offset - 1] === '\n';
+    if (!atLineStart(start) || !atLineStart(end) || contentIndent(newText) !== undefined) return false;
+    const removed = contentIndent(text.slice(start, end));
+    const next = contentIndent(text.slice(end));
+    return removed !== undefined && next !== undefined && next > removed;
   }
 
   private touchesAliasedAnchor(start: number, end: number): boolean {
