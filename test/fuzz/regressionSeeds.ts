@@ -110,4 +110,15 @@ export const REGRESSION_SEEDS: readonly RegressionSeed[] = [
     mutant: 'specs/minimal-ipv6-cilium.yaml insert+replaceValue+insert+tagValue+insertLine setting="v1.36.2"',
     found: 'the IPsec settings wrote a new `spec:` right above lines the parser had silently dropped after a `?` key: it adopted them',
   },
+  {
+    seed: 198_261_980,
+    mutant: 'specs/large-multidoc.yaml deepNesting+anchorAlias+insertLine+reindent+reindent',
+    found:
+      'removing `agentPodAnnotations: - - …` took only its line: the lines under it, which the parser had silently left out, joined the keys above (a YAML syntax error)',
+  },
+  {
+    seed: 250_240_340,
+    mutant: 'validation-cases/case-028.yaml tagValue+ciliumKey setting="v1.23.2"',
+    found: 'the IPsec settings were added as keys with values under `networking: !!set`, whose items must have none',
+  },
 ];

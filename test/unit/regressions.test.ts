@@ -404,6 +404,69 @@ describe('fuzz regressions', function () {
         [],
       );
     });
+
+    it('a key on a line the parser cannot read (`key: - - x`) is not removed without the lines under it (fuzz seed 198261980)', () => {
+      const broken = [
+        '  networking:',
+        '    cilium:',
+        '      agentPodAnnotations: - - x',
+        '        prometheus.io/port: "9090"',
+        '        prometheus.io/scrape: "true"',
+      ];
+      const siblings = [
+        '      ipam: eni',
+        '      etcdManaged: true',
+        '      version: v1.8.0',
+        '      bpfCTGlobalTCPMax: 1',
+        '      cpuRequest: 100m',
+      ];
+      // With one sibling the annotations would silently become Cilium keys; with five the edit guard withholds a syntax error.
+      for (const after of [siblings.slice(0, 1), siblings]) {
+        const text = `# kops-version: v1.19.0\n${kopsDocument('Cluster', 'a.example.com', [...broken, ...after])}`;
+        assert.deepEqual(
+          titlesFor(text, 'cilium-key-too-new').filter((t) => /agentPodAnnotations/.test(t)),
+          [],
+        );
+      }
+    });
+  });
+
+  describe('collectionTags.ts: nothing is written under a collection whose tag gives it another meaning', () => {
+    const ipsecSettings = (text: string): string => {
+      const file = parseFile(text);
+      return applyEdits(text, ciliumEncryptionInfo(file, effectiveKopsVersion(file, {})).settingsEdits);
+    };
+    const cluster = (specLines: string[]) => kopsDocument('Cluster', 'a.example.com', specLines);
+
+    it('the IPsec settings are not added under `!!set`, `!!omap` or a local tag (fuzz seed 250240340)', () => {
+      const tagged = [
+        cluster(['  networking: !!set', '    cilium:']),
+        cluster(['  networking:', '    cilium: !!set', '      ipam:']),
+        cluster(['  networking:', '    cilium: !!set {ipam}']),
+        cluster(['  networking:', '    cilium: !!omap', '      ipam: eni']),
+        cluster(['  networking:', '    cilium: !local', '      ipam: eni']),
+        cluster(['  networking:']).replace('spec:', 'spec: !!set'),
+      ];
+      for (const text of tagged) assert.equal(ipsecSettings(text), text);
+      const mapTagged = cluster(['  networking:', '    cilium: !!map', '      ipam: eni']);
+      assert.equal(ipsecSettings(mapTagged), `${mapTagged}      enableEncryption: true\n      encryptionType: ipsec\n`);
+    });
+
+    it('the etcd command does not append to a tagged list, and no Cilium scenario is listed that could not be merged', () => {
+      const etcd = ['  etcdClusters: !local', '  - name: main', '    etcdMembers:', '    - name: a', '      instanceGroup: cp'];
+      const text = cluster([...etcd, '  networking:', '    cilium:', '      ipam: eni']);
+      const file = parseFile(text);
+      assert.deepEqual(insertCiliumEtcd(file, effectiveKopsVersion(file, {})), {
+        message: 'spec.etcdClusters is written in a way this command cannot extend; add the `cilium` cluster by hand.',
+      });
+      const typed = cluster(['  networking: !!set', '    cilium:', '      kops-cil']);
+      const typedFile = parseFile(typed);
+      const at = typedFile.lines.positionAt(typed.indexOf('kops-cil') + 'kops-cil'.length);
+      assert.deepEqual(
+        complete(typedFile, at, effectiveKopsVersion(typedFile, {})).filter((item) => item.resolve),
+        [],
+      );
+    });
   });
 
   describe('yamlEdit.ts: where a new key goes', () => {

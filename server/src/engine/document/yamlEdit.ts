@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { fileRange, type ParsedFile, type YamlDocument } from './documents';
+import { retypedCollectionAlong } from './collectionTags';
 import { commentLinesIn, EditSafety, PROPERTIES_AFTER, PROPERTY, propertiesBefore } from './editSafety';
 import { flowEntryWithComma } from './flowEntry';
 import { keyName, nodeAt, pairOf, spanOf } from './yamlNav';
@@ -21,7 +22,8 @@ const isEmptyScalar = (node: unknown): node is Scalar => isScalar(node) && node.
  * is about (a fix's finding), so `bpfLBSock` lands beside `bpfLBSockHostNSOnly`; after the last entry otherwise.
  *
  * Every public method returns its edits through `checked` (EditSafety): nothing rather than an edit that loses a
- * comment line, cuts through text the parser could not read, or changes a node an alias elsewhere refers to.
+ * comment line, cuts through text the parser could not read, or changes a node an alias elsewhere refers to. Nothing
+ * is written under a collection whose tag gives it another meaning (`!!set`, `!!omap`): only removed from it.
  */
 export class YamlEditor {
   /** The file's first line break (`doc.text` has lone CRs turned into LFs for the parser). */
@@ -42,30 +44,32 @@ export class YamlEditor {
    * flow collections stay flow). Nothing when something other than a mapping is in the way.
    */
   set(path: readonly PathSegment[], valueText: string): TextEdit[] {
-    return this.checked(this.setValue(path, valueText));
+    return this.written(path, () => this.setValue(path, valueText));
   }
 
   /** Adds `key: <block>` (block already indented relative to the key, lines joined by \n) under a map. */
   addBlock(mapPath: readonly PathSegment[], key: string, blockLines: string[]): TextEdit[] {
-    return this.checked(this.insertEntry(mapPath, (indent) => [`${key}:`, ...blockLines.map((l) => indent + this.step + l)]));
+    return this.written(mapPath, () =>
+      this.insertEntry(mapPath, (indent) => [`${key}:`, ...blockLines.map((l) => indent + this.step + l)]),
+    );
   }
 
   /** Appends an item (lines relative to the `- `) to a block sequence at `path`. */
   appendToSeq(path: readonly PathSegment[], itemLines: string[]): TextEdit[] {
-    return this.checked(this.appendBlockItem(path, itemLines));
+    return this.written(path, () => this.appendBlockItem(path, itemLines));
   }
 
   /** Appends a flow-style item (`{a: 1}`) to a flow sequence such as `[]` or `[{...}]`. */
   appendToFlowSeq(path: readonly PathSegment[], itemText: string): TextEdit[] {
     const seq = nodeAt(this.doc, path);
     if (!isSeq(seq) || !seq.flow || !seq.range) return [];
-    return this.checked([this.insertIntoFlowCollection(seq, itemText)]);
+    return this.written(path, () => [this.insertIntoFlowCollection(seq, itemText)]);
   }
 
   renameKey(path: readonly PathSegment[], newKey: string): TextEdit[] {
     const pair = this.pair(path);
     const span = pair && spanOf(pair.key as Node);
-    return span ? this.checked([this.replace(span[0], span[1], newKey)]) : [];
+    return span ? this.written(path.slice(0, -1), () => [this.replace(span[0], span[1], newKey)]) : [];
   }
 
   /** Removes a key with its value; whole lines in block style (comment lines among them stay), the entry and its comma in flow style. */
@@ -95,6 +99,11 @@ export class YamlEditor {
   get step(): string {
     const m = /^( +)[^\s#]/m.exec(this.doc.text);
     return m ? m[1].replace(/^( {1,8}).*/, '$1') : '  ';
+  }
+
+  /** The edits of a change that writes under `path`; none under a retyped collection (see collectionTags.ts). */
+  private written(path: readonly PathSegment[], edits: () => TextEdit[]): TextEdit[] {
+    return retypedCollectionAlong(this.doc, path) ? [] : this.checked(edits());
   }
 
   /** The edits, or none when one of them is unsafe. */

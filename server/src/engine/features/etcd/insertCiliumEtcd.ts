@@ -7,6 +7,7 @@ import { boolAt, structKeysAt } from '../../kops/goValues';
 import type { PathSegment, Position, TextEdit } from '../../types';
 import type { YamlEditor } from '../../document/yamlEdit';
 import { nodeAt } from '../../document/yamlNav';
+import { retypedCollectionAlong } from '../../document/collectionTags';
 import { chainEdits } from '../../document/textEdits';
 import { blockLines, flowText, mirrorCluster } from './etcdClusterText';
 import { rethrow, type ErrorSink } from '../../errorBoundary';
@@ -23,10 +24,13 @@ function etcdClusterNamed(doc: YamlDocument, name: string): YAMLMap | undefined 
   return clusters.items.find((item): item is YAMLMap => isMap(item) && item.get('name') === name);
 }
 
-/** Whether the `cilium` etcd cluster can be appended: `main` is there with members on instance groups to mirror. */
+/**
+ * Whether the `cilium` etcd cluster can be appended: `main` is there with members on instance groups to mirror,
+ * in a list whose tag (`!!omap`) does not keep the editor out.
+ */
 export function ciliumEtcdClusterWritable(doc: YamlDocument, v: KopsVersion): boolean {
   const main = etcdClusterNamed(doc, 'main');
-  return main !== undefined && mirrorCluster(doc, main, v) !== undefined;
+  return main !== undefined && mirrorCluster(doc, main, v) !== undefined && !retypedCollectionAlong(doc, CLUSTERS);
 }
 
 /** Edits that append the `cilium` etcd cluster, or why they cannot be made. */
@@ -100,7 +104,7 @@ export function ciliumEtcdEdits(
     if (managed) return [];
     const set = editor.set([...cilium, 'etcdManaged'], 'true');
     if (set.length) return set;
-    problem = 'Could not set `etcdManaged: true`: networking.cilium is not a mapping.';
+    problem = 'Could not set `etcdManaged: true`: networking.cilium is not a plain mapping.';
     return undefined;
   };
   // addCluster runs first, on the unedited document it reads `main` from.

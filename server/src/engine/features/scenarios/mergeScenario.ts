@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import { parseFile, type ParsedFile, type YamlDocument } from '../../document/documents';
+import { retypedCollectionAlong } from '../../document/collectionTags';
 import { applyEdits } from '../../document/textEdits';
 import { YamlEditor } from '../../document/yamlEdit';
 import { nodeAt } from '../../document/yamlNav';
@@ -31,8 +32,12 @@ export function changeDone(doc: YamlDocument, change: ScenarioChange): boolean {
 
 const isEmptyScalar = (node: unknown): boolean => isScalar(node) && node.value === null && node.source === '';
 
-/** YamlEditor.set's condition: a scalar to replace, or missing with a mapping or empty value as its deepest parent. */
+/**
+ * YamlEditor.set's condition: a scalar to replace, or missing with a mapping or empty value as its deepest parent,
+ * and no collection on the way whose tag gives it another meaning.
+ */
 function settable(doc: YamlDocument, path: readonly PathSegment[]): boolean {
+  if (retypedCollectionAlong(doc, path)) return false;
   const existing = nodeAt(doc, path);
   if (existing !== undefined) return isScalar(existing);
   let depth = path.length - 1;
