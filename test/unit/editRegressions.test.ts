@@ -11,24 +11,20 @@ import { YamlEditor } from '../../server/src/engine/document/yamlEdit';
 import { complete, resolveScenario } from '../../server/src/engine/features/completion';
 import { codeActions } from '../../server/src/engine/features/codeActions';
 import { ciliumEncryptionInfo } from '../../server/src/engine/features/ciliumEncryption';
-import { ClientText, comments, editsProblems } from '../fuzz/invariants';
+import { comments, editsProblems } from '../fuzz/invariants';
 import { kopsFixture } from '../helpers/fixturePaths';
 import { positionOf } from '../helpers/marker';
 import { applyEdits } from '../helpers/applyEdits';
 import { acceptCompletion } from '../helpers/acceptCompletion';
 import { kopsDocument } from '../helpers/kopsText';
+import { analyse, CLUSTER_HEAD } from '../helpers/fuzzCase';
 
 /**
  * Minimal cases of what the fuzzer (test/fuzz) found in the edits kops-spec offers (yamlEdit.ts, editSafety.ts
  * and their users), each named after the module at fault; regressions.test.ts holds the rest.
  */
 
-const HEAD = kopsDocument('Cluster', 'a.example.com', []);
-const analyse = (text: string) => {
-  const file = parseFile(text);
-  const eff = effectiveKopsVersion(file, {});
-  return { file, eff, findings: diagnose(file, eff), client: new ClientText(text) };
-};
+const HEAD = CLUSTER_HEAD;
 
 describe('fuzz regressions: edits', function () {
   this.timeout(10_000);

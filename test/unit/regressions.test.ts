@@ -1,19 +1,18 @@
 import { strict as assert } from 'assert';
 import { readFileSync } from 'fs';
 import { insertCiliumEtcd } from '../../server/src/engine/features/etcd/insertCiliumEtcd';
-import { diagnose } from '../../server/src/engine/checks/diagnostics';
 import { parseFile } from '../../server/src/engine/document/documents';
-import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
 import { fixesFor } from '../../server/src/engine/features/fixes';
 import { outline } from '../../server/src/engine/features/symbols';
 import { complete } from '../../server/src/engine/features/completion';
 import { codeActions } from '../../server/src/engine/features/codeActions';
 import { blockNesting } from '../fuzz/hostileFiles';
-import { ClientText, editsProblems, findingProblems } from '../fuzz/invariants';
+import { editsProblems, findingProblems } from '../fuzz/invariants';
 import { kopsFixture } from '../helpers/fixturePaths';
 import { positionOf } from '../helpers/marker';
 import { applyEdits } from '../helpers/applyEdits';
 import { kopsDocument } from '../helpers/kopsText';
+import { analyse, CLUSTER_HEAD } from '../helpers/fuzzCase';
 import { trailingComments } from '../../server/src/engine/document/commentLines';
 
 /**
@@ -21,12 +20,7 @@ import { trailingComments } from '../../server/src/engine/document/commentLines'
  * hang guard for inputs that once took minutes, not a performance goal.
  */
 
-const HEAD = kopsDocument('Cluster', 'a.example.com', []);
-const analyse = (text: string) => {
-  const file = parseFile(text);
-  const eff = effectiveKopsVersion(file, {});
-  return { file, eff, findings: diagnose(file, eff), client: new ClientText(text) };
-};
+const HEAD = CLUSTER_HEAD;
 
 describe('fuzz regressions', function () {
   this.timeout(10_000);
