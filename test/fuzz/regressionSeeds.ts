@@ -121,4 +121,16 @@ export const REGRESSION_SEEDS: readonly RegressionSeed[] = [
     mutant: 'validation-cases/case-028.yaml tagValue+ciliumKey setting="v1.23.2"',
     found: 'the IPsec settings were added as keys with values under `networking: !!set`, whose items must have none',
   },
+  {
+    seed: 1_302_226_853,
+    mutant:
+      'specs/conversion-cilium-v1alpha3.yaml replaceValue setting="v1.23.2"; ground: test/fixtures/kops/integration/v1.36.2/update_cluster-digit.yaml newest-release(comment) reindent+truncate',
+    found: "new keys placed before the space-only line a block scalar ends with (its content; the scalar's range stops before it)",
+  },
+  {
+    seed: 1_302_221_572,
+    mutant:
+      'validation-cases/case-083.yaml reindent+lineEndings+lineEndings; ground: test/fixtures/kops/integration/v1.22.6/update_cluster-digit.yaml newest-release(comment) insert+lineEndings+truncate',
+    found: 'the same, for the etcd command, the IPsec settings and the scenarios',
+  },
 ];

@@ -289,6 +289,21 @@ describe('fuzz regressions: edits', function () {
       assert.equal(ipsecSettings(anchored), `${anchored}      enableEncryption: true\n      encryptionType: ipsec\n`);
     });
 
+    it('a new key goes after the space-only lines a block scalar ends with, which are its content (fuzz seeds 1302226853, 1302221572)', () => {
+      const policy = `  iam:\n    inlinePolicy: |\n      [\n       \n`;
+      for (const [text, spec] of [
+        [`${HEAD}${policy}`, `${HEAD}${policy}${NEW_SPEC.replace('spec:\n', '')}`],
+        [
+          `${HEAD}${policy}  kubernetesVersion: 1.30.0\n`,
+          `${HEAD}${policy}  kubernetesVersion: 1.30.0\n${NEW_SPEC.replace('spec:\n', '')}`,
+        ],
+      ]) {
+        const after = ipsecSettings(text);
+        assert.equal(after, spec);
+        assert.equal(parseFile(after).documents[0].yaml.toJS().spec.iam.inlinePolicy, '[\n \n');
+      }
+    });
+
     it("new keys nest by the spec's indentation, not by that of a comment above it", () => {
       const text = '    # an indented comment\napiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: a.example.com\n';
       assert.equal(ipsecSettings(text), `${text}${NEW_SPEC}`);

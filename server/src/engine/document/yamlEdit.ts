@@ -259,8 +259,8 @@ export class YamlEditor {
   }
 
   /**
-   * Where an entry's own text ends: with the comment lines indented under it, but not the blank lines and
-   * comments above the next key (at the entry's `column` or left of it), which stay with that key.
+   * Where an entry's own text ends: with the comment and whitespace lines indented under it, but not the blank
+   * lines and comments above the next key (at the entry's `column` or left of it), which stay with that key.
    */
   private entryEnd(end: number, column: number): number {
     const commentIndent = (from: number, to: number) => /^([ \t]*)#/.exec(this.doc.text.slice(from, to))?.[1].length;
@@ -271,12 +271,17 @@ export class YamlEditor {
       if (indent === undefined || indent > column || start === 0) break;
       e = this.trimTrailing(start);
     }
-    for (;;) {
-      const next = this.doc.text.indexOf('\n', e) + 1;
-      const nextEnd = next > 0 ? this.lineEnd(next) : -1;
-      const indent = next > 0 ? commentIndent(next, nextEnd) : undefined;
-      if (indent === undefined || indent <= column) return e;
-      e = nextEnd;
+    for (let scan = e; ;) {
+      const next = this.doc.text.indexOf('\n', scan) + 1;
+      if (next === 0) return e;
+      const nextEnd = this.lineEnd(next);
+      const line = this.doc.text.slice(next, nextEnd).replace(/\r$/, '');
+      const blankIndent = /^[ \t]*$/.test(line) ? line.length : undefined;
+      const indent = commentIndent(next, nextEnd) ?? blankIndent;
+      if (indent === undefined || (indent <= column && blankIndent === undefined)) return e;
+      // a blank line indented deeper than the entry may be a block scalar's content (its range stops before it)
+      if (indent > column) e = nextEnd;
+      scan = nextEnd;
     }
   }
 
