@@ -133,4 +133,10 @@ export const REGRESSION_SEEDS: readonly RegressionSeed[] = [
       'validation-cases/case-083.yaml reindent+lineEndings+lineEndings; ground: test/fixtures/kops/integration/v1.22.6/update_cluster-digit.yaml newest-release(comment) insert+lineEndings+truncate',
     found: 'the same, for the etcd command, the IPsec settings and the scenarios',
   },
+  {
+    seed: 158_818_628,
+    mutant: 'validation-cases/case-015.yaml reindent+ciliumKey setting="v1.99.0"',
+    found:
+      "changing `chainingMode: ''` to a plain `none` right above a line the parser could not read: that line became the plain scalar's rest",
+  },
 ];

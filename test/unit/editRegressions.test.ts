@@ -201,6 +201,16 @@ describe('fuzz regressions: edits', function () {
       );
     });
 
+    it('no fix changes the value on the line right above a line the parser could not read (fuzz seed 158818628)', () => {
+      const text = `${HEAD}  networking:\n    cilium:\n     chainingMode: ''\n      ipam: crd\n`;
+      assert.ok(analyse(text).findings.some((f) => f.code === 'yaml-syntax'));
+      assert.deepEqual(actionDamage(text), []);
+      assert.deepEqual(
+        titlesFor(text, 'cilium-enum').filter((t) => /^Change to /.test(t)),
+        [],
+      );
+    });
+
     it('no fix removes or changes a key whose anchor an alias elsewhere uses', () => {
       const text = `# kops-version: v1.25.0\n${HEAD}  kubernetesVersion: 1.25.0\n  networking:\n    cilium:\n      bpfRoot: &root /sys/fs/bpf\n      ipam: kubernetes\n      version: &v v1.12.0\n  kubelet:\n    rootDir: *root\n    podInfraContainerImage: *v\n`;
       assert.ok(analyse(text).findings.some((f) => f.code === 'cilium-dead-key'));

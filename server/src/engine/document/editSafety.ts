@@ -79,13 +79,20 @@ export class EditSafety {
     );
   }
 
-  /** A removal of whole lines right above a line the parser could not read: that line then joins other text. */
+  /**
+   * An edit on the line right above a line the parser could not read, or a removal of whole lines right above it:
+   * that line then joins other text (the rest of a plain scalar, an entry of a map above).
+   */
   private joinsBrokenLine(start: number, end: number, newText: string): boolean {
+    const text = this.doc.text;
     const breaks = (t: string) => t.split('\n').length;
-    if (breaks(this.doc.text.slice(start, end)) <= breaks(newText)) return false;
-    const next = this.doc.text.indexOf('\n', end);
-    const nextLineEnd = next < 0 ? this.doc.text.length : next;
-    return end < this.doc.text.length && this.doc.yaml.errors.some((e) => e.pos[0] >= end && e.pos[0] <= nextLineEnd);
+    const removesLines = breaks(text.slice(start, end)) > breaks(newText);
+    const atLineStart = end > 0 && text[end - 1] === '\n';
+    const below = atLineStart && removesLines ? end : text.indexOf('\n', end) + 1;
+    if (below <= 0 || below >= text.length) return false;
+    const next = text.indexOf('\n', below);
+    const [from, to] = [removesLines ? end : below, next < 0 ? text.length : next];
+    return this.doc.yaml.errors.some((e) => e.pos[0] >= from && e.pos[0] <= to);
   }
 
   /** Lines added or removed in a document holding text the parser silently left out: that text may change owner. */
