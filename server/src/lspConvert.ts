@@ -15,7 +15,7 @@ import {
   DiagnosticSeverity,
   DiagnosticTag,
 } from 'vscode-languageserver/node';
-import { SERVER_COMMANDS } from './protocol';
+import { MERGE_SCENARIO_COMMAND, SERVER_COMMANDS } from './protocol';
 import {
   kopsErrorText,
   type CompletionEntry,
@@ -63,7 +63,7 @@ const COMPLETION_KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {
 
 /**
  * Where a completion list was computed: the document version, the position, and the text outside the cursor's
- * line (its line count and length), which lets a resolve tell typing on that line from an edit elsewhere.
+ * line (its line count and length), which lets a scenario's merge tell typing on that line from an edit elsewhere.
  */
 export interface ListedAt {
   uri: string;
@@ -80,7 +80,7 @@ export function listedAt(uri: string, version: number, position: Position, file:
 
 /**
  * Whether an item listed at `at` still belongs to the document `file` at `version`: the same version, or only the
- * cursor's line changed since (VS Code filters the list as the user types on and resolves an item later).
+ * cursor's line changed since (the editor filters the list as the user types on; accepting an item empties the line).
  */
 export function stillListedIn(at: ListedAt, version: number, file: ParsedFile): boolean {
   if (at.version === version) return true;
@@ -88,7 +88,7 @@ export function stillListedIn(at: ListedAt, version: number, file: ParsedFile): 
   return file.text.length - file.lines.lineText(at.position.line).length === at.restLength;
 }
 
-/** An item's `data` when it needs completionItem/resolve: where it was listed and the scenario it merges. */
+/** The argument of a scenario item's command: where it was listed and the scenario it merges. */
 export interface ScenarioItemData extends ListedAt {
   scenario: string;
 }
@@ -102,7 +102,7 @@ export function scenarioItemData(data: unknown): ScenarioItemData | undefined {
 }
 
 export function toCompletionItem(e: CompletionEntry, listedAt: ListedAt): CompletionItem {
-  const data: ScenarioItemData | undefined = e.resolve && { ...listedAt, scenario: e.resolve.scenario };
+  const merge: ScenarioItemData | undefined = e.scenario === undefined ? undefined : { ...listedAt, scenario: e.scenario };
   return {
     label: e.label,
     kind: COMPLETION_KIND[e.kind],
@@ -115,7 +115,7 @@ export function toCompletionItem(e: CompletionEntry, listedAt: ListedAt): Comple
     preselect: e.preselect,
     filterText: e.filterText,
     tags: e.deprecated ? [CompletionItemTag.Deprecated] : undefined,
-    data,
+    command: merge && { title: `Merge ${merge.scenario}`, command: MERGE_SCENARIO_COMMAND, arguments: [merge] },
   };
 }
 

@@ -64,6 +64,12 @@ export namespace KopsReleasesRequest {
   export const type = new RequestType0<string[], void>(method);
 }
 
+/**
+ * Run by the server itself (workspace/executeCommand): a Cilium scenario's completion item runs it once the editor
+ * has applied the item, and the server answers with workspace/applyEdit. Its one argument is ScenarioItemData.
+ */
+export const MERGE_SCENARIO_COMMAND = 'kopsSpec.mergeScenario';
+
 /** Commands the server names in code actions, by the engine's name for them. */
 export const SERVER_COMMANDS = {
   showMigrationGuide: 'kopsSpec.showMigrationGuide',

@@ -7,6 +7,7 @@ import {
   LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
+  TextDocumentEdit,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -42,14 +43,20 @@ import {
   insertCiliumEtcd,
   knownKopsReleases,
   outline,
-  resolveScenario,
+  scenarioMerge,
   type EffectiveVersion,
   type EngineSettings,
   type ErrorSink,
   type FileStatus,
   type ParsedFile,
 } from './engine';
-import { CiliumEncryptionInfoRequest, InsertCiliumEtcdRequest, KopsReleasesRequest, StatusNotification } from './protocol';
+import {
+  CiliumEncryptionInfoRequest,
+  InsertCiliumEtcdRequest,
+  KopsReleasesRequest,
+  MERGE_SCENARIO_COMMAND,
+  StatusNotification,
+} from './protocol';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
 import { heapFor } from './startup/heapTuning';
 
@@ -105,6 +112,8 @@ let clientWatchesYaml = false;
 let watchedFilesRegistration = false;
 let initialFolders: string[] = [];
 let folderEvents = false;
+/** Whether the client takes versioned edits in workspace/applyEdit (then a stale one is refused). */
+let documentChanges = false;
 /** Red Hat YAML already reports YAML syntax errors in this editor: do not say the same thing twice. */
 let yamlSyntaxElsewhere = false;
 
@@ -133,10 +142,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   watchedFilesRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   initialFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folderEvents = params.capabilities.workspace?.workspaceFolders === true;
+  documentChanges = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      completionProvider: { resolveProvider: true },
+      completionProvider: {},
+      executeCommandProvider: { commands: [MERGE_SCENARIO_COMMAND] },
       hoverProvider: true,
       documentSymbolProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, CodeActionKind.RefactorRewrite] },
@@ -255,25 +266,32 @@ connection.onCompletion((params, token) =>
 );
 
 /**
- * A scenario item gets the edits that merge it here, computed on the document as it is now. VS Code filters the list
- * as the user types on and resolves the focused item later, so typing on the cursor's line keeps the item; after an
- * edit elsewhere it comes back without edits. Accepted before this answer arrived, VS Code applies the main edit
- * first and these after it: they stay valid, as the main edit only empties the typed line.
+ * A scenario item's command, run once the editor has applied the item (which emptied the typed line): the merge is
+ * computed on the document as it is now and sent back as one edit of that version. The editor only runs it after
+ * its own edit, whereas it would drop additional edits resolved late that lie below the cursor.
  */
-connection.onCompletionResolve((item, token) => {
-  const data = scenarioItemData(item.data);
-  if (!data) return item;
+connection.onExecuteCommand(({ command, arguments: args }, token) => {
+  const data = command === MERGE_SCENARIO_COMMAND ? scenarioItemData(args?.[0]) : undefined;
+  if (!data) return;
   return guard(
-    'completion resolve',
+    'scenario merge',
     data.uri,
     async () => {
-      // The whole document: a merge into the part parsed so far could land in the wrong place.
       const snapshot = await parsed(data.uri, token);
-      if (!snapshot || !stillListedIn(data, snapshot.version, snapshot.file)) return item;
-      const edits = resolveScenario(snapshot.file, data.position, effectiveKopsVersion(snapshot.file, settings), data.scenario, logError);
-      return edits.length ? { ...item, additionalTextEdits: edits } : item;
+      if (!snapshot || token.isCancellationRequested) return;
+      const edits = stillListedIn(data, snapshot.version, snapshot.file)
+        ? scenarioMerge(snapshot.file, data.position.line, effectiveKopsVersion(snapshot.file, settings), data.scenario, logError)
+        : [];
+      if (!edits.length) {
+        void connection.window.showWarningMessage(`${data.scenario} was not merged: the spec changed, or it no longer applies there.`);
+        return;
+      }
+      const edit = documentChanges
+        ? { documentChanges: [TextDocumentEdit.create({ uri: data.uri, version: snapshot.version }, edits)] }
+        : { changes: { [data.uri]: edits } };
+      await connection.workspace.applyEdit({ label: data.scenario, edit });
     },
-    item,
+    undefined,
   );
 });
 

@@ -2,15 +2,12 @@ import {
   complete,
   effectiveKopsVersion,
   parseFile,
-  resolveScenario,
   splitDocuments,
   type CompletionEntry,
-  type EffectiveVersion,
   type ParsedFile,
   type Position,
-  type TextEdit,
 } from '../../server/src/engine';
-import { acceptCompletion } from '../helpers/acceptCompletion';
+import { acceptCompletion, runScenarioCommand } from '../helpers/acceptCompletion';
 import { expandSnippet } from '../helpers/expandSnippet';
 import type { Run } from './engineRun';
 import { ClientText, comments, completionProblems } from './invariants';
@@ -38,7 +35,7 @@ const documentIndexAt = (text: string, offset: number): number => splitDocuments
 
 /**
  * Completion where a key is typed, every item that edits more than the typed word (a Cilium scenario merging
- * into the Cluster through additional edits, a whole-file starter) accepted as VS Code accepts it: the result
+ * into the Cluster through its command, a whole-file starter) accepted as an editor accepts it: the result
  * parses as well as the text before the typing did, keeps every comment line and, for a scenario, changes no
  * document but the Cluster the cursor is in.
  */
@@ -49,14 +46,8 @@ export function checkTyped(run: Run, probe: TypedProbe): void {
   const pos = file.lines.positionAt(probe.cursor);
   const entries = run.call('complete', () => complete(file, pos, eff)) ?? [];
   run.problems('invariant', 'complete', completionProblems(new ClientText(probe.text), pos, entries));
-  checkAccepted(run, probe, pos, entries, undefined, resolverAt(run, file, pos, eff));
+  checkAccepted(run, probe, pos, entries, undefined);
 }
-
-/** The additional edits a scenario item gets on completionItem/resolve, asked as the server asks the engine. */
-export const resolverAt =
-  (run: Run, file: ParsedFile, pos: Position, eff: EffectiveVersion) =>
-  (entry: CompletionEntry): TextEdit[] =>
-    entry.resolve ? (run.call('resolveScenario', () => resolveScenario(file, pos, eff, entry.resolve!.scenario)) ?? []) : [];
 
 /** Every item of `entries` (asked at `pos` in `probe.text`) that edits more than the typed word, accepted and checked. */
 export function checkAccepted(
@@ -65,9 +56,8 @@ export function checkAccepted(
   pos: Position,
   entries: readonly CompletionEntry[],
   original: ParsedFile | undefined,
-  resolve: (entry: CompletionEntry) => TextEdit[],
 ): void {
-  const merging = entries.filter((e) => e.resolve || (e.kind === 'snippet' && e.isSnippet));
+  const merging = entries.filter((e) => e.scenario !== undefined || (e.kind === 'snippet' && e.isSnippet));
   if (!merging.length) return;
   const before = original ?? run.call('parseFile', () => parseFile(probe.original));
   if (!before) return;
@@ -75,29 +65,34 @@ export function checkAccepted(
     const what = `"${entry.label}" at ${pos.line}:${pos.character}`;
     run.problems(
       'invariant',
-      entry.resolve ? 'complete(scenario)' : 'complete(starter)',
-      acceptedProblems(run, probe, before, entry, entry.resolve ? resolve(entry) : []).map((p) => `${what}: ${p}`),
+      entry.scenario !== undefined ? 'complete(scenario)' : 'complete(starter)',
+      acceptedProblems(run, probe, before, entry).map((p) => `${what}: ${p}`),
     );
   }
 }
 
-function acceptedProblems(run: Run, probe: TypedProbe, original: ParsedFile, entry: CompletionEntry, additional: TextEdit[]): string[] {
+function acceptedProblems(run: Run, probe: TypedProbe, original: ParsedFile, entry: CompletionEntry): string[] {
   let accepted: string;
   try {
     accepted = acceptCompletion(
       probe.text,
       probe.cursor,
       entry.isSnippet ? { ...entry, insertText: expandSnippet(entry.insertText) } : entry,
-      additional,
     );
   } catch (err) {
     return [(err as Error).message];
+  }
+  if (entry.scenario !== undefined) {
+    const emptied = accepted;
+    const merged = run.call('scenarioMerge', () => runScenarioCommand(emptied, entry, run.input.settings));
+    if (merged === undefined) return [];
+    accepted = merged;
   }
   const problems: string[] = [];
   const after = run.call('parseFile', () => parseFile(accepted));
   if (after && parsesCleanly(original) && !parsesCleanly(after)) problems.push('accepting it produces a YAML syntax error');
   if (lost(comments(probe.original), comments(accepted))) problems.push('accepting it changes or drops a comment line');
-  if (entry.resolve) {
+  if (entry.scenario !== undefined) {
     const [before, now] = [splitDocuments(probe.original), splitDocuments(accepted)];
     const cluster = documentIndexAt(probe.text, probe.cursor);
     if (before.length !== now.length) problems.push('accepting it adds or removes a `---` document');

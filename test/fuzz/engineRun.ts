@@ -33,7 +33,7 @@ import {
   hoverProblems,
   outlineProblems,
 } from './invariants';
-import { checkAccepted, checkTyped, resolverAt, type TypedProbe } from './completionProbes';
+import { checkAccepted, checkTyped, type TypedProbe } from './completionProbes';
 import { CALL_BOUND_MS, type IssueKind, type Tally } from './tally';
 
 /** The unmutated spec a mutant came from, parsed once: the `previous` of incremental parses. */
@@ -150,7 +150,7 @@ export function runEngine(input: EngineInput, tally: Tally): void {
     if (entries) run.problems('invariant', 'complete', completionProblems(client, pos, entries));
     if (entries) {
       const probe = { original: input.text, text: input.text, cursor: client.offsetAt(pos) };
-      checkAccepted(run, probe, pos, entries, file, resolverAt(run, file, pos, eff));
+      checkAccepted(run, probe, pos, entries, file);
     }
     run.problems(
       'invariant',

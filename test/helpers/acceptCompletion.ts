@@ -1,32 +1,38 @@
-import { LineIndex, type CompletionEntry, type TextEdit } from '../../server/src/engine';
+import {
+  effectiveKopsVersion,
+  LineIndex,
+  parseFile,
+  scenarioMerge,
+  type CompletionEntry,
+  type EngineSettings,
+  type ErrorSink,
+} from '../../server/src/engine';
+import { applyEdits } from './applyEdits';
 
-interface Offsets {
-  start: number;
-  end: number;
-  text: string;
+/**
+ * What an editor does on accepting a completion item at `cursor` (an offset): its edit replaces the typed text
+ * around the cursor. Throws when the item's range is not on the cursor's line around the cursor.
+ */
+export function acceptCompletion(text: string, cursor: number, item: CompletionEntry): string {
+  const lines = new LineIndex(text);
+  const [start, end] = [lines.offsetAt(item.range.start), lines.offsetAt(item.range.end)];
+  if (item.range.start.line !== item.range.end.line || start > cursor || end < cursor)
+    throw new Error(`${item.label}: its edit does not replace the text around the cursor`);
+  return text.slice(0, start) + item.insertText + text.slice(end);
 }
 
 /**
- * What VS Code does on accepting a completion item at `cursor` (an offset), resolved beforehand for its
- * `additionalEdits`: the additional edits in one batch, the
- * cursor moving past text inserted at it (EditOperation.replaceMove), then the main edit as overwriteBefore/After
- * around the moved cursor. Throws when an additional edit overlaps the main edit or moves the typed text away.
+ * A scenario item's command, as the server runs it once the editor has applied the item: the scenario merged into
+ * `emptied` (the text with the item's edit applied).
  */
-export function acceptCompletion(text: string, cursor: number, item: CompletionEntry, additionalEdits: readonly TextEdit[] = []): string {
-  const lines = new LineIndex(text);
-  const toOffsets = (e: TextEdit): Offsets => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText });
-  const main = toOffsets({ range: item.range, newText: item.insertText });
-  const extra = additionalEdits.map(toOffsets).sort((a, b) => b.start - a.start);
-  if (extra.some((e) => e.end > main.start && e.start < main.end))
-    throw new Error(`${item.label}: an additional edit overlaps the main edit`);
-  let [out, at] = [text, cursor];
-  for (const e of extra) {
-    out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    if (at > e.end || (at >= e.start && e.text)) at = at > e.end ? at + e.text.length - (e.end - e.start) : e.start + e.text.length;
-    else if (at > e.start) at = e.start;
-  }
-  const [before, after] = [cursor - main.start, main.end - cursor];
-  if (out.slice(at - before, at + after) !== text.slice(main.start, main.end))
-    throw new Error(`${item.label}: the main edit no longer replaces the typed text`);
-  return out.slice(0, at - before) + main.text + out.slice(at + after);
+export function runScenarioCommand(emptied: string, item: CompletionEntry, settings: EngineSettings = {}, report?: ErrorSink): string {
+  if (item.scenario === undefined) throw new Error(`${item.label}: not a scenario item`);
+  const file = parseFile(emptied);
+  const edits = scenarioMerge(file, item.range.start.line, effectiveKopsVersion(file, settings), item.scenario, report);
+  return applyEdits(emptied, edits);
+}
+
+/** What an editor does on accepting a Cilium scenario item at `cursor`: the item's edit, then its command. */
+export function acceptScenario(text: string, cursor: number, item: CompletionEntry, settings?: EngineSettings): string {
+  return runScenarioCommand(acceptCompletion(text, cursor, item), item, settings);
 }

@@ -73,6 +73,6 @@ export function editorCapabilities(pullDiagnostics: boolean): ClientCapabilities
       publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
       ...(pullDiagnostics ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
     },
-    workspace: { configuration: false, workspaceFolders: false },
+    workspace: { configuration: false, workspaceFolders: false, applyEdit: true, workspaceEdit: { documentChanges: true } },
   };
 }

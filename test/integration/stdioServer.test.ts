@@ -2,17 +2,20 @@ import { strict as assert } from 'assert';
 import { join } from 'path';
 import { pathToFileURL } from 'url';
 import {
+  ApplyWorkspaceEditRequest,
   CodeActionRequest,
   CompletionItemKind,
   CompletionRequest,
-  CompletionResolveRequest,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   DocumentSymbolRequest,
+  ExecuteCommandRequest,
   HoverRequest,
   InsertTextFormat,
   PublishDiagnosticsNotification,
+  ShowMessageRequest,
+  type ApplyWorkspaceEditParams,
   type CodeAction,
   type CompletionItem,
   type CompletionList,
@@ -134,47 +137,65 @@ describe('kops-spec-server --stdio with a plain LSP client', function () {
       assert.ok(items.every((item) => item.kind === CompletionItemKind.Snippet && item.insertTextFormat === InsertTextFormat.Snippet));
     });
 
-    it('lists a scenario without edits and resolves it with the additional edits that merge it into the spec', async function () {
-      const result = await session.connection.sendRequest(CompletionRequest.type, {
-        textDocument: { uri: halfTypedUri },
-        position: HALF_TYPED.position,
+    /** Runs a scenario item's command; resolves with the edit the server then asks the client to apply, if any. */
+    const runCommand = async (item: CompletionItem): Promise<ApplyWorkspaceEditParams | undefined> => {
+      let asked: ApplyWorkspaceEditParams | undefined;
+      const handler = session.connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+        asked = params;
+        return { applied: true };
       });
-      const listed = itemsOf(result).find((item) => item.label === 'kops-cilium-nodeport');
-      assert.ok(listed && !listed.additionalTextEdits, 'kops-cilium-nodeport listed, its edits left for the resolve');
-      const nodePort = await session.connection.sendRequest(CompletionResolveRequest.type, listed);
-      assert.ok(
-        nodePort.textEdit && 'range' in nodePort.textEdit && nodePort.additionalTextEdits?.length,
-        'kops-cilium-nodeport resolved with additionalTextEdits',
-      );
-      const merged = applyEdits(HALF_TYPED.text, [nodePort.textEdit, ...nodePort.additionalTextEdits]);
-      assert.match(merged, /\n {4}cilium:\n {6}enableNodePort: true\n {2}kubeProxy:\n {4}enabled: false\n$/);
-    });
+      assert.ok(item.command, `${item.label} carries a command`);
+      await session.connection.sendRequest(ExecuteCommandRequest.type, {
+        command: item.command.command,
+        arguments: item.command.arguments,
+      });
+      handler.dispose();
+      return asked;
+    };
+    const change = async (uri: string, version: number, start: Position, end: Position, text: string) => {
+      await session.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start, end }, text }],
+      });
+    };
 
-    it('resolves a scenario after more typing on its line, and without edits once the document changed elsewhere', async function () {
+    it('lists a scenario whose command, run once its edit is applied, merges it into the spec at that version', async function () {
+      assert.deepEqual(session.initialize.capabilities.executeCommandProvider?.commands, ['kopsSpec.mergeScenario']);
       await open(session, editedUri, HALF_TYPED.text);
       const result = await session.connection.sendRequest(CompletionRequest.type, {
         textDocument: { uri: editedUri },
         position: HALF_TYPED.position,
       });
-      const listed = itemsOf(result).find((item) => item.label === 'kops-cilium-nodeport');
-      assert.ok(listed, 'kops-cilium-nodeport listed');
-      const change = async (version: number, start: Position, end: Position, text: string) => {
-        await session.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-          textDocument: { uri: editedUri, version },
-          contentChanges: [{ range: { start, end }, text }],
-        });
-      };
+      const nodePort = itemsOf(result).find((item) => item.label === 'kops-cilium-nodeport');
+      assert.ok(nodePort?.textEdit && 'range' in nodePort.textEdit && !nodePort.additionalTextEdits, 'listed with its own edit only');
       const { line, character } = HALF_TYPED.position;
       const typed = 'kops-cilium-n';
-      await change(2, HALF_TYPED.position, HALF_TYPED.position, typed);
-      const typedOn = await session.connection.sendRequest(CompletionResolveRequest.type, listed);
-      assert.ok(typedOn.additionalTextEdits?.length, 'typing on the line keeps the edits');
-      // The word deleted and an indented empty line added above: the listed line is now another blank line.
-      await change(3, HALF_TYPED.position, { line, character: character + typed.length }, '');
-      await change(4, { line, character: 0 }, { line, character: 0 }, '      \n');
-      const stale = await session.connection.sendRequest(CompletionResolveRequest.type, listed);
-      assert.equal(stale.additionalTextEdits, undefined, 'no edits for the text the list was made on');
-      assert.deepEqual(stale.textEdit, listed.textEdit);
+      await change(editedUri, 2, HALF_TYPED.position, HALF_TYPED.position, typed);
+      await change(editedUri, 3, HALF_TYPED.position, { line, character: character + typed.length }, '');
+      const asked = await runCommand(nodePort);
+      const edit = asked?.edit.documentChanges?.[0];
+      assert.ok(edit && 'textDocument' in edit, 'one versioned edit of the document');
+      assert.deepEqual(edit.textDocument, { uri: editedUri, version: 3 });
+      const merged = applyEdits(HALF_TYPED.text, edit.edits);
+      assert.match(merged, /\n {4}cilium:\n {6}enableNodePort: true\n {2}kubeProxy:\n {4}enabled: false\n$/);
+    });
+
+    it('merges nothing, and says so, once the document changed elsewhere since the list', async function () {
+      const result = await session.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri: halfTypedUri },
+        position: HALF_TYPED.position,
+      });
+      const nodePort = itemsOf(result).find((item) => item.label === 'kops-cilium-nodeport');
+      assert.ok(nodePort, 'kops-cilium-nodeport listed');
+      const shown = new Promise<string>((resolve) =>
+        session.connection.onRequest(ShowMessageRequest.type, (m) => {
+          resolve(m.message);
+          return null;
+        }),
+      );
+      await change(halfTypedUri, 2, { line: 0, character: 0 }, { line: 0, character: 0 }, '# a new first line\n');
+      assert.equal(await runCommand(nodePort), undefined, 'no edit asked for');
+      assert.match(await shown, /^kops-cilium-nodeport was not merged: the spec changed/);
     });
 
     it('hovers enableNodePort with the Cilium documentation link', async function () {

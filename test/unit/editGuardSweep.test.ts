@@ -2,7 +2,8 @@ import { strict as assert } from 'assert';
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { codeActions } from '../../server/src/engine/features/codeActions';
-import { complete, resolveScenario } from '../../server/src/engine/features/completion';
+import { complete } from '../../server/src/engine/features/completion';
+import { acceptCompletion, runScenarioCommand } from '../helpers/acceptCompletion';
 import { diagnose } from '../../server/src/engine/checks/diagnostics';
 import { parseFile } from '../../server/src/engine/document/documents';
 import { ciliumEncryptionInfo } from '../../server/src/engine/features/ciliumEncryption';
@@ -55,7 +56,9 @@ describe('the edit guard on the shared cases and samples', () => {
         if (line !== '  kops-cilium') return;
         const pos = { line: i, character: line.length };
         for (const item of complete(typed, pos, eff)) {
-          if (item.resolve && resolveScenario(typed, pos, eff, item.resolve.scenario, sink).length) scenarioItems++;
+          if (item.scenario === undefined) continue;
+          const emptied = acceptCompletion(typed.text, typed.lines.offsetAt(pos), item);
+          if (runScenarioCommand(emptied, item, {}, sink) !== emptied) scenarioItems++;
         }
       });
     }

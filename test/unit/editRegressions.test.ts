@@ -8,14 +8,14 @@ import { parseFile, splitDocuments } from '../../server/src/engine/document/docu
 import { effectiveKopsVersion } from '../../server/src/engine/kops/effectiveVersion';
 import { fixesFor } from '../../server/src/engine/features/fixes';
 import { YamlEditor } from '../../server/src/engine/document/yamlEdit';
-import { complete, resolveScenario } from '../../server/src/engine/features/completion';
+import { complete } from '../../server/src/engine/features/completion';
 import { codeActions } from '../../server/src/engine/features/codeActions';
 import { ciliumEncryptionInfo } from '../../server/src/engine/features/ciliumEncryption';
 import { comments, editsProblems } from '../fuzz/invariants';
 import { kopsFixture } from '../helpers/fixturePaths';
 import { positionOf } from '../helpers/marker';
 import { applyEdits } from '../helpers/applyEdits';
-import { acceptCompletion } from '../helpers/acceptCompletion';
+import { acceptScenario } from '../helpers/acceptCompletion';
 import { kopsDocument } from '../helpers/kopsText';
 import { analyse, CLUSTER_HEAD } from '../helpers/fuzzCase';
 
@@ -279,7 +279,7 @@ describe('fuzz regressions: edits', function () {
       const typedFile = parseFile(typed);
       const at = typedFile.lines.positionAt(typed.indexOf('kops-cil') + 'kops-cil'.length);
       assert.deepEqual(
-        complete(typedFile, at, effectiveKopsVersion(typedFile, {})).filter((item) => item.resolve),
+        complete(typedFile, at, effectiveKopsVersion(typedFile, {})).filter((item) => item.scenario !== undefined),
         [],
       );
     });
@@ -327,8 +327,8 @@ describe('fuzz regressions: edits', function () {
       const pos = file.lines.positionAt(cursor);
       const eff = effectiveKopsVersion(file, {});
       const item = complete(file, pos, eff).find((e) => e.label === label);
-      assert.ok(item?.resolve, `${label} is offered`);
-      return acceptCompletion(text, cursor, item, resolveScenario(file, pos, eff, item.resolve.scenario));
+      assert.ok(item?.scenario !== undefined, `${label} is offered`);
+      return acceptScenario(text, cursor, item);
     };
 
     it('mergeScenario.ts: the merge keeps the lone CRs of the Cluster, which the parser reads as LFs (fuzz seed 1812025303)', () => {

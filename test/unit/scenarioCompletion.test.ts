@@ -2,62 +2,17 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument } from 'yaml';
-import {
-  complete,
-  diagnose,
-  effectiveKopsVersion,
-  parseFile,
-  resolveScenario,
-  type CompletionEntry,
-  type TextEdit,
-} from '../../server/src/engine';
-import { acceptCompletion } from '../helpers/acceptCompletion';
+import { complete, diagnose, effectiveKopsVersion, parseFile, type CompletionEntry } from '../../server/src/engine';
+import { acceptCompletion, acceptScenario, runScenarioCommand } from '../helpers/acceptCompletion';
 import { kopsDocument } from '../helpers/kopsText';
 
 const SAMPLES = path.join(__dirname, '..', '..', 'samples');
 const TYPED = 'kops-cil';
 
-interface Offsets {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** The additional edits the editor gets by resolving the item listed at `cursor` in `text`. */
-function resolved(text: string, cursor: number, item: CompletionEntry): TextEdit[] {
-  assert.ok(item.resolve, `${item.label}: resolved for its edits`);
-  const file = parseFile(text);
-  return resolveScenario(file, file.lines.positionAt(cursor), effectiveKopsVersion(file, {}), item.resolve.scenario);
-}
-
-const toOffsets = (text: string, e: TextEdit): Offsets => {
-  const lines = parseFile(text).lines;
-  return { start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), text: e.newText };
-};
-
-/** Edits given for one text applied together, each range clamped to its line as the editor validates ranges. */
-function applyAll(text: string, edits: TextEdit[]): string {
-  const lines = text.split('\n');
-  const clamp = (p: TextEdit['range']['start']) => ({ line: p.line, character: Math.min(p.character, lines[p.line]?.length ?? 0) });
-  const offsets = edits
-    .map((e) => toOffsets(text, { range: { start: clamp(e.range.start), end: clamp(e.range.end) }, newText: e.newText }))
-    .sort((a, b) => b.start - a.start);
-  return offsets.reduce((out, e) => out.slice(0, e.start) + e.text + out.slice(e.end), text);
-}
-
-/**
- * What VS Code does on accepting the item resolved beforehand: the additional edits in one batch, the cursor moving
- * past text inserted at it (EditOperation.replaceMove), then the main edit as overwriteBefore/After around the moved
- * cursor. Accepted before its resolve came back, the main edit goes in first and the additional edits after it: the
- * text must come out the same.
- */
+/** Accepting a scenario item: its edit empties the typed line, then its command merges the scenario. */
 function accept(text: string, cursor: number, item: CompletionEntry): string {
-  const edits = resolved(text, cursor, item);
-  assert.ok(edits.length, `${item.label}: the resolve gives the edits that merge it`);
-  const merged = acceptCompletion(text, cursor, item, edits);
-  const main = toOffsets(text, { range: item.range, newText: item.insertText });
-  const mainFirst = text.slice(0, main.start) + main.text + text.slice(main.end);
-  assert.equal(applyAll(mainFirst, edits), merged, `${item.label}: the additional edits applied after the main edit`);
+  const merged = acceptScenario(text, cursor, item);
+  assert.notEqual(merged, acceptCompletion(text, cursor, item), `${item.label}: the command merges it`);
   return merged;
 }
 
@@ -186,19 +141,14 @@ describe('Cilium scenario completion', () => {
     assertMergesCleanly(original, typed, 'commented spec');
   });
 
-  it('merges the same whether the edits go in before the main edit or after it (accepted before the resolve came back)', () => {
+  it('merges the same when the editor left the emptied line its indentation', () => {
     const original = cluster(['  networking:', '    cilium:', '      ipam: kubernetes']);
     const typed = typedAfter(original, '      ipam: kubernetes', '      ')!;
-    const typedLine = parseFile(typed.text).lines.positionAt(typed.cursor).line;
     const hubble = scenarioItemsAt(typed.text, typed.cursor).find((i) => i.label === 'kops-cilium-hubble')!;
-    const edits = resolved(typed.text, typed.cursor, hubble);
-    assert.ok(
-      edits.some((e) => e.range.end.line === typedLine),
-      'an edit ends on the typed line (the line break before it removed, hubble added there)',
-    );
-    const mainFirst = applyAll(typed.text, [{ range: hubble.range, newText: hubble.insertText }]);
-    assert.equal(applyAll(mainFirst, edits), accept(typed.text, typed.cursor, hubble));
-    assert.match(applyAll(mainFirst, edits), / {6}ipam: kubernetes\n {6}hubble:\n {8}enabled: true\n {2}certManager:/);
+    const merged = accept(typed.text, typed.cursor, hubble);
+    assert.match(merged, / {6}ipam: kubernetes\n {6}hubble:\n {8}enabled: true\n {2}certManager:/);
+    const indented = acceptCompletion(typed.text, typed.cursor, { ...hubble, insertText: '      ' });
+    assert.equal(runScenarioCommand(indented, hubble), merged);
   });
 
   it('adds the cilium etcd cluster mirroring main', () => {

@@ -40,7 +40,7 @@ export { linkSpecs, CLUSTER_LABEL, type SpecLinks } from './kops/specLinks';
 export { FindingsCache } from './checks/findingsCache';
 
 // Features
-export { complete, resolveScenario, starterSnippetFile, type CompletionEntry } from './features/completion';
+export { complete, scenarioMerge, starterSnippetFile, type CompletionEntry } from './features/completion';
 export { hover, type HoverResult } from './features/hover';
 export { outline, type OutlineSymbol } from './features/symbols';
 export { fileStatus, type FileStatus } from './features/status';

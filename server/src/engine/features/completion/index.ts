@@ -1,4 +1,4 @@
 export { complete } from './complete';
-export { resolveScenario } from './scenarioItems';
+export { scenarioMerge } from './scenarioItems';
 export { starterSnippetFile } from './starters';
 export type { CompletionEntry, CompletionKind } from './types';

@@ -17,7 +17,7 @@ function isScenarioSite(ctx: CursorContext): boolean {
   return at(['spec']) || at(CILIUM_PATH);
 }
 
-/** The Cilium guide's scenarios; the edits that merge one into the Cluster come from resolveScenario. */
+/** The Cilium guide's scenarios; the edits that merge one into the Cluster come from scenarioMerge. */
 export function scenarioItems(file: ParsedFile, pos: Position, ctx: CursorContext, v: KopsVersion): CompletionEntry[] {
   if (!isScenarioSite(ctx)) return [];
   return scenarioProposals(file, pos, v).map((p, i) => ({
@@ -30,14 +30,14 @@ export function scenarioItems(file: ParsedFile, pos: Position, ctx: CursorContex
     sortText: `2_${orderKey(i)}`,
     deprecated: false,
     range: p.range,
-    resolve: { scenario: p.label },
+    scenario: p.label,
   }));
 }
 
 /**
- * The additional edits of the scenario item `scenario` listed by complete(file, pos, eff) on this same text;
- * none when it no longer applies there.
+ * The edits that merge the scenario item `scenario` listed by complete(…) on the typed line `line`, asked once the
+ * editor has applied the item (its edit emptied the line); none when the scenario no longer applies there.
  */
-export function resolveScenario(file: ParsedFile, pos: Position, eff: EffectiveVersion, scenario: string, report?: ErrorSink): TextEdit[] {
-  return scenarioEdits(file, pos, eff.version, scenario, report);
+export function scenarioMerge(file: ParsedFile, line: number, eff: EffectiveVersion, scenario: string, report?: ErrorSink): TextEdit[] {
+  return scenarioEdits(file, { line, character: 0 }, eff.version, scenario, report);
 }

@@ -27,8 +27,8 @@ export interface CompletionEntry {
   deprecated: boolean;
   range: Range;
   /**
-   * Edits elsewhere in the file come with the item only when the editor resolves it: resolveScenario(…, scenario)
-   * on the same text and position (never overlapping `range`).
+   * A Cilium scenario: the item's edit only empties the typed line; once the editor has applied it, the item's
+   * command asks scenarioMerge(…, scenario) for the edits that merge it, on the text as it is then.
    */
-  resolve?: { scenario: string };
+  scenario?: string;
 }

@@ -11,8 +11,8 @@ import { WithheldEdit } from '../editGuard';
 import { scenarioProblems } from './scenarioGuard';
 
 /**
- * A scenario offered where a new key is typed: the main edit empties the typed line; the additional edits that
- * merge the scenario come from resolveScenario, only for the item the editor asks about.
+ * A scenario offered where a new key is typed: the item's own edit empties the typed line; the edits that merge
+ * the scenario come from scenarioEdits once the editor has applied it (the item's command).
  */
 export interface ScenarioProposal {
   label: string;
@@ -90,19 +90,19 @@ export function scenarioProposals(file: ParsedFile, pos: Position, v: KopsVersio
 }
 
 /**
- * The additional edits that merge the scenario `label` offered at `pos`: existing keys set in place, missing ones
- * added beside their siblings, the typed line's break removed. The one place a scenario's edits are computed.
- * None when the scenario no longer fits, or in a case the list's writability check does not foresee (the merge
- * breaking the YAML): the item then only empties the typed line, which leaves the spec as it was before typing.
+ * The edits that merge the scenario `label` offered on the line of `pos`: the typed line removed, existing keys
+ * set in place, missing ones added beside their siblings. The one place a scenario's edits are computed. None when
+ * the scenario no longer fits, or in a case the list's writability check does not foresee (the merge breaking the
+ * YAML): the item then only emptied the typed line, which leaves the spec as it was before typing.
  */
 export function scenarioEdits(file: ParsedFile, pos: Position, v: KopsVersion, label: string, report: ErrorSink = rethrow): TextEdit[] {
   const site = scenarioSite(file, pos);
   const scenario = site && fittingScenarios(site.doc, v).find((s) => s.label === label);
   const merged = scenario && mergeScenario(site.base, site.doc, scenario, v);
   if (!site || !scenario || merged === undefined || merged.text === site.base.text) return [];
-  const edits = site.typed.additionalEdits(merged.text);
-  const problems = scenarioProblems(file, [{ range: site.typed.mainRange, newText: '' }, ...edits], site.doc, merged, scenario, v);
+  const edits = site.typed.edits(merged.text);
+  const problems = scenarioProblems(file, edits, site.doc, merged, scenario, v);
   if (!problems.length) return edits;
-  report(new WithheldEdit(scenario.label, problems), { feature: 'completion resolve: edit guard' });
+  report(new WithheldEdit(scenario.label, problems), { feature: 'scenario merge: edit guard' });
   return [];
 }

@@ -3,24 +3,21 @@ import { lineChanges, type TextChange } from '../../document/lineDiff';
 import type { Position, Range, TextEdit } from '../../types';
 
 /**
- * The line a scenario's name is typed on, and how a change to the file without that line becomes a completion:
- * the main edit empties the line (single-line, holding the cursor), the additional edits remove the line break
- * before it and make every other change. VS Code applies the additional edits first and moves the cursor past
- * text inserted at it, so no additional edit inserts at or after the cursor on its line, and none overlaps the
- * main edit: a change at the removed line goes before it, a deletion continuing past it starts after it. Accepted
- * before the item was resolved, VS Code applies the main edit first and these after it: other lines keep their
- * positions, and a position on the emptied line falls back to its start, which means the same there.
+ * The line a scenario's name is typed on, and how a change to the file without that line becomes edits of the
+ * file as it is. The completion item's own edit removes the typed word, keeping the line and its indentation (so
+ * the line breaks around it stay as they were); the merge comes after it (the item's command), computed on that
+ * line, which is why a line holding nothing but indentation, or nothing at all, counts too.
  */
 export interface TypedLine {
-  /** The whole typed line's text. */
+  /** The typed word and what follows it on the line (the completion item's own edit empties it). */
   mainRange: Range;
   /** The file without the typed line (and the line break before it). */
   base: string;
-  /** Additional edits turning the file into `merged` (a change of `base`) once the main edit empties the line. */
-  additionalEdits(merged: string): TextEdit[];
+  /** Edits turning the file into `merged` (a change of `base`): the typed line removed, and every other change. */
+  edits(merged: string): TextEdit[];
 }
 
-const TYPED = /^[ \t]+[\w./-]*[ \t]*$/;
+const TYPED = /^[ \t]*[\w./-]*[ \t]*$/;
 
 export function typedLine(file: ParsedFile, pos: Position): TypedLine | undefined {
   if (pos.line < 1 || pos.line >= file.lines.lineCount || !TYPED.test(file.lines.lineText(pos.line))) return undefined;
@@ -36,11 +33,12 @@ export function typedLine(file: ParsedFile, pos: Position): TypedLine | undefine
     const before = { start: c.start, end: removedFrom, text: c.text };
     return c.end > removedFrom ? [before, { start: end, end: c.end + shift, text: '' }] : [before];
   };
+  const word = start + /^[ \t]*/.exec(file.lines.lineText(pos.line))![0].length;
   return {
-    mainRange: file.lines.range(start, end),
+    mainRange: file.lines.range(Math.min(word, file.lines.offsetAt(pos)), end),
     base,
-    additionalEdits: (merged) => {
-      const changes = [...lineChanges(base, merged).flatMap(toFile), { start: removedFrom, end: start, text: '' }];
+    edits: (merged) => {
+      const changes = [...lineChanges(base, merged).flatMap(toFile), { start: removedFrom, end, text: '' }];
       return joinTouching(changes).map((c) => ({ range: file.lines.range(c.start, c.end), newText: c.text }));
     },
   };
