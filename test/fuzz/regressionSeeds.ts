@@ -139,4 +139,10 @@ export const REGRESSION_SEEDS: readonly RegressionSeed[] = [
     found:
       "changing `chainingMode: ''` to a plain `none` right above a line the parser could not read: that line became the plain scalar's rest",
   },
+  {
+    seed: 659_181_056,
+    mutant: 'specs/v1.19.0-privatecilium2.yaml hugeScalar+swapLines+anchorAlias+duplicateKey setting="v1.25.0"',
+    found:
+      'the etcd command and the IPsec settings wrote keys under `cilium: &a`, an empty value an alias uses, dropping its anchor: EditSafety saw no edit touch the empty range of an empty node',
+  },
 ];

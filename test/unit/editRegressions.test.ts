@@ -221,6 +221,22 @@ describe('fuzz regressions: edits', function () {
       );
     });
 
+    it('nothing is written under an empty value whose anchor an alias uses: no etcd cluster, IPsec settings or scenario (fuzz seed 659181056)', () => {
+      const etcd = ['  etcdClusters:', '  - name: main', '    etcdMembers:', '    - name: a', '      instanceGroup: cp'];
+      const spec = [...etcd, '  networking:', '    cilium: &a', '  kubelet:', '    podInfraContainerImage: *a'];
+      const text = kopsDocument('Cluster', 'a.example.com', spec);
+      const { file, eff } = analyse(text);
+      assert.match((insertCiliumEtcd(file, eff) as { message: string }).message, /alias .* anchor &a/);
+      assert.deepEqual(ciliumEncryptionInfo(file, eff).settingsEdits, []);
+      const typed = kopsDocument('Cluster', 'a.example.com', [...spec, '  kops-cil']);
+      const typedFile = parseFile(typed);
+      const at = typedFile.lines.positionAt(typed.indexOf('kops-cil') + 'kops-cil'.length);
+      assert.deepEqual(
+        complete(typedFile, at, effectiveKopsVersion(typedFile, {})).filter((item) => item.resolve),
+        [],
+      );
+    });
+
     it('a key on a line the parser cannot read (`key: - - x`) is not removed without the lines under it (fuzz seed 198261980)', () => {
       const broken = [
         '  networking:',

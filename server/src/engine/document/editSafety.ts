@@ -1,4 +1,4 @@
-import { isNode, visit } from 'yaml';
+import { aliasedAnchors, type AnchorUse, type NamedSpan } from './aliasedAnchors';
 import type { YamlDocument } from './documents';
 import { hasUnreadText } from './unreadText';
 
@@ -28,12 +28,6 @@ export function commentLinesIn(text: string, start: number, end: number): string
   return kept.join('') + (isCommentLine(last) ? last : '');
 }
 
-interface Span {
-  name: string;
-  start: number;
-  end: number;
-}
-
 /**
  * What no edit of a document may do, whatever built it: lose a comment line, cut through text the parser could
  * not read (the extent of a broken node is the parser's guess), add or remove lines where the parser silently
@@ -41,8 +35,8 @@ interface Span {
  * change with it, or point at nothing).
  */
 export class EditSafety {
-  /** Nodes carrying an anchor some alias uses, and those aliases; read on first need, and only when both can be there. */
-  private anchorUse?: { anchored: Span[]; aliases: Span[] };
+  /** Nodes carrying an anchor some alias uses, and those aliases; read on first need. */
+  private anchorUse?: AnchorUse;
   private unreadText?: boolean;
 
   constructor(private readonly doc: YamlDocument) {}
@@ -101,25 +95,19 @@ export class EditSafety {
     return (this.unreadText ??= hasUnreadText(this.doc));
   }
 
+  /**
+   * An edit overlapping a node whose anchor an alias outside the edit uses, or inserting into it. An empty node
+   * (`key: &a`, whose range is empty) is touched by an edit that reaches it from either side: that gives it a value
+   * or takes its anchor.
+   */
   private touchesAliasedAnchor(start: number, end: number): boolean {
-    const { anchored, aliases } = (this.anchorUse ??= this.readAnchorUse());
-    const touches = (node: Span) => (start === end ? node.start < start && start < node.end : node.start < end && start < node.end);
-    return anchored.some((node) => touches(node) && aliases.some((a) => a.name === node.name && (a.start < start || a.end > end)));
-  }
-
-  private readAnchorUse(): { anchored: Span[]; aliases: Span[] } {
-    const anchored: Span[] = [];
-    const aliases: Span[] = [];
-    if (!this.doc.text.includes('&') || !this.doc.text.includes('*')) return { anchored, aliases };
-    const note = (node: unknown) => {
-      if (isNode(node) && node.anchor && node.range) anchored.push({ name: node.anchor, start: node.range[0], end: node.range[1] });
-    };
-    visit(this.doc.yaml, {
-      Alias: (_, alias) => void (alias.range && aliases.push({ name: alias.source, start: alias.range[0], end: alias.range[1] })),
-      Node: (_, node) => note(node),
-      Pair: (_, pair) => note(pair.key),
-    });
-    const used = new Set(aliases.map((a) => a.name));
-    return { anchored: anchored.filter((node) => used.has(node.name)), aliases };
+    const { anchored, aliases } = (this.anchorUse ??= aliasedAnchors(this.doc));
+    const touches = (span: NamedSpan) =>
+      span.start === span.end
+        ? start <= span.start && span.start <= end
+        : start === end
+          ? span.start < start && start < span.end
+          : span.start < end && start < span.end;
+    return anchored.some((span) => touches(span) && aliases.some((a) => a.name === span.name && (a.start < start || a.end > end)));
   }
 }

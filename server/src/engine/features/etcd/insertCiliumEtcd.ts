@@ -8,6 +8,7 @@ import type { PathSegment, Position, TextEdit } from '../../types';
 import type { YamlEditor } from '../../document/yamlEdit';
 import { nodeAt } from '../../document/yamlNav';
 import { retypedCollectionAlong } from '../../document/collectionTags';
+import { aliasedAnchorAlong } from '../../document/aliasedAnchors';
 import { chainEdits } from '../../document/textEdits';
 import { blockLines, flowText, mirrorCluster } from './etcdClusterText';
 import { rethrow, type ErrorSink } from '../../errorBoundary';
@@ -26,11 +27,16 @@ function etcdClusterNamed(doc: YamlDocument, name: string): YAMLMap | undefined 
 
 /**
  * Whether the `cilium` etcd cluster can be appended: `main` is there with members on instance groups to mirror,
- * in a list whose tag (`!!omap`) does not keep the editor out.
+ * in a list whose tag (`!!omap`) does not keep the editor out and that no alias refers to.
  */
 export function ciliumEtcdClusterWritable(doc: YamlDocument, v: KopsVersion): boolean {
   const main = etcdClusterNamed(doc, 'main');
-  return main !== undefined && mirrorCluster(doc, main, v) !== undefined && !retypedCollectionAlong(doc, CLUSTERS);
+  return (
+    main !== undefined &&
+    mirrorCluster(doc, main, v) !== undefined &&
+    !retypedCollectionAlong(doc, CLUSTERS) &&
+    aliasedAnchorAlong(doc, CLUSTERS) === undefined
+  );
 }
 
 /** Edits that append the `cilium` etcd cluster, or why they cannot be made. */
@@ -92,6 +98,14 @@ export function ciliumEtcdEdits(
   const hasCluster = etcdClusterNamed(doc, 'cilium') !== undefined;
   const managed = boolAt(doc, [...cilium, 'etcdManaged']) === true;
   if (hasCluster && managed) return { message: 'Nothing to do: the cluster already has a `cilium` etcd cluster and `etcdManaged: true`.' };
+  const aliased = (!hasCluster && aliasedAnchorAlong(doc, CLUSTERS)) || (!managed && aliasedAnchorAlong(doc, [...cilium, 'etcdManaged']));
+  if (aliased) {
+    return {
+      message:
+        `An alias in the Cluster document uses the anchor &${aliased}, set on what this command would write into: ` +
+        'the alias would change with it. Make the change by hand.',
+    };
+  }
   let problem: string | undefined;
   const addCluster = (editor: YamlEditor): TextEdit[] | undefined => {
     if (hasCluster) return [];

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import { parseFile, type ParsedFile, type YamlDocument } from '../../document/documents';
 import { retypedCollectionAlong } from '../../document/collectionTags';
+import { aliasedAnchorAlong } from '../../document/aliasedAnchors';
 import { applyEdits } from '../../document/textEdits';
 import { YamlEditor } from '../../document/yamlEdit';
 import { nodeAt } from '../../document/yamlNav';
@@ -34,10 +35,10 @@ const isEmptyScalar = (node: unknown): boolean => isScalar(node) && node.value =
 
 /**
  * YamlEditor.set's condition: a scalar to replace, or missing with a mapping or empty value as its deepest parent,
- * and no collection on the way whose tag gives it another meaning.
+ * and no node on the way whose tag gives it another meaning or whose anchor an alias uses.
  */
 function settable(doc: YamlDocument, path: readonly PathSegment[]): boolean {
-  if (retypedCollectionAlong(doc, path)) return false;
+  if (retypedCollectionAlong(doc, path) || aliasedAnchorAlong(doc, path) !== undefined) return false;
   const existing = nodeAt(doc, path);
   if (existing !== undefined) return isScalar(existing);
   let depth = path.length - 1;
