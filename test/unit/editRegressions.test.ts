@@ -232,7 +232,7 @@ describe('fuzz regressions: edits', function () {
       const typedFile = parseFile(typed);
       const at = typedFile.lines.positionAt(typed.indexOf('kops-cil') + 'kops-cil'.length);
       assert.deepEqual(
-        complete(typedFile, at, effectiveKopsVersion(typedFile, {})).filter((item) => item.resolve),
+        complete(typedFile, at, effectiveKopsVersion(typedFile, {})).filter((item) => item.scenario !== undefined),
         [],
       );
     });
