@@ -43,8 +43,9 @@ describe('kops Spec in the first ten minutes', function () {
     afterEachTest: (w) => w.page.keyboard.press('Escape'),
   });
 
-  it('kops-cilium-hubble typed under spec: merges into the existing networking.cilium block', async () => {
+  it('kops-cilium-hubble typed under spec: merges into the existing networking.cilium block, as an edit of its own to undo', async () => {
     await ui.wb.openFile(SAMPLE);
+    const original = fs.readFileSync(path.join(ui.wb.folder, SAMPLE), 'utf8');
     const before = cliFindings(path.join(ui.wb.folder, SAMPLE));
     await ui.wb.cursorTo(SAMPLE, 'nonMasqueradeCIDR: 100.64.0.0/10');
     await ui.wb.newLineIndented(2);
@@ -75,6 +76,14 @@ describe('kops Spec in the first ten minutes', function () {
     assert.doesNotMatch(text, /^\s+$/m, 'no whitespace-only line left where the prefix was typed');
     assert.deepEqual(cliFindings(path.join(ui.wb.folder, SAMPLE)), before);
     await ui.wb.page.waitForSelector(`${EDITOR} .squiggly-error`, { state: 'detached', timeout: WAIT });
+
+    // The merge is its own edit: one undo takes it back, a second brings back the typed name.
+    await ui.wb.page.keyboard.press('Control+Z');
+    const unmerged = await savedWhen(ui.wb, SAMPLE, (saved) => !/hubble:/.test(saved));
+    assert.equal(unmerged, original.replace('/10\n', '/10\n  \n'));
+    await ui.wb.page.keyboard.press('Control+Z');
+    const typed = await savedWhen(ui.wb, SAMPLE, (saved) => saved !== unmerged);
+    assert.equal(typed, original.replace('/10\n', '/10\n  kops-cilium-hub\n'));
   });
 
   it('the version picker takes a typed v1.30.4 and writes it as this file’s comment when asked', async () => {
