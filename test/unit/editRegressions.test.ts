@@ -330,6 +330,23 @@ describe('fuzz regressions: edits', function () {
       }
     });
 
+    it('a new key goes after the blank lines a `|+` block scalar keeps, which are its content', () => {
+      for (const eol of ['\n', '\r\n']) {
+        const text = `${HEAD}  iam:\n    inlinePolicy: |+\n      x\n\n\n`.replace(/\n/g, eol);
+        const after = ipsecSettings(text);
+        assert.equal(after, `${text}${NEW_SPEC.replace('spec:\n', '')}`.replace(/\r?\n/g, eol));
+        assert.equal(parseFile(after).documents[0].yaml.toJS().spec.iam.inlinePolicy, 'x\n\n\n');
+      }
+      const cilium = `${HEAD}  networking:\n    cilium:\n      note: >+\n        x\n\n`;
+      assert.equal(ipsecSettings(cilium), `${cilium}      enableEncryption: true\n      encryptionType: ipsec\n`);
+      const hooks = `${HEAD}  hooks:\n  - name: a\n    manifest: |+\n      x\n\n`;
+      const { file } = analyse(hooks);
+      assert.equal(
+        applyEdits(hooks, new YamlEditor(file, file.documents[0]).appendToSeq(['spec', 'hooks'], ['name: b'])),
+        `${hooks}  - name: b\n`,
+      );
+    });
+
     it("new keys nest by the spec's indentation, not by that of a comment above it", () => {
       const text = '    # an indented comment\napiVersion: kops.k8s.io/v1alpha2\nkind: Cluster\nmetadata:\n  name: a.example.com\n';
       assert.equal(ipsecSettings(text), `${text}${NEW_SPEC}`);

@@ -3,6 +3,7 @@ import { fileRange, type ParsedFile, type YamlDocument } from './documents';
 import { retypedCollectionAlong } from './collectionTags';
 import { commentLinesIn, EditSafety, PROPERTIES_AFTER, PROPERTY, propertiesBefore } from './editSafety';
 import { flowEntryWithComma } from './flowEntry';
+import { entryEnd, lineEndIn, lineStartIn, nodeTextEnd, trimTrailingIn } from './entryEnd';
 import { keyName, nodeAt, pairOf, spanOf } from './yamlNav';
 import type { PathSegment, TextEdit } from '../types';
 
@@ -134,8 +135,9 @@ export class YamlEditor {
     if (seq.flow || seq.items.length === 0) return [];
     const first = spanOf(seq.items[0] as Node)!;
     const dashCol = this.dashColumn(first[0]);
-    const last = spanOf(seq.items[seq.items.length - 1] as Node)!;
-    const at = this.lineEnd(this.trimTrailing(last[1]));
+    const lastItem = seq.items[seq.items.length - 1];
+    const end = spanOf(lastItem as Node)![1];
+    const at = this.lineEnd(nodeTextEnd(this.doc.text, lastItem, end));
     const pad = ' '.repeat(Math.max(0, dashCol));
     const text = itemLines.map((l, i) => (i === 0 ? `${pad}- ${l}` : `${pad}  ${l}`)).join('\n');
     return [this.replace(at, at, `\n${text}`)];
@@ -253,36 +255,9 @@ export class YamlEditor {
     if (map.flow) return this.insertIntoFlow(mapPath, map, build);
     const indent = ' '.repeat(this.entriesColumn(map));
     const lines = build(indent);
-    const after = spanOf(map.items[this.entryAfter(mapPath, map)])!;
-    const at = this.lineEnd(this.entryEnd(after[1], indent.length));
+    const entry = map.items[this.entryAfter(mapPath, map)];
+    const at = this.lineEnd(entryEnd(this.doc.text, entry, spanOf(entry)![1], indent.length));
     return [this.replace(at, at, `\n${indent}${lines.join('\n')}`)];
-  }
-
-  /**
-   * Where an entry's own text ends: with the comment and whitespace lines indented under it, but not the blank
-   * lines and comments above the next key (at the entry's `column` or left of it), which stay with that key.
-   */
-  private entryEnd(end: number, column: number): number {
-    const commentIndent = (from: number, to: number) => /^([ \t]*)#/.exec(this.doc.text.slice(from, to))?.[1].length;
-    let e = this.trimTrailing(end);
-    for (;;) {
-      const start = this.lineStart(e);
-      const indent = commentIndent(start, e);
-      if (indent === undefined || indent > column || start === 0) break;
-      e = this.trimTrailing(start);
-    }
-    for (let scan = e; ;) {
-      const next = this.doc.text.indexOf('\n', scan) + 1;
-      if (next === 0) return e;
-      const nextEnd = this.lineEnd(next);
-      const line = this.doc.text.slice(next, nextEnd).replace(/\r$/, '');
-      const blankIndent = /^[ \t]*$/.test(line) ? line.length : undefined;
-      const indent = commentIndent(next, nextEnd) ?? blankIndent;
-      if (indent === undefined || (indent <= column && blankIndent === undefined)) return e;
-      // a blank line indented deeper than the entry may be a block scalar's content (its range stops before it)
-      if (indent > column) e = nextEnd;
-      scan = nextEnd;
-    }
   }
 
   /** Index of the entry a new key of `map` follows: the one on the way to `near`, else the last. */
@@ -371,17 +346,12 @@ export class YamlEditor {
     return offset - this.lineStart(offset);
   }
   private lineStart(offset: number): number {
-    return this.doc.text.lastIndexOf('\n', offset - 1) + 1;
+    return lineStartIn(this.doc.text, offset);
   }
   private lineEnd(offset: number): number {
-    const i = this.doc.text.indexOf('\n', offset);
-    if (i < 0) return this.doc.text.length;
-    return i > offset && this.doc.text[i - 1] === '\r' ? i - 1 : i;
+    return lineEndIn(this.doc.text, offset);
   }
-  /** A block node's range runs to the next key; step back over trailing blank lines and comments' newline. */
   private trimTrailing(end: number): number {
-    let e = end;
-    while (e > 0 && /\s/.test(this.doc.text[e - 1])) e--;
-    return e;
+    return trimTrailingIn(this.doc.text, end);
   }
 }
