@@ -58,6 +58,7 @@ import {
   StatusNotification,
 } from './protocol';
 import { TOOL_NAME, TOOL_VERSION } from './toolInfo';
+import { clientSupport, type ClientSupport } from './clientSupport';
 import { heapFor } from './startup/heapTuning';
 
 // The LSP connection only: every answer comes from the transport-free engine.
@@ -105,17 +106,8 @@ const publisher = new DiagnosticsPublisher(
     ),
   workspace.foreground,
 );
-let pullDiagnostics = false;
-let diagnosticsRefresh = false;
-/** The client watches the YAML files itself and says so (our VS Code extension); other clients are asked to. */
-let clientWatchesYaml = false;
-let watchedFilesRegistration = false;
-let initialFolders: string[] = [];
-let folderEvents = false;
-/** Whether the client takes versioned edits in workspace/applyEdit (then a stale one is refused). */
-let documentChanges = false;
-/** Red Hat YAML already reports YAML syntax errors in this editor: do not say the same thing twice. */
-let yamlSyntaxElsewhere = false;
+/** Until `initialize`: a client that pushes nothing and supports nothing optional. */
+let client: ClientSupport = clientSupport({ processId: null, rootUri: null, capabilities: {} });
 
 /**
  * The parse of the document's current version (for a request about one `position`, possibly of the part up to
@@ -128,21 +120,13 @@ async function parsed(uri: string, token?: CancellationToken, position?: Positio
 
 /** Open documents whose related documents changed: push their diagnostics again, or ask a pulling client to pull. */
 function recheckRelated(uris: readonly string[]): void {
-  if (!pullDiagnostics) for (const uri of uris) publisher.schedule(uri);
-  else if (diagnosticsRefresh) void connection.languages.diagnostics.refresh();
+  if (!client.pullDiagnostics) for (const uri of uris) publisher.schedule(uri);
+  else if (client.diagnosticsRefresh) void connection.languages.diagnostics.refresh();
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
-  pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
-  diagnosticsRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
+  client = clientSupport(params);
   settings = readSettings(params.initializationOptions);
-  const options = params.initializationOptions as { yamlSyntaxByRedHatYaml?: unknown; watchesYamlFiles?: unknown } | undefined;
-  yamlSyntaxElsewhere = options?.yamlSyntaxByRedHatYaml === true;
-  clientWatchesYaml = options?.watchesYamlFiles === true;
-  watchedFilesRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-  initialFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  folderEvents = params.capabilities.workspace?.workspaceFolders === true;
-  documentChanges = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -152,7 +136,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, CodeActionKind.RefactorRewrite] },
       // An edit can change another file's diagnostics; the server asks for them itself (recheckRelated), only when they do.
-      ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      ...(client.pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -160,10 +144,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  if (!clientWatchesYaml && watchedFilesRegistration) {
+  if (!client.watchesYaml && client.watchedFilesRegistration) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
   }
-  if (folderEvents) {
+  if (client.folderEvents) {
     connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) =>
       workspace.foldersChanged(
         added.map((f) => f.uri),
@@ -171,7 +155,7 @@ connection.onInitialized(() => {
       ),
     );
   }
-  workspace.foldersChanged(initialFolders, []);
+  workspace.foldersChanged(client.initialFolders, []);
 });
 
 const FILE_EVENT_KINDS = {
@@ -191,7 +175,7 @@ function readSettings(raw: unknown): EngineSettings {
 
 connection.onDidChangeConfiguration((change) => {
   settings = readSettings(change.settings);
-  if (pullDiagnostics) connection.languages.diagnostics.refresh();
+  if (client.pullDiagnostics) connection.languages.diagnostics.refresh();
   else for (const d of documents.all()) publisher.schedule(d.uri);
 });
 
@@ -211,7 +195,7 @@ function sendStatus(uri: string, { snapshot, eff }: Checked): FileStatus {
 function toDiagnostics(uri: string, { snapshot, findings }: Checked, status: FileStatus) {
   // A kops file whose documents were all skipped (too large, an alias bomb) still gets its one limit warning.
   if (!status.isKops && !snapshot.file.limit) return [];
-  return (yamlSyntaxElsewhere ? findings.filter((f) => f.code !== 'yaml-syntax') : findings).map((f) => toDiagnostic(f, uri));
+  return (client.yamlSyntaxElsewhere ? findings.filter((f) => f.code !== 'yaml-syntax') : findings).map((f) => toDiagnostic(f, uri));
 }
 
 connection.languages.diagnostics.on(async (params, token) => {
@@ -286,7 +270,7 @@ connection.onExecuteCommand(({ command, arguments: args }, token) => {
         void connection.window.showWarningMessage(`${data.scenario} was not merged: the spec changed, or it no longer applies there.`);
         return;
       }
-      const edit = documentChanges
+      const edit = client.documentChanges
         ? { documentChanges: [TextDocumentEdit.create({ uri: data.uri, version: snapshot.version }, edits)] }
         : { changes: { [data.uri]: edits } };
       await connection.workspace.applyEdit({ label: data.scenario, edit });
@@ -373,14 +357,14 @@ connection.onRequest(CiliumEncryptionInfoRequest.type, async ({ uri, position })
 connection.onRequest(KopsReleasesRequest.type, () => knownKopsReleases());
 
 documents.onDidChangeContent((e) => {
-  if (!pullDiagnostics) publisher.schedule(e.document.uri);
+  if (!client.pullDiagnostics) publisher.schedule(e.document.uri);
 });
 documents.onDidOpen((e) => workspace.opened(e.document.uri));
 documents.onDidClose((e) => {
   publisher.cancel(e.document.uri);
   store.delete(e.document.uri);
   workspace.closed(e.document.uri);
-  if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  if (!client.pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
 documents.listen(connection);
