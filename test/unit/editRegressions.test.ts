@@ -315,6 +315,14 @@ describe('fuzz regressions: edits', function () {
       assert.equal(ipsecSettings(anchored), `${anchored}      enableEncryption: true\n      encryptionType: ipsec\n`);
     });
 
+    it('a new list item goes after the space-only lines a block scalar ends with, as a new key does', () => {
+      const text = `${HEAD}  hooks:\n  - name: a\n    manifest: |\n      [\n       \n`;
+      const { file } = analyse(text);
+      const after = applyEdits(text, new YamlEditor(file, file.documents[0]).appendToSeq(['spec', 'hooks'], ['name: b']));
+      assert.equal(after, `${text}  - name: b\n`);
+      assert.equal(parseFile(after).documents[0].yaml.toJS().spec.hooks[0].manifest, '[\n \n');
+    });
+
     it('a new key goes after the space-only lines a block scalar ends with, which are its content (fuzz seeds 1302226853, 1302221572)', () => {
       const policy = `  iam:\n    inlinePolicy: |\n      [\n       \n`;
       for (const [text, spec] of [

@@ -37,14 +37,15 @@ function endsWithKeptBreaks(text: string, node: unknown): boolean {
  * Where the text of a block entry or item (`node`, whose range ends at `end`) ends: its trailing blank lines
  * trimmed, unless it ends with a `|+` scalar, whose kept blank lines are its content (then before the final break).
  */
-export function nodeTextEnd(text: string, node: unknown, end: number): number {
+function nodeTextEnd(text: string, node: unknown, end: number): number {
   if (!endsWithKeptBreaks(text, node) || text[end - 1] !== '\n') return trimTrailingIn(text, end);
   return text[end - 2] === '\r' ? end - 2 : end - 1;
 }
 
 /**
- * Where a map entry's own text ends: with the comment and whitespace lines indented under it, but not the blank
- * lines and comments above the next key (at the entry's `column` or left of it), which stay with that key.
+ * Where a map entry's or a list item's own text ends: with the comment and whitespace lines indented under it
+ * (deeper than `column`, its key's or its dash's), but not the blank lines and comments above the next key or
+ * item (at `column` or left of it), which stay with that one.
  */
 export function entryEnd(text: string, entry: unknown, end: number, column: number): number {
   const commentIndent = (from: number, to: number) => /^([ \t]*)#/.exec(text.slice(from, to))?.[1].length;

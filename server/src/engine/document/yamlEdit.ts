@@ -3,7 +3,7 @@ import { fileRange, type ParsedFile, type YamlDocument } from './documents';
 import { retypedCollectionAlong } from './collectionTags';
 import { commentLinesIn, EditSafety, PROPERTIES_AFTER, PROPERTY, propertiesBefore } from './editSafety';
 import { flowEntryWithComma } from './flowEntry';
-import { entryEnd, lineEndIn, lineStartIn, nodeTextEnd, trimTrailingIn } from './entryEnd';
+import { entryEnd, lineEndIn, lineStartIn, trimTrailingIn } from './entryEnd';
 import { keyName, nodeAt, pairOf, spanOf } from './yamlNav';
 import type { PathSegment, TextEdit } from '../types';
 
@@ -137,7 +137,7 @@ export class YamlEditor {
     const dashCol = this.dashColumn(first[0]);
     const lastItem = seq.items[seq.items.length - 1];
     const end = spanOf(lastItem as Node)![1];
-    const at = this.lineEnd(nodeTextEnd(this.doc.text, lastItem, end));
+    const at = this.lineEnd(entryEnd(this.doc.text, lastItem, end, dashCol));
     const pad = ' '.repeat(Math.max(0, dashCol));
     const text = itemLines.map((l, i) => (i === 0 ? `${pad}- ${l}` : `${pad}  ${l}`)).join('\n');
     return [this.replace(at, at, `\n${text}`)];
