@@ -80,7 +80,7 @@ export function listedAt(uri: string, version: number, position: Position, file:
 
 /**
  * Whether an item listed at `at` still belongs to the document `file` at `version`: the same version, or only the
- * cursor's line changed since (the editor filters the list as the user types on; accepting an item empties the line).
+ * cursor's line changed since (the editor filters the list as the user types on; accepting an item removes the typed word).
  */
 export function stillListedIn(at: ListedAt, version: number, file: ParsedFile): boolean {
   if (at.version === version) return true;

@@ -36,7 +36,7 @@ export function scenarioItems(file: ParsedFile, pos: Position, ctx: CursorContex
 
 /**
  * The edits that merge the scenario item `scenario` listed by complete(…) on the typed line `line`, asked once the
- * editor has applied the item (its edit emptied the line); none when the scenario no longer applies there.
+ * editor has applied the item (its edit removed the typed word); none when the scenario no longer applies there.
  */
 export function scenarioMerge(file: ParsedFile, line: number, eff: EffectiveVersion, scenario: string, report?: ErrorSink): TextEdit[] {
   return scenarioEdits(file, { line, character: 0 }, eff.version, scenario, report);
