@@ -1,6 +1,6 @@
 import { isNode, visit } from 'yaml';
 import type { YamlDocument } from './documents';
-import { nodeAt } from './yamlNav';
+import { nodesAlong } from './yamlNav';
 import type { PathSegment } from '../types';
 
 /** A named stretch of a document's text (offsets into `doc.text`). */
@@ -45,12 +45,7 @@ export function aliasedAnchors(doc: YamlDocument): AnchorUse {
 export function aliasedAnchorAlong(doc: YamlDocument, path: readonly PathSegment[]): string | undefined {
   if (!mayAlias(doc)) return undefined;
   const used = aliasNames(doc);
-  for (let depth = 0; depth <= path.length; depth++) {
-    const node = depth ? nodeAt(doc, path.slice(0, depth)) : doc.yaml.contents;
-    if (node == null) return undefined;
-    if (isNode(node) && node.anchor && used.has(node.anchor)) return node.anchor;
-  }
-  return undefined;
+  return nodesAlong(doc, path).find((node) => node.anchor !== undefined && used.has(node.anchor))?.anchor;
 }
 
 /** The names the aliases of a document use, once per parse (the scenario list asks for every change it checks). */

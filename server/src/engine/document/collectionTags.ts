@@ -1,6 +1,6 @@
 import { isMap, isSeq } from 'yaml';
 import type { YamlDocument } from './documents';
-import { nodeAt } from './yamlNav';
+import { nodesAlong } from './yamlNav';
 import type { PathSegment } from '../types';
 
 const MAP_TAG = 'tag:yaml.org,2002:map';
@@ -19,10 +19,5 @@ function retyped(node: unknown): boolean {
  * to a plain mapping breaks.
  */
 export function retypedCollectionAlong(doc: YamlDocument, path: readonly PathSegment[]): boolean {
-  for (let depth = 0; depth <= path.length; depth++) {
-    const node = depth ? nodeAt(doc, path.slice(0, depth)) : doc.yaml.contents;
-    if (node == null) return false;
-    if (retyped(node)) return true;
-  }
-  return false;
+  return nodesAlong(doc, path).some(retyped);
 }

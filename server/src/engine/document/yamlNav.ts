@@ -28,6 +28,19 @@ export function nodeAt(doc: YamlDocument, path: readonly PathSegment[]): Node | 
   return node as Node;
 }
 
+/** The nodes from the document root down to `path`'s node, as far as the path exists (the root first). */
+export function nodesAlong(doc: YamlDocument, path: readonly PathSegment[]): Node[] {
+  const nodes: Node[] = [];
+  let node: unknown = doc.yaml.contents;
+  for (let depth = 0; node != null; depth++) {
+    nodes.push(node as Node);
+    if (depth === path.length) break;
+    const seg = path[depth];
+    node = typeof seg === 'number' ? (isSeq(node) ? node.items[seg] : undefined) : pairOf(node, seg)?.value;
+  }
+  return nodes;
+}
+
 /** The keys present in the mapping at `path` (the document root for `[]`); empty when it is no mapping. */
 export function keysAt(doc: YamlDocument, path: readonly PathSegment[]): Set<string> {
   const map = path.length ? nodeAt(doc, path) : doc.yaml.contents;
