@@ -250,7 +250,7 @@ connection.onCompletion((params, token) =>
 );
 
 /**
- * A scenario item's command, run once the editor has applied the item (which emptied the typed line): the merge is
+ * A scenario item's command, run once the editor has applied the item (which removed the typed word): the merge is
  * computed on the document as it is now and sent back as one edit of that version. The editor only runs it after
  * its own edit, whereas it would drop additional edits resolved late that lie below the cursor.
  */

@@ -9,7 +9,7 @@ import { kopsDocument } from '../helpers/kopsText';
 const SAMPLES = path.join(__dirname, '..', '..', 'samples');
 const TYPED = 'kops-cil';
 
-/** Accepting a scenario item: its edit empties the typed line, then its command merges the scenario. */
+/** Accepting a scenario item: its edit removes the typed word, then its command merges the scenario. */
 function accept(text: string, cursor: number, item: CompletionEntry): string {
   const merged = acceptScenario(text, cursor, item);
   assert.notEqual(merged, acceptCompletion(text, cursor, item), `${item.label}: the command merges it`);
@@ -141,7 +141,7 @@ describe('Cilium scenario completion', () => {
     assertMergesCleanly(original, typed, 'commented spec');
   });
 
-  it('merges the same when the editor left the emptied line its indentation', () => {
+  it('merges the same when the editor left more whitespace on the typed line', () => {
     const original = cluster(['  networking:', '    cilium:', '      ipam: kubernetes']);
     const typed = typedAfter(original, '      ipam: kubernetes', '      ')!;
     const hubble = scenarioItemsAt(typed.text, typed.cursor).find((i) => i.label === 'kops-cilium-hubble')!;

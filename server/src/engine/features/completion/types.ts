@@ -27,7 +27,7 @@ export interface CompletionEntry {
   deprecated: boolean;
   range: Range;
   /**
-   * A Cilium scenario: the item's edit only empties the typed line; once the editor has applied it, the item's
+   * A Cilium scenario: the item's edit only removes the typed word; once the editor has applied it, the item's
    * command asks scenarioMerge(…, scenario) for the edits that merge it, on the text as it is then.
    */
   scenario?: string;

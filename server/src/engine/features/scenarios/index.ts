@@ -11,7 +11,7 @@ import { WithheldEdit } from '../editGuard';
 import { scenarioProblems } from './scenarioGuard';
 
 /**
- * A scenario offered where a new key is typed: the item's own edit empties the typed line; the edits that merge
+ * A scenario offered where a new key is typed: the item's own edit removes the typed word; the edits that merge
  * the scenario come from scenarioEdits once the editor has applied it (the item's command).
  */
 export interface ScenarioProposal {
@@ -93,7 +93,7 @@ export function scenarioProposals(file: ParsedFile, pos: Position, v: KopsVersio
  * The edits that merge the scenario `label` offered on the line of `pos`: the typed line removed, existing keys
  * set in place, missing ones added beside their siblings. The one place a scenario's edits are computed. None when
  * the scenario no longer fits, or in a case the list's writability check does not foresee (the merge breaking the
- * YAML): the item then only emptied the typed line, which leaves the spec as it was before typing.
+ * YAML): the item then only removed the typed word, which leaves the spec's data as it was before typing.
  */
 export function scenarioEdits(file: ParsedFile, pos: Position, v: KopsVersion, label: string, report: ErrorSink = rethrow): TextEdit[] {
   const site = scenarioSite(file, pos);
