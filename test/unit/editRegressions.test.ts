@@ -29,6 +29,12 @@ const HEAD = CLUSTER_HEAD;
 describe('fuzz regressions: edits', function () {
   this.timeout(10_000);
 
+  /** The text with the IPsec key command's "Add to spec" settings edits applied. */
+  const ipsecSettings = (text: string): string => {
+    const file = parseFile(text);
+    return applyEdits(text, ciliumEncryptionInfo(file, effectiveKopsVersion(file, {})).settingsEdits);
+  };
+
   describe('yamlEdit.ts and the kops-version fix', () => {
     const applied = (text: string, code: string, title: RegExp): string => {
       const { file, eff, findings, client } = analyse(text);
@@ -264,10 +270,6 @@ describe('fuzz regressions: edits', function () {
   });
 
   describe('collectionTags.ts: nothing is written under a collection whose tag gives it another meaning', () => {
-    const ipsecSettings = (text: string): string => {
-      const file = parseFile(text);
-      return applyEdits(text, ciliumEncryptionInfo(file, effectiveKopsVersion(file, {})).settingsEdits);
-    };
     const cluster = (specLines: string[]) => kopsDocument('Cluster', 'a.example.com', specLines);
 
     it('the IPsec settings are not added under `!!set`, `!!omap` or a local tag (fuzz seed 250240340)', () => {
@@ -302,10 +304,6 @@ describe('fuzz regressions: edits', function () {
   });
 
   describe('yamlEdit.ts: where a new key goes', () => {
-    const ipsecSettings = (text: string): string => {
-      const file = parseFile(text);
-      return applyEdits(text, ciliumEncryptionInfo(file, effectiveKopsVersion(file, {})).settingsEdits);
-    };
     const NEW_SPEC = 'spec:\n  networking:\n    cilium:\n      enableEncryption: true\n      encryptionType: ipsec\n';
 
     it('a new key goes at the column of its map, also after an explicit `? key` or a key with an anchor (fuzz seeds 1812049119, 1812050730)', () => {
