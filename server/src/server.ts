@@ -309,7 +309,7 @@ connection.onCodeAction(({ textDocument, range, context }, token) =>
     'code actions',
     textDocument.uri,
     async () => {
-      const checked = await checker.check(textDocument.uri, () => token.isCancellationRequested);
+      const checked = await checker.findings(textDocument.uri, () => token.isCancellationRequested);
       if (!checked || token.isCancellationRequested) return [];
       const {
         snapshot: { file, version },

@@ -9,6 +9,7 @@ import { DiagnosticsService } from '../../server/src/session/diagnosticsService'
 import { FileStore, type TextSource } from '../../server/src/session/fileStore';
 import { nextTurn } from '../../server/src/session/timeSlice';
 import { Workspace } from '../../server/src/session/workspace';
+import type { IndexLimits } from '../../server/src/session/workspaceIndex';
 import { FixtureDisk } from '../helpers/fixtureDisk';
 import { WORKSPACE_FIXTURE as ROOT } from '../helpers/fixturePaths';
 
@@ -26,7 +27,7 @@ const WITH_SUBNET_1C = CLUSTER.replace(
  * The server's session state over the fixture folder: open documents, the workspace index, diagnostics; the
  * documents handed to `recheck` are checked again, as the server does for a client it pushes diagnostics to.
  */
-function session() {
+function session(limits: Partial<IndexLimits> = { sliceMs: 0 }) {
   const disk = new FixtureDisk();
   const docs = new Map<string, TextSource>();
   const store = new FileStore((uri) => docs.get(uri));
@@ -35,7 +36,7 @@ function session() {
     rechecked.push([...uris].sort());
     for (const uri of uris) void service.check(uri);
   };
-  const workspace = new Workspace(store, recheck, { error: rethrow, info: () => undefined }, { disk, limits: { sliceMs: 0 } });
+  const workspace = new Workspace(store, recheck, { error: rethrow, info: () => undefined }, { disk, limits });
   const service = new DiagnosticsService(store, () => ({}), rethrow, { related: workspace, foreground: workspace.foreground });
   return {
     disk,
@@ -91,6 +92,18 @@ describe('diagnostics across the workspace', () => {
     assert.deepEqual(s.rechecked, [[uriOf('nodes.yaml')]]);
     assert.deepEqual(subnetsOf(await s.clusterOf(uriOf('nodes.yaml'))), ['us-east-1a', undefined]);
     assert.deepEqual(await s.missingSubnets(uriOf('nodes.yaml')), ['spec.subnets[1] NotFound']);
+  });
+
+  it('a code action asking for the findings meanwhile does not stop the re-check once the index finds the Cluster', async () => {
+    const s = session({ sliceMs: 60_000 }); // the index tells what it read only once it is done
+    s.workspace.foldersChanged([pathToFileURL(ROOT).href], []);
+    s.open(uriOf('nodes.yaml'), NODES);
+    assert.deepEqual(await s.missingSubnets(uriOf('nodes.yaml')), [], 'the diagnostics the client shows lack the Cluster');
+    while (!s.workspace.indexed.has(at('cluster.yaml'))) await nextTurn();
+    const forFixes = await s.service.findings(uriOf('nodes.yaml'));
+    assert.equal(forFixes?.findings.filter((f) => f.code === 'kops-instancegroup-cluster').length, 1);
+    await settle(s);
+    assert.deepEqual(s.rechecked, [[uriOf('nodes.yaml')]]);
   });
 
   it('reads no file of the workspace while every open InstanceGroup has its Cluster in its own file', async () => {

@@ -25,7 +25,7 @@ export interface Checked {
 export interface RelatedFiles {
   /** Links over the other files and `file`, the document's parse being checked. */
   links(uri: string, file: ParsedFile): SpecLinks;
-  /** Told after every check: the document's diagnostics were computed from `file` with `links`. */
+  /** Told after every check whose findings the client shows: its diagnostics were computed from `file` with `links`. */
   checkedWith(uri: string, file: ParsedFile, links: SpecLinks): void;
 }
 
@@ -65,15 +65,27 @@ export class DiagnosticsService {
   }
 
   /**
-   * Findings of the document's current version (a newer version that arrives meanwhile is the one checked).
-   * Undefined when the document is closed, `isCancelled()` turns true or the check failed.
+   * Findings of the document's current version (a newer version that arrives meanwhile is the one checked), for
+   * the client's diagnostics. Undefined when the document is closed, `isCancelled()` turns true or the check failed.
    */
   check(uri: string, isCancelled: () => boolean = () => false): Promise<Checked | undefined> {
-    const check = () => this.options.foreground.run(() => this.checkCurrent(uri, isCancelled));
+    return this.guardedCheck(uri, isCancelled, true);
+  }
+
+  /**
+   * The same findings for a request that needs them (code actions). The client does not show them as diagnostics,
+   * so `related` does not count them as what its diagnostics were computed from.
+   */
+  findings(uri: string, isCancelled: () => boolean = () => false): Promise<Checked | undefined> {
+    return this.guardedCheck(uri, isCancelled, false);
+  }
+
+  private guardedCheck(uri: string, isCancelled: () => boolean, shown: boolean): Promise<Checked | undefined> {
+    const check = () => this.options.foreground.run(() => this.checkCurrent(uri, isCancelled, shown));
     return guardedAsync(this.report, { feature: 'diagnostics', uri }, check, undefined);
   }
 
-  private async checkCurrent(uri: string, isCancelled: () => boolean): Promise<Checked | undefined> {
+  private async checkCurrent(uri: string, isCancelled: () => boolean, shown: boolean): Promise<Checked | undefined> {
     for (;;) {
       const snapshot = await this.files.ready(uri);
       if (!snapshot || isCancelled()) return undefined;
@@ -82,7 +94,7 @@ export class DiagnosticsService {
         // Read again: the workspace may have changed while the checks paused (what is unchanged is cached).
         const links = this.options.related.links(uri, snapshot.file);
         const findings = this.cache.diagnose(snapshot.file, eff, this.familyErrors(uri), links);
-        this.options.related.checkedWith(uri, snapshot.file, links);
+        if (shown) this.options.related.checkedWith(uri, snapshot.file, links);
         return { snapshot, eff, findings };
       }
       if (isCancelled()) return undefined;

@@ -45,6 +45,12 @@ describe('kops Spec in the first ten minutes', function () {
 
   it('kops-cilium-hubble typed under spec: merges into the existing networking.cilium block, as an edit of its own to undo', async () => {
     await ui.wb.openFile(SAMPLE);
+    // The status bar shows the file's kops version once the language server has it: from then on the suggest
+    // widget lists our items (before, Ctrl+Space shows only the editor's word suggestions, as for any language).
+    await ui.wb
+      .statusItem(/kops v\d/)
+      .first()
+      .waitFor({ timeout: WAIT });
     const original = fs.readFileSync(path.join(ui.wb.folder, SAMPLE), 'utf8');
     const before = cliFindings(path.join(ui.wb.folder, SAMPLE));
     await ui.wb.cursorTo(SAMPLE, 'nonMasqueradeCIDR: 100.64.0.0/10');
