@@ -20,12 +20,18 @@ export interface WorkspaceOptions {
 
 const pathsOf = (uris: readonly string[]): string[] => uris.flatMap((uri) => pathOfUri(uri) ?? []);
 
-/** An InstanceGroup of the file has no Cluster in the file: only then is another file's Cluster needed. */
+const needsOtherFilesOf = new WeakMap<ParsedFile, boolean>();
+
+/** An InstanceGroup of the file has no Cluster in the file: only then is another file's Cluster needed. Once per parse. */
 function needsOtherFiles(file: ParsedFile): boolean {
-  const groups = file.documents.filter((d) => d.kops?.kind === 'InstanceGroup');
-  if (groups.length === 0) return false;
-  const own = linkSpecs([file]);
-  return groups.some((g) => own.clusterOf(g) === undefined);
+  let needs = needsOtherFilesOf.get(file);
+  if (needs === undefined) {
+    const groups = file.documents.filter((d) => d.kops?.kind === 'InstanceGroup');
+    const own = groups.length ? linkSpecs([file]) : undefined;
+    needs = groups.some((g) => own?.clusterOf(g) === undefined);
+    needsOtherFilesOf.set(file, needs);
+  }
+  return needs;
 }
 
 /**
