@@ -12,8 +12,9 @@ export class TimeSlice {
     return performance.now() - this.started >= this.budgetMs;
   }
 
+  /** Lets a message that arrived during the slice be handled and answered before the work goes on. */
   async pause(): Promise<void> {
-    await nextTurn();
+    await afterQueuedMessages();
     this.started = performance.now();
   }
 }
