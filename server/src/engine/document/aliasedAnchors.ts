@@ -1,5 +1,5 @@
 import { isNode, visit } from 'yaml';
-import type { YamlDocument } from './documents';
+import { oncePerParse, type YamlDocument } from './documents';
 import { nodesAlong } from './yamlNav';
 import type { PathSegment } from '../types';
 
@@ -49,9 +49,4 @@ export function aliasedAnchorAlong(doc: YamlDocument, path: readonly PathSegment
 }
 
 /** The names the aliases of a document use, once per parse (the scenario list asks for every change it checks). */
-const namesByParse = new WeakMap<object, Set<string>>();
-function aliasNames(doc: YamlDocument): Set<string> {
-  let names = namesByParse.get(doc.yaml);
-  if (!names) namesByParse.set(doc.yaml, (names = new Set(aliasesOf(doc).map((a) => a.name))));
-  return names;
-}
+const aliasNames = oncePerParse((doc) => new Set(aliasesOf(doc).map((a) => a.name)));

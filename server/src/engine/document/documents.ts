@@ -66,6 +66,19 @@ export function parseFile(text: string, previous?: ParsedFile | Pick<ParsedFile,
   return { text, lines, documents: guarded.documents, limit: guarded.limit };
 }
 
+/**
+ * `compute` of a document, worked out once per parse: parseFile keeps the parse of every document whose text did
+ * not change, so what is read of the unchanged documents is not read again after an edit.
+ */
+export function oncePerParse<T>(compute: (doc: YamlDocument) => T): (doc: YamlDocument) => T {
+  const known = new WeakMap<Document.Parsed, { value: T }>();
+  return (doc) => {
+    let entry = known.get(doc.yaml);
+    if (!entry) known.set(doc.yaml, (entry = { value: compute(doc) }));
+    return entry.value;
+  };
+}
+
 export const kopsDocuments = (file: ParsedFile): YamlDocument[] => file.documents.filter((d) => d.kops);
 
 /** The document containing a file offset (the last one starting at or before it). */

@@ -17,12 +17,16 @@ export function pairOf(map: unknown, key: string): Pair<Node, Node | null> | und
   return undefined;
 }
 
+/** One step down a path: a list's item by index, a mapping's value by key. */
+function childAt(node: unknown, seg: PathSegment): unknown {
+  return typeof seg === 'number' ? (isSeq(node) ? node.items[seg] : undefined) : pairOf(node, seg)?.value;
+}
+
 /** The node at `path` from the document root, or undefined when any step is missing. */
 export function nodeAt(doc: YamlDocument, path: readonly PathSegment[]): Node | undefined {
   let node: unknown = doc.yaml.contents;
   for (const seg of path) {
-    if (typeof seg === 'number') node = isSeq(node) ? node.items[seg] : undefined;
-    else node = pairOf(node, seg)?.value ?? undefined;
+    node = childAt(node, seg);
     if (node == null) return undefined;
   }
   return node as Node;
@@ -35,8 +39,7 @@ export function nodesAlong(doc: YamlDocument, path: readonly PathSegment[]): Nod
   for (let depth = 0; node != null; depth++) {
     nodes.push(node as Node);
     if (depth === path.length) break;
-    const seg = path[depth];
-    node = typeof seg === 'number' ? (isSeq(node) ? node.items[seg] : undefined) : pairOf(node, seg)?.value;
+    node = childAt(node, path[depth]);
   }
   return nodes;
 }

@@ -1,5 +1,5 @@
 import { commentLines, missingFrom, trailingComments } from '../document/commentLines';
-import { parseFile, type ParsedFile, type YamlDocument } from '../document/documents';
+import { oncePerParse, parseFile, type ParsedFile, type YamlDocument } from '../document/documents';
 import { applyEdits, independent } from '../document/textEdits';
 import { changeOutside, isUnder } from '../document/treeChanges';
 import { nodeAt, pathStartingAt } from '../document/yamlNav';
@@ -114,9 +114,4 @@ function keyRemoved(before: YamlDocument, after: YamlDocument, offset: number, t
 }
 
 /** A document as written, once per parse (parseFile keeps the parse of every unchanged document). */
-const views = new WeakMap<object, WrittenView>();
-function viewOf(doc: YamlDocument): WrittenView {
-  let view = views.get(doc.yaml);
-  if (!view) views.set(doc.yaml, (view = writtenView(doc.yaml.contents)));
-  return view;
-}
+const viewOf = oncePerParse((doc): WrittenView => writtenView(doc.yaml.contents));

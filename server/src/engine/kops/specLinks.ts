@@ -1,4 +1,4 @@
-import type { ParsedFile, YamlDocument } from '../document/documents';
+import { oncePerParse, type ParsedFile, type YamlDocument } from '../document/documents';
 import { stringAt } from './goValues';
 
 /** The label kops puts on every InstanceGroup to name its Cluster. */
@@ -16,21 +16,9 @@ export interface SpecLinks {
   instanceGroupsOf(cluster: YamlDocument): readonly YamlDocument[];
 }
 
-/**
- * A string read from a document once per parse: links are rebuilt over every document after each edit, while a
- * reparse keeps the parse of every document whose text did not change.
- */
-function readOncePerParse(path: readonly string[]): (doc: YamlDocument) => string | undefined {
-  const read = new WeakMap<YamlDocument['yaml'], { value: string | undefined }>();
-  return (doc) => {
-    let known = read.get(doc.yaml);
-    if (!known) read.set(doc.yaml, (known = { value: stringAt(doc, path) }));
-    return known.value;
-  };
-}
-
-const nameOf = readOncePerParse(['metadata', 'name']);
-const labelOf = readOncePerParse(['metadata', 'labels', CLUSTER_LABEL]);
+// Links are rebuilt over every document after each edit: what they read of a document is read once per parse.
+const nameOf = oncePerParse((doc) => stringAt(doc, ['metadata', 'name']));
+const labelOf = oncePerParse((doc) => stringAt(doc, ['metadata', 'labels', CLUSTER_LABEL]));
 const only = <T>(items: readonly T[] | undefined): T | undefined => (items?.length === 1 ? items[0] : undefined);
 
 /** Clusters by `metadata.name`, each looked up once however many InstanceGroups name it. */
