@@ -20,6 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsPublisher, DiagnosticsService, type Checked } from './session/diagnosticsService';
 import { FileStore, type Snapshot } from './session/fileStore';
 import { Workspace } from './session/workspace';
+import { answered } from './session/timeSlice';
 import {
   listedAt,
   scenarioItemData,
@@ -68,7 +69,7 @@ const connection = createConnection(ProposedFeatures.all);
 const logError: ErrorSink = (error, context) => connection.console.error(errorReport(error, context));
 /** Each request is answered inside one guard: what throws is logged, and the request gets its empty answer. */
 const guard = <T>(feature: string, uri: string, run: () => Promise<T>, fallback: T): Promise<T> =>
-  guardedAsync(logError, { feature, uri }, run, fallback);
+  answered(guardedAsync(logError, { feature, uri }, run, fallback));
 // Whatever escapes every guard (a bug in an event handler) is logged too, and the server keeps serving.
 process.on('uncaughtException', (error) => logError(error, { feature: 'uncaught exception' }));
 process.on('unhandledRejection', (reason) => logError(reason, { feature: 'unhandled promise rejection' }));

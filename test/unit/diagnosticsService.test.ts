@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { DiagnosticsPublisher, DiagnosticsService, type Checked } from '../../server/src/session/diagnosticsService';
 import { FileStore, type TextSource } from '../../server/src/session/fileStore';
-import { nextTurn } from '../../server/src/session/timeSlice';
+import { answered, nextTurn } from '../../server/src/session/timeSlice';
 import { diagnose } from '../../server/src/engine/checks/diagnostics';
 import { rethrow } from '../../server/src/engine/errorBoundary';
 import { parseFile } from '../../server/src/engine/document/documents';
@@ -105,5 +105,30 @@ describe('diagnostics service', () => {
     assert.equal(published.length, 1);
     assert.equal(published[0].checked.snapshot.version, 2);
     assert.deepEqual(published[0].checked.findings, fresh(edited));
+  });
+
+  it('writes the answer of a request that arrived during a pause before the check goes on', async () => {
+    const { service } = setUp(stream(12));
+    // Requests keep arriving, one every fourth event-loop turn, while the file is checked one document per slice;
+    // each is answered through `answered` and, as vscode-jsonrpc does, written one `setImmediate` after it settles.
+    const checksWhenAnswered: number[] = [];
+    const checksWhenWritten: number[] = [];
+    let turns = 0;
+    const afterTurns = (n: number, then: () => void): unknown => setImmediate(n <= 1 ? then : () => afterTurns(n - 1, then));
+    const request = () => {
+      const answer = answered(Promise.resolve().then(() => checksWhenAnswered.push(service.checks)));
+      void answer.then(() => setImmediate(() => checksWhenWritten.push(service.checks)));
+      if (++turns < 40) afterTurns(4, request);
+    };
+    setImmediate(request);
+    const checked = await service.check('u');
+    while (checksWhenWritten.length < checksWhenAnswered.length) await nextTurn();
+    assert.equal(service.checks, 12);
+    assert.deepEqual(checked!.findings, fresh(stream(12)));
+    assert.ok(
+      checksWhenAnswered.some((n) => n > 0 && n < 12),
+      'requests were answered while the check was paused',
+    );
+    assert.deepEqual(checksWhenWritten, checksWhenAnswered, 'no document was checked between an answer and its writing');
   });
 });

@@ -56,7 +56,7 @@ export class DiagnosticsService {
     private readonly report: ErrorSink,
     options: Partial<DiagnosticsOptions> = {},
   ) {
-    this.options = { sliceMs: 2, related: SINGLE_FILE, foreground: new Foreground(), ...options };
+    this.options = { sliceMs: 1, related: SINGLE_FILE, foreground: new Foreground(), ...options };
   }
 
   /** Documents checked so far (the rest were answered from the cache). */
