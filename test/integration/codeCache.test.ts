@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { spawnSync } from 'child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { buildSync } from 'esbuild';
@@ -61,6 +61,19 @@ describe("the server's code cache", function () {
     const second = start();
     assert.equal(second.fromCache, true);
     assert.deepEqual(second.answer, ['object', bundle, 1]);
+  });
+
+  it('removes caches not written for 30 days when it saves its own, and keeps the others', () => {
+    start(true);
+    const folder = cacheFolder();
+    const [own] = readdirSync(folder);
+    writeFileSync(join(folder, 'old-bundle.v8cache'), 'x');
+    writeFileSync(join(folder, 'recent-bundle.v8cache'), 'x');
+    const longAgo = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
+    utimesSync(join(folder, 'old-bundle.v8cache'), longAgo, longAgo);
+    rmSync(join(folder, own));
+    start(true);
+    assert.deepEqual(readdirSync(folder).sort(), [own, 'recent-bundle.v8cache'].sort());
   });
 
   it('does not use a cache made for other bundle text', () => {

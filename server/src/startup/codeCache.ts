@@ -65,8 +65,24 @@ export function loadCachedScript(file: string): CachedScript {
         fs.writeFileSync(partial, script.createCachedData(), { mode: 0o600, flag: 'wx' });
         fs.renameSync(partial, cache);
       });
+      quietly(() => removeUnused(path.dirname(cache)));
     },
   };
+}
+
+/** A cache not rewritten for this long belongs to a bundle replaced since (each update writes its own). */
+const UNUSED_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Removes the caches (and any half-written one) not written for `UNUSED_AFTER_MS`, so the folder does not grow with every update. */
+function removeUnused(folder: string): void {
+  const cutoff = Date.now() - UNUSED_AFTER_MS;
+  for (const name of fs.readdirSync(folder)) {
+    const file = path.join(folder, name);
+    quietly(() => {
+      const stat = fs.lstatSync(file);
+      if (stat.isFile() && stat.mtimeMs < cutoff) fs.unlinkSync(file);
+    });
+  }
 }
 
 type CommonJsWrapper = (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
