@@ -107,13 +107,16 @@ describe('no network at run time, read off freshly built bundles', function () {
       return [...new Set([...text.matchAll(/\bimport_(?:node_)?fs\w*\.(?:default\.)?(\w+(?:\.\w+)?)/g)].map((m) => m[1]))].sort();
     };
     assert.deepEqual(calls('server/src/session/disk.ts'), ['promises.readFile', 'promises.readdir', 'promises.stat']);
-    // the bundle (and its stat, which names its cache), then V8's code cache in a folder of the user's temporary directory
+    // the bundle (and its stat, which names its cache), then V8's code cache in a folder of the user's temporary
+    // directory, where it also lists and removes the caches not written for 30 days
     assert.deepEqual(calls('server/src/startup/codeCache.ts'), [
       'lstatSync',
       'mkdirSync',
       'readFileSync',
+      'readdirSync',
       'renameSync',
       'statSync',
+      'unlinkSync',
       'writeFileSync',
     ]);
   });
