@@ -102,8 +102,8 @@ const architecture = [
         {
           patterns: [
             restrict(
-              '(^|/)server/(?!src/(protocol|kopsIdentity)$)',
-              'The client bundles only server/src/protocol.ts and kopsIdentity.ts; it asks the server for anything else.',
+              '(^|/)server/(?!src/(protocol|kopsIdentity|startup/nodeArgs)$)',
+              'The client bundles only server/src/protocol.ts, kopsIdentity.ts and startup/nodeArgs.ts; it asks the server for anything else.',
             ),
           ],
         },

@@ -61,15 +61,18 @@ async function assertAscii(file) {
   if (at >= 0) throw new Error(`${file} has a non-ASCII byte at offset ${at}: ${bytes.subarray(Math.max(0, at - 40), at + 10).toString()}`);
 }
 
+/** The bins start node with the options of server/src/startup/nodeArgs.ts (`env -S` splits them: coreutils 8.30+, macOS, BusyBox 1.32+, npm's Windows shims). */
+const shebang = `#!/usr/bin/env -S node ${JSON.parse(await readFile('server/src/startup/nodeArgs.json', 'utf8')).join(' ')}`;
+
 const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/client.js`, external: ['vscode'] },
   // dist/server.js starts dist/serverMain.js from V8's code cache (server/src/startup/codeCache.ts)
-  { entryPoints: ['server/src/serverEntry.ts'], outfile: `${outdir}/server.js`, banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/serverEntry.ts'], outfile: `${outdir}/server.js`, banner: { js: shebang } },
   { entryPoints: ['server/src/server.ts'], outfile: `${outdir}/serverMain.js`, plugins: [lazyGenerated, yamlAsEsModule] },
   {
     entryPoints: ['server/src/cli.ts'],
     outfile: `${outdir}/cli.js`,
-    banner: { js: '#!/usr/bin/env node' },
+    banner: { js: shebang },
     plugins: [lazyGenerated, yamlAsEsModule],
   },
 ];

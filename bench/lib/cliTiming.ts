@@ -1,9 +1,10 @@
-// Wall time of `node dist/cli.js check --format json <files>` over the kops specs and validation cases of
+// Wall time of `node --v8-pool-size=1 dist/cli.js check --format json <files>` over the kops specs and validation cases of
 // test/fixtures/kops, node start-up included.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { NODE_ARGS } from '../../server/src/startup/nodeArgs';
 import { ROOT } from './servers';
 import { distribution, reason, type Metric } from './stats';
 
@@ -31,7 +32,8 @@ export function cliInputs(kopsFixtures: string): string[] {
 function runOnce(args: string[]): Promise<{ ms: number; code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // node's options as the bin's `#!` line gives them
+    const child = spawn(process.execPath, [...NODE_ARGS, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));

@@ -1,6 +1,7 @@
 // The two language servers under test and what the harness tells them when they ask.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { NODE_ARGS } from '../../server/src/startup/nodeArgs';
 
 export type ServerId = 'ours' | 'yls';
 
@@ -23,7 +24,8 @@ export function oursServer(nodeArgs: string[] = []): ServerSpec {
   return {
     id: 'ours',
     label: 'kops-spec',
-    command: [process.execPath, ...nodeArgs, path.join(ROOT, 'dist', 'server.js'), '--stdio'],
+    // Started with node's options as the bin's `#!` line and the VS Code client start it.
+    command: [process.execPath, ...NODE_ARGS, ...nodeArgs, path.join(ROOT, 'dist', 'server.js'), '--stdio'],
     settings: { kopsSpec: {} },
     quietMs: 100,
   };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { NODE_ARGS } from '../../server/src/startup/nodeArgs';
 import { QuietRestartClient } from './quietRestarts';
 import { redHatYamlValidates } from './redHatYaml';
 import { staleFixMiddleware } from './staleFixGuard';
@@ -16,8 +17,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   context.subscriptions.push(yamlFiles);
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...NODE_ARGS] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...NODE_ARGS, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

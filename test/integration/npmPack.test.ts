@@ -7,6 +7,7 @@ import { pathToFileURL } from 'url';
 import { DidOpenTextDocumentNotification, PublishDiagnosticsNotification } from 'vscode-languageserver-protocol/node';
 import { shippedBuild } from '../helpers/shippedBuild';
 import { editorCapabilities, startStdioServer } from '../helpers/stdioClient';
+import { NODE_ARGS } from '../../server/src/startup/nodeArgs';
 
 // The npm tarball as a CI job would use it: `npm pack`, install it into an empty folder, `npx kops-spec check`.
 const REPO = join(__dirname, '..', '..');
@@ -96,10 +97,13 @@ describe('npm tarball (npm pack → npm install → npx kops-spec)', function ()
     });
   }
 
-  it('starts kops-spec-server --stdio from the installed bin', async function () {
+  it("starts kops-spec-server --stdio from the installed bin, with node's options (nodeArgs.ts)", async function () {
     const bin = join(project, 'node_modules', '.bin', 'kops-spec-server');
     const session = await startStdioServer(bin, ['--stdio'], editorCapabilities(false), { cwd: project, env });
     try {
+      // The bin's `#!/usr/bin/env -S node …` line: env runs node in the same process, so its command line is node's.
+      const commandLine = readFileSync(`/proc/${session.process.pid}/cmdline`, 'utf8').split('\0');
+      assert.deepEqual(commandLine.slice(1, 1 + NODE_ARGS.length), NODE_ARGS, commandLine.join(' '));
       const uri = pathToFileURL(join(project, 'cluster.yaml')).href;
       const diagnostics = new Promise<string[]>((resolve) => {
         session.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {

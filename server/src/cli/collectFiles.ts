@@ -1,5 +1,6 @@
 import { readdirSync, statSync, type Dirent } from 'fs';
 import { join } from 'path';
+import { compareText } from '../engine';
 import { readFailure } from './readSource';
 
 /** A file to check; `fromFolder` files are checked only when they turn out to hold kops documents. */
@@ -25,7 +26,7 @@ function walk(folder: string, out: Candidate[], problems: string[]): void {
     problems.push(`cannot read folder ${folder}: ${readFailure(err)}`);
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => compareText(a.name, b.name));
   for (const entry of entries) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {

@@ -6,6 +6,7 @@
 
 // Vocabulary
 export type { Finding, Fix, KopsError, PathSegment, Position, Range, Severity, TextEdit } from './types';
+export { compareText } from './types';
 export { FINDING_CODES, type FindingCode, type FindingCodeInfo } from './findingCodes';
 
 // Errors, caught once at each front end's boundary

@@ -11,6 +11,8 @@ export interface Range {
 }
 
 /** Negative when `a` comes first, 0 at the same place, positive when `b` does. */
+/** Strings in code-unit order: the same on every machine, and without loading ICU's collation data as `localeCompare` does. */
+export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export const comparePositions = (a: Position, b: Position): number => a.line - b.line || a.character - b.character;
 
 /** Whether two ranges share a position (touching ends count). */

@@ -1,4 +1,5 @@
 import { isAbsolute, join, relative, sep } from 'path';
+import { compareText } from '../engine';
 import type { Disk } from './disk';
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -35,7 +36,7 @@ export interface Listing {
 /** One folder's subfolders to walk and YAML files to read, sorted by name; an unreadable folder lists nothing. */
 export async function listFolder(disk: Disk, folder: string): Promise<Listing> {
   try {
-    const entries = (await disk.list(folder)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = (await disk.list(folder)).sort((a, b) => compareText(a.name, b.name));
     return {
       folders: entries.filter((e) => e.folder && !isSkippedFolder(e.name)).map((e) => join(folder, e.name)),
       yamlFiles: entries.filter((e) => e.file && YAML_FILE.test(e.name)).map((e) => join(folder, e.name)),

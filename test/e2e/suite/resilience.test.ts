@@ -12,7 +12,8 @@ import {
   ourItems,
   withTyped,
 } from './helpers';
-import { languageServers, serversWhen, theLanguageServer, type OsProcess } from './resilienceProcess';
+import { NODE_ARGS } from '../../../server/src/startup/nodeArgs';
+import { languageServers, serverModulePath, serversWhen, theLanguageServer, type OsProcess } from './resilienceProcess';
 import { spyOnNotifications } from './securityNotifications';
 
 const FIXTURE = 'resilience-nodeport.yaml';
@@ -63,6 +64,12 @@ suite('language server resilience', () => {
   suiteTeardown(async () => {
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test("the server runs with node's options (startup/nodeArgs.ts), as the bins' `#!` line starts it", async () => {
+    const { args } = await theLanguageServer();
+    const beforeModule = args.slice(0, args.indexOf(serverModulePath()));
+    for (const option of NODE_ARGS) assert.ok(beforeModule.includes(option), `${option} in ${args.join(' ')}`);
   });
 
   test('a killed server is restarted without any notification; diagnostics, completion and hover come back', async () => {

@@ -12,7 +12,7 @@ import { schemaFindings } from './schema/schemaFindings';
 import { isTemplated } from '../document/templates';
 import { guarded, rethrow, type ErrorSink } from '../errorBoundary';
 import { FINDING_CODES } from '../findingCodes';
-import { comparePositions, type Finding } from '../types';
+import { comparePositions, compareText, type Finding } from '../types';
 
 /**
  * One family of checks. `local` checks look at one key at a time, so they are safe on the part of a document
@@ -87,9 +87,7 @@ function allDocumentFindings(file: ParsedFile, doc: YamlDocument, v: KopsVersion
 }
 
 const byPosition = (a: Finding, b: Finding): number =>
-  comparePositions(a.range.start, b.range.start) ||
-  comparePositions(a.range.end, b.range.end) ||
-  (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  comparePositions(a.range.start, b.range.start) || comparePositions(a.range.end, b.range.end) || compareText(a.code, b.code);
 
 /** The document as a file of its own, so that the positions of its findings do not depend on where it sits. */
 function alone(doc: YamlDocument): { file: ParsedFile; doc: YamlDocument } {

@@ -299,6 +299,7 @@ function firstLine(lines: LineIndex, offset: number): Range {
   return { start: { line, character: 0 }, end: { line, character: lines.lineText(line).length } };
 }
 
-const fmt = (n: number): string => n.toLocaleString('en-US');
+/** Thousands separated by commas, without loading ICU's number formats as `toLocaleString` does. */
+const fmt = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 const plural = (n: number, noun: string): string => `${fmt(n)} ${noun}${n === 1 ? '' : 's'}`;
 const megabytes = (chars: number): string => (chars / 1_000_000).toFixed(1).replace(/\.0$/, '');

@@ -1,3 +1,4 @@
+import { compareText } from '../types';
 /** Ranked spelling suggestions for an unknown key among the keys the schema knows. */
 
 /** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
@@ -33,6 +34,6 @@ export function suggestKeys(typed: string, known: Iterable<string>, limit = 3): 
     const exactTieBreak = editDistance(typed, key) / 100;
     scored.push({ key, score: loose + exactTieBreak });
   }
-  scored.sort((x, y) => x.score - y.score || x.key.localeCompare(y.key));
+  scored.sort((x, y) => x.score - y.score || compareText(x.key, y.key));
   return scored.slice(0, limit).map((s) => s.key);
 }

@@ -1,3 +1,4 @@
+import { compareText } from '../../types';
 import { atLeast, compareKops, namedRelease, type KopsVersion } from '../releases';
 import { compareSemver, parseKubernetesVersion, parseSemver, type SemVer } from '../semver';
 import generated from './generated/ciliumVersions.json';
@@ -140,7 +141,7 @@ export function ciliumVersionChoices(v: KopsVersion): string[] {
 
 function compareCilium(a: string, b: string): number {
   const [x, y] = [parseCiliumVersion(a), parseCiliumVersion(b)];
-  if (!x || !y) return a.localeCompare(b);
+  if (!x || !y) return compareText(a, b);
   return compareSemver(y, x);
 }
 
