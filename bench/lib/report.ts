@@ -1,5 +1,6 @@
 // Human-readable tables of a bench result: per fixture and metric both servers and their ratio,
 // then the issue's targets with pass/miss.
+import { NODE_ARGS } from '../../server/src/startup/nodeArgs';
 import type { Fixture } from '../mkfixtures';
 import type { CliRun } from './cliTiming';
 import type { CrossFileMetric } from './crossFile';
@@ -137,7 +138,7 @@ export function formatReport(r: BenchResult): string {
   }
   out.push(
     '',
-    `CLI: node dist/cli.js check --format json, ${r.cli.files} files: ${formatMs(r.cli.wallMs)} wall${r.cli.cpuMs ? `, ${formatMs(r.cli.cpuMs)} CPU (user+sys)` : ''}${r.cli.exitCode !== undefined ? ` (exit ${r.cli.exitCode})` : ''}${isMeasured(r.cli.wallMs) ? '' : ` — ${r.cli.wallMs.na}`}`,
+    `CLI: node ${NODE_ARGS.join(' ')} dist/cli.js check --format json, ${r.cli.files} files: ${formatMs(r.cli.wallMs)} wall${r.cli.cpuMs ? `, ${formatMs(r.cli.cpuMs)} CPU (user+sys)` : ''}${r.cli.exitCode !== undefined ? ` (exit ${r.cli.exitCode})` : ''}${isMeasured(r.cli.wallMs) ? '' : ` — ${r.cli.wallMs.na}`}`,
   );
   const g = r.editGuard;
   if (g) {
