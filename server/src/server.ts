@@ -17,7 +17,7 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticsPublisher, DiagnosticsService, type Checked } from './session/diagnosticsService';
+import { DiagnosticsPublisher, DiagnosticsService, EDIT_QUIET_MS, type Checked } from './session/diagnosticsService';
 import { FileStore, type Snapshot } from './session/fileStore';
 import { Workspace } from './session/workspace';
 import { answered } from './session/timeSlice';
@@ -74,6 +74,8 @@ const guard = <T>(feature: string, uri: string, run: () => Promise<T>, fallback:
 process.on('uncaughtException', (error) => logError(error, { feature: 'uncaught exception' }));
 process.on('unhandledRejection', (reason) => logError(reason, { feature: 'unhandled promise rejection' }));
 const store = new FileStore((uri) => documents.get(uri));
+/** Documents whose latest sync was an edit (not their opening), until their diagnostics are scheduled. */
+const edited = new Set<string>();
 /** Text documents as the editor syncs them; the file store learns how much new text each change brings. */
 const documents = new TextDocuments<TextDocument>({
   create: (uri, languageId, version, text) => {
@@ -82,6 +84,7 @@ const documents = new TextDocuments<TextDocument>({
     return TextDocument.create(uri, languageId, version, text);
   },
   update: (doc, changes, version) => {
+    edited.add(doc.uri);
     store.changed(
       doc.uri,
       changes.reduce((n, c) => n + c.text.length, 0),
@@ -358,7 +361,9 @@ connection.onRequest(CiliumEncryptionInfoRequest.type, async ({ uri, position })
 connection.onRequest(KopsReleasesRequest.type, () => knownKopsReleases());
 
 documents.onDidChangeContent((e) => {
-  if (!client.pullDiagnostics) publisher.schedule(e.document.uri);
+  // A document just opened is checked at once; an edit once the editor has sent what goes with it.
+  const quietMs = edited.delete(e.document.uri) ? EDIT_QUIET_MS : 0;
+  if (!client.pullDiagnostics) publisher.schedule(e.document.uri, quietMs);
 });
 documents.onDidOpen((e) => workspace.opened(e.document.uri));
 documents.onDidClose((e) => {

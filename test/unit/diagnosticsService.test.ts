@@ -107,6 +107,28 @@ describe('diagnostics service', () => {
     assert.deepEqual(published[0].checked.findings, fresh(edited));
   });
 
+  it('after an edit, checks only once edits pause for its quiet period: a version edited again meanwhile is never checked', async () => {
+    const text = stream(3);
+    const { service, change } = setUp(text, false);
+    const published: Checked[] = [];
+    const publisher = new DiagnosticsPublisher(service, (_uri, checked) => published.push(checked));
+    const quietMs = 40;
+    const after = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    change(text.replace('enableNodeport', 'enableNodePorts'));
+    publisher.schedule('u', quietMs);
+    await after(10);
+    assert.equal(service.checks, 0, 'nothing checked within the quiet period');
+    const edited = text.replace('enableNodeport', 'enableNodePortz');
+    change(edited);
+    publisher.schedule('u', quietMs);
+    while (published.length === 0) await after(5);
+    await after(quietMs);
+    assert.equal(published.length, 1);
+    assert.equal(published[0].snapshot.version, 3);
+    assert.deepEqual(published[0].findings, fresh(edited));
+    assert.equal(service.checks, 3, 'each document once, for the last version only');
+  });
+
   it('writes the answer of a request that arrived during a pause before the check goes on', async () => {
     const { service } = setUp(stream(12));
     // Requests keep arriving, one every fourth event-loop turn, while the file is checked one document per slice;

@@ -134,9 +134,17 @@ export class DiagnosticsService {
 }
 
 /**
- * Push diagnostics: after every change, once the messages already queued are answered (a completion typed
- * right after the edit comes first), check and publish. A newer change cancels the pending check; there is
- * no fixed debounce.
+ * How long an edited document must stay unchanged before its check starts. An editor sends a keystroke's edit
+ * and the requests it triggers (completion, code actions) within a few milliseconds, and a fast typist, a paste
+ * or a multi-cursor edit several edits in a row: they are all answered and applied with no check of an
+ * intermediate version running between them, and the diagnostics come this much later.
+ */
+export const EDIT_QUIET_MS = 5;
+
+/**
+ * Push diagnostics: after every change (an edit: once it is `quietMs` old), once the messages already queued are
+ * answered (a completion typed right after the edit comes first), check and publish. A newer change cancels
+ * the pending check.
  */
 export class DiagnosticsPublisher {
   private readonly jobs = new Map<string, { cancelled: boolean }>();
@@ -148,11 +156,11 @@ export class DiagnosticsPublisher {
     private readonly foreground = new Foreground(),
   ) {}
 
-  schedule(uri: string): void {
+  schedule(uri: string, quietMs = 0): void {
     this.cancel(uri);
     const job = { cancelled: false };
     this.jobs.set(uri, job);
-    void this.foreground.run(() => this.run(uri, job));
+    void this.foreground.run(() => this.run(uri, job, quietMs));
   }
 
   cancel(uri: string): void {
@@ -161,7 +169,8 @@ export class DiagnosticsPublisher {
     this.jobs.delete(uri);
   }
 
-  private async run(uri: string, job: { cancelled: boolean }): Promise<void> {
+  private async run(uri: string, job: { cancelled: boolean }, quietMs: number): Promise<void> {
+    if (quietMs > 0) await new Promise((resolve) => setTimeout(resolve, quietMs));
     await afterQueuedMessages();
     if (job.cancelled) return;
     const checked = await this.service.check(uri, () => job.cancelled);
