@@ -10,9 +10,10 @@ export interface Range {
   end: Position;
 }
 
-/** Negative when `a` comes first, 0 at the same place, positive when `b` does. */
 /** Strings in code-unit order: the same on every machine, and without loading ICU's collation data as `localeCompare` does. */
 export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Negative when `a` comes first, 0 at the same place, positive when `b` does. */
 export const comparePositions = (a: Position, b: Position): number => a.line - b.line || a.character - b.character;
 
 /** Whether two ranges share a position (touching ends count). */

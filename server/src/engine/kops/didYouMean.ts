@@ -1,5 +1,5 @@
-import { compareText } from '../types';
 /** Ranked spelling suggestions for an unknown key among the keys the schema knows. */
+import { compareText } from '../types';
 
 /** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
 export function editDistance(a: string, b: string): number {
