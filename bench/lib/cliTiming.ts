@@ -1,4 +1,5 @@
-// Wall time of `node --v8-pool-size=1 dist/cli.js check --format json <files>` over the kops specs and validation cases of
+// Wall time of `node <NODE_ARGS> dist/cli.js check --format json <files>` (node's options of
+// server/src/startup/nodeArgs.ts, as the bin's `#!` line gives them) over the kops specs and validation cases of
 // test/fixtures/kops, node start-up included.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,7 +33,6 @@ export function cliInputs(kopsFixtures: string): string[] {
 function runOnce(args: string[]): Promise<{ ms: number; code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    // node's options as the bin's `#!` line gives them
     const child = spawn(process.execPath, [...NODE_ARGS, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
