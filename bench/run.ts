@@ -9,6 +9,7 @@ import path from 'node:path';
 import { ensureDeps } from './deps';
 import { timeCli } from './lib/cliTiming';
 import { measureGuardCost } from './lib/guardCost';
+import { measureNodeFloor } from './lib/nodeFloor';
 import { formatReport, type BenchResult, type Machine } from './lib/report';
 import { oursServer, ROOT, yamlLanguageServer, type ServerId, type ServerSpec } from './lib/servers';
 import { measureFixture, type RunOptions } from './lib/session';
@@ -113,6 +114,8 @@ async function main(): Promise<void> {
     result.crossFile = { files: workspace.files, loadAverage1m, metrics };
   }
   result.machine.loadAverage1mAtEnd = +os.loadavg()[0].toFixed(2);
+  log('node alone …');
+  result.nodeFloor = await measureNodeFloor(10);
   log('CLI …');
   result.cli = servers.ours.skipped ? { wallMs: { na: servers.ours.skipped }, files: 0 } : await timeCli(KOPS_FIXTURES, 5);
 

@@ -9,6 +9,7 @@ import type { FixtureRun, MetricName } from './session';
 import { fmt, formatMs, isMeasured, type Metric } from './stats';
 import type { TargetResult } from './targets';
 import type { GuardCost } from './guardCost';
+import type { NodeFloor } from './nodeFloor';
 
 /** The machine a bench ran on, as printed above its tables. */
 export interface Machine {
@@ -35,6 +36,8 @@ export interface BenchResult {
   targets: TargetResult[];
   /** The edit guard's cost per code action request on the large fixture, in process (CPU ms). */
   editGuard?: GuardCost;
+  /** node with the server's options and no code of ours: what every server process pays first. */
+  nodeFloor?: NodeFloor;
 }
 
 const CROSS_FILE_LABELS: Record<CrossFileMetric, string> = {
@@ -162,5 +165,13 @@ export function formatReport(r: BenchResult): string {
       ...r.targets.map((t) => [t.target, t.figure, t.theirs, t.ratio, verdict(t.pass)]),
     ]),
   );
+  if (r.nodeFloor) out.push(nodeFloorLine(r.nodeFloor));
   return out.join('\n');
+}
+
+/** What node alone takes of the cold-start and RSS targets on this machine. */
+function nodeFloorLine({ startMs, peakRssMB }: NodeFloor): string {
+  const start = isMeasured(startMs) ? `${fmt(startMs.median)} ms from spawn to its first line of output` : `start n/a (${startMs.na})`;
+  const rss = isMeasured(peakRssMB) ? `${fmt(peakRssMB.median)} MB peak RSS` : `RSS n/a (${peakRssMB.na})`;
+  return `node alone (node ${NODE_ARGS.join(' ')} -e, no code of ours; median of ${isMeasured(startMs) ? startMs.n : 0}): ${start}, ${rss}. Every server process pays both before it reads a byte.`;
 }
