@@ -33,11 +33,23 @@ describe('kops Spec edit actions in the VS Code workbench', function () {
     const fix = menu.locator('.action-item', { hasText: 'Set kubeProxy.enabled: false' }).first();
     // The panel's quick-fix menu (Ctrl+. on the focused problem) lists what it has when it opens: on a loaded machine
     // that can be before the server's actions arrived, so close it and ask again.
-    for (let attempt = 0; attempt < 3 && !(await fix.isVisible()); attempt++) {
-      if (attempt) await ui.wb.page.keyboard.press('Escape');
-      await problem.click();
-      await ui.wb.page.keyboard.press('Control+.');
-      await fix.waitFor({ timeout: WAIT / 3 }).catch(() => {});
+    const askForFixes = async () => {
+      for (let attempt = 0; attempt < 3 && !(await fix.isVisible()); attempt++) {
+        if (attempt) await ui.wb.page.keyboard.press('Escape');
+        await problem.click();
+        await ui.wb.page.keyboard.press('Control+.');
+        await fix.waitFor({ timeout: WAIT / 3 }).catch(() => {});
+      }
+    };
+    await askForFixes();
+    if (!(await fix.isVisible())) {
+      // The panel asks for a problem's actions once, for as long as it shows that problem (VS Code's
+      // MarkerViewModel): when that answer was empty, only a problem shown anew asks again.
+      await ui.wb.page.keyboard.press('Escape');
+      await ui.wb.page.locator('.tabs-container .tab', { hasText: NODEPORT }).locator('.tab-actions .action-label').click();
+      await problem.waitFor({ state: 'detached', timeout: WAIT / 3 }).catch(() => {});
+      await ui.wb.openFile(NODEPORT);
+      await askForFixes();
     }
     await fix.waitFor({ timeout: WAIT });
     const items = await menu.locator('.action-item').allInnerTexts();
