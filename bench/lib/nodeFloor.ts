@@ -19,13 +19,13 @@ function startOnce(): Promise<{ ms: number; rssMB: number | undefined }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, [...NODE_ARGS, '-e', SCRIPT], { stdio: ['pipe', 'pipe', 'ignore'] });
+    let measured: { ms: number; rssMB: number | undefined } | undefined;
     child.on('error', reject);
     child.stdout.once('data', () => {
-      const ms = performance.now() - t0;
-      const rssMB = child.pid === undefined ? undefined : peakRssMB(child.pid);
-      child.once('close', () => resolve({ ms, rssMB }));
+      measured = { ms: performance.now() - t0, rssMB: child.pid === undefined ? undefined : peakRssMB(child.pid) };
       child.stdin.end();
     });
+    child.once('close', (code) => (measured ? resolve(measured) : reject(new Error(`node exited (${code}) without writing its line`))));
   });
 }
 
