@@ -11,6 +11,9 @@ import type { TargetResult } from './targets';
 import type { GuardCost } from './guardCost';
 import type { NodeFloor } from './nodeFloor';
 
+/** How the bench starts node for the server, the CLI and node alone: with the options of startup/nodeArgs.ts. */
+const NODE_COMMAND = `node ${NODE_ARGS.join(' ')}`;
+
 /** The machine a bench ran on, as printed above its tables. */
 export interface Machine {
   cpus: number;
@@ -141,7 +144,7 @@ export function formatReport(r: BenchResult): string {
   }
   out.push(
     '',
-    `CLI: node ${NODE_ARGS.join(' ')} dist/cli.js check --format json, ${r.cli.files} files: ${formatMs(r.cli.wallMs)} wall${r.cli.cpuMs ? `, ${formatMs(r.cli.cpuMs)} CPU (user+sys)` : ''}${r.cli.exitCode !== undefined ? ` (exit ${r.cli.exitCode})` : ''}${isMeasured(r.cli.wallMs) ? '' : ` — ${r.cli.wallMs.na}`}`,
+    `CLI: ${NODE_COMMAND} dist/cli.js check --format json, ${r.cli.files} files: ${formatMs(r.cli.wallMs)} wall${r.cli.cpuMs ? `, ${formatMs(r.cli.cpuMs)} CPU (user+sys)` : ''}${r.cli.exitCode !== undefined ? ` (exit ${r.cli.exitCode})` : ''}${isMeasured(r.cli.wallMs) ? '' : ` — ${r.cli.wallMs.na}`}`,
   );
   const g = r.editGuard;
   if (g) {
@@ -173,5 +176,5 @@ export function formatReport(r: BenchResult): string {
 function nodeFloorLine({ startMs, peakRssMB }: NodeFloor): string {
   const start = isMeasured(startMs) ? `${fmt(startMs.median)} ms from spawn to its first line of output` : `start n/a (${startMs.na})`;
   const rss = isMeasured(peakRssMB) ? `${fmt(peakRssMB.median)} MB peak RSS` : `RSS n/a (${peakRssMB.na})`;
-  return `node alone (node ${NODE_ARGS.join(' ')} -e, no code of ours; median of ${isMeasured(startMs) ? startMs.n : 0}): ${start}, ${rss}. Every server process pays both before it reads a byte.`;
+  return `node alone (${NODE_COMMAND} -e, no code of ours; median of ${isMeasured(startMs) ? startMs.n : 0}): ${start}, ${rss}. Every server process pays both before it reads a byte.`;
 }
